@@ -1,0 +1,180 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { type Config, ConfigError, loadConfig } from "../config.js";
+import { isHandsetError } from "../domain/errors.js";
+import { isScope, type Scope } from "../domain/scopes.js";
+import { StartupRefused } from "../http/app.js";
+import type { IssuedCredential } from "../services/credentials.js";
+import { openStore } from "../store/database.js";
+import { migrateToLatest } from "../store/migrate.js";
+import { withHandset } from "./offline.js";
+import { serve } from "./serve.js";
+
+/** Exit codes: 0 done, 1 the task failed, 2 the command line (or configuration) is wrong. */
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+function parseScopes(value: string): Scope[] {
+  const scopes = value.split(/[,\s]+/).filter((s) => s.length > 0);
+  for (const scope of scopes) {
+    if (!isScope(scope)) throw new InvalidArgumentError(`unknown scope ${scope}`);
+  }
+  return scopes as Scope[];
+}
+
+/** `30d`, `12h`, `90m`, or an ISO 8601 time. */
+export function parseExpiry(value: string, now: number): number {
+  const relative = /^(\d+)([smhd])$/.exec(value);
+  if (relative) {
+    const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[relative[2] as "s" | "m" | "h" | "d"];
+    return now + Number(relative[1]) * unit;
+  }
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) throw new InvalidArgumentError("expected a duration like 30d or an ISO 8601 time");
+  return at;
+}
+
+function config(): Config {
+  return loadConfig(process.env);
+}
+
+function printCredential(issued: IssuedCredential, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(issued)}\n`);
+    return;
+  }
+  const lines = [
+    `id:       ${issued.id}`,
+    `tenant:   ${issued.tenantId}`,
+    ...(issued.userId ? [`user:     ${issued.userId}`] : []),
+    `scopes:   ${issued.scopes.join(" ")}`,
+    `expires:  ${issued.expiresAt === null ? "never" : new Date(issued.expiresAt).toISOString()}`,
+    `secret:   ${issued.secret}`,
+    "",
+    "The secret is shown this once; Handset keeps only its hash.",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+export function buildCli(): Command {
+  const program = new Command("handset")
+    .description("Handset: users' phone numbers, proven with SMS one-time codes.")
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      outputError: (message, write) => write(`handset: ${message.replace(/^error: /, "").trim()}\n`),
+    });
+
+  program
+    .command("serve")
+    .description("Run the HTTP server (configured by environment variables; see README)")
+    .action(async () => serve(config()));
+
+  program
+    .command("migrate")
+    .description("Bring the database schema to the latest version, then exit")
+    .action(async () => {
+      const store = openStore({ url: config().databaseUrl, poolSize: 1 });
+      try {
+        const { applied } = await migrateToLatest(store.db);
+        process.stdout.write(applied.length ? `applied: ${applied.join(", ")}\n` : "schema is up to date\n");
+      } finally {
+        await store.close();
+      }
+    });
+
+  const keys = program.command("keys").description("Admin API keys (tenant-wide)");
+  keys
+    .command("create")
+    .description("Create an admin API key and print its secret once")
+    .option("--tenant <id>", "tenant the key belongs to (created if missing)")
+    .option("--name <name>", "a label to tell keys apart")
+    .option("--scopes <list>", "comma-separated scopes (default: all)", parseScopes)
+    .option("--json", "print the result as JSON")
+    .action(async (opts: { tenant?: string; name?: string; scopes?: Scope[]; json?: boolean }) => {
+      const cfg = config();
+      const issued = await withHandset(cfg, (h) =>
+        h.credentials.issueAdminKey({
+          tenantId: opts.tenant ?? cfg.defaultTenant,
+          name: opts.name,
+          scopes: opts.scopes,
+        }),
+      );
+      printCredential(issued, opts.json === true);
+    });
+
+  const tokens = program.command("tokens").description("User tokens (one user, a set of scopes, an expiry)");
+  tokens
+    .command("create")
+    .description("Create a token for one user and print its secret once")
+    .requiredOption("--user <id>", "the user's id (the user appears on the token's first use)")
+    .option("--tenant <id>", "tenant of the user")
+    .option("--name <name>", "a label to tell tokens apart")
+    .option(
+      "--scopes <list>",
+      "comma-separated scopes (default: phone:read,phone:write,phone:verify)",
+      parseScopes,
+    )
+    .addOption(
+      new Option("--expires <when>", "expiry: a duration like 30d or an ISO 8601 time (default: never)"),
+    )
+    .option("--json", "print the result as JSON")
+    .action(
+      async (opts: {
+        user: string;
+        tenant?: string;
+        name?: string;
+        scopes?: Scope[];
+        expires?: string;
+        json?: boolean;
+      }) => {
+        const cfg = config();
+        let expiresAt: number | null = null;
+        if (opts.expires !== undefined) {
+          try {
+            expiresAt = parseExpiry(opts.expires, Date.now());
+          } catch (error) {
+            throw new UsageError(`option '--expires <when>': ${(error as Error).message}`);
+          }
+        }
+        const issued = await withHandset(cfg, (h) =>
+          h.credentials.issueUserToken({
+            tenantId: opts.tenant ?? cfg.defaultTenant,
+            userId: opts.user,
+            name: opts.name,
+            scopes: opts.scopes,
+            expiresAt,
+          }),
+        );
+        printCredential(issued, opts.json === true);
+      },
+    );
+
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildCli();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      process.stderr.write(`handset: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (isHandsetError(error) && (error.code === "INVALID_REQUEST" || error.details.fields)) {
+      process.stderr.write(`handset: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof StartupRefused) {
+      process.stderr.write(`handset: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`handset: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The one closed catalogue of Handset's error codes. Services throw `HandsetError` with one of these;
+ * every surface maps each code, exhaustively, to its own envelope and status.
+ */
+export const ERROR_CODES = [
+  // request shape
+  "INVALID_REQUEST",
+  "MALFORMED_JSON",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "ROUTE_NOT_FOUND",
+  // credentials
+  "UNAUTHENTICATED",
+  "CREDENTIAL_EXPIRED",
+  "INSUFFICIENT_SCOPE",
+  // phone number input
+  "PHONE_NUMBER_NOT_A_NUMBER",
+  "PHONE_NUMBER_TOO_LONG",
+  "PHONE_NUMBER_REGION_INVALID",
+  "PHONE_NUMBER_NOT_POSSIBLE",
+  "PHONE_NUMBER_NOT_VALID",
+  "PHONE_NUMBER_TYPE_NOT_ALLOWED",
+  "PHONE_NUMBER_COUNTRY_NOT_ALLOWED",
+  // resources and their rules
+  "TENANT_NOT_FOUND",
+  "USER_NOT_FOUND",
+  "USER_ALREADY_EXISTS",
+  "PHONE_NUMBER_NOT_FOUND",
+  "PHONE_NUMBER_TAKEN",
+  "PHONE_NUMBER_NOT_VERIFIED",
+  "PHONE_NUMBER_ALREADY_VERIFIED",
+  // verification
+  "VERIFICATION_NOT_FOUND",
+  "CODE_INVALID",
+  "CODE_EXPIRED",
+  "CODE_ATTEMPTS_EXHAUSTED",
+  "CODE_ALREADY_USED",
+  "NUMBER_GUESS_BUDGET_EXHAUSTED",
+  "RESEND_COOLDOWN",
+  "SEND_LIMIT_REACHED",
+  // the machine
+  "SERVICE_UNAVAILABLE",
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A field-level problem: `path` is the dotted path of the offending input field. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Facts a caller can act on: how many guesses are left, when to try again, which type was refused. */
+export interface ErrorDetails {
+  attemptsLeft?: number;
+  expiresAt?: number;
+  retryAt?: number;
+  numberType?: string;
+  region?: string;
+  field?: string;
+  fields?: FieldIssue[];
+}
+
+export class HandsetError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+    super(message);
+    this.name = "HandsetError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isHandsetError(value: unknown): value is HandsetError {
+  return value instanceof HandsetError;
+}
+
+/** Makes a `switch` over error codes exhaustive at compile time. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled case: ${String(value)}`);
+}

@@ -1,0 +1,166 @@
+import {
+  type CountryCode,
+  isSupportedCountry,
+  type NumberType,
+  ParseError,
+  parsePhoneNumberWithError,
+} from "libphonenumber-js/max";
+import { HandsetError } from "./errors.js";
+
+/** ZITADEL's limit on the raw input, which we take for every surface. */
+export const MAX_PHONE_INPUT_LENGTH = 50;
+
+/** `valid` checks the number against the numbering plan; `possible` only checks its length. */
+export type PhoneValidation = "valid" | "possible";
+
+export type PhoneNumberType = NonNullable<NumberType> | "UNKNOWN";
+
+export interface PhonePolicy {
+  validation: PhoneValidation;
+  allowVoip: boolean;
+  /** Upper-case ISO regions; empty means every region is allowed. */
+  allowedRegions: readonly string[];
+  deniedRegions: readonly string[];
+}
+
+export interface ParsedPhone {
+  e164: string;
+  /** ISO 3166-1 alpha-2, or null when the number is only possible and its region cannot be told. */
+  region: string | null;
+  type: PhoneNumberType;
+}
+
+/**
+ * Types that cannot receive an SMS, or that are classic toll-fraud targets (the sender pays to reach
+ * them). VOIP is decided by policy: NIST says it proves no device, but many real users have it.
+ */
+const REFUSED_TYPES: ReadonlySet<PhoneNumberType> = new Set([
+  "FIXED_LINE",
+  "PREMIUM_RATE",
+  "SHARED_COST",
+  "TOLL_FREE",
+  "UAN",
+  "PAGER",
+  "VOICEMAIL",
+]);
+
+const TYPE_NAMES: Record<PhoneNumberType, string> = {
+  FIXED_LINE: "a fixed line",
+  MOBILE: "a mobile number",
+  FIXED_LINE_OR_MOBILE: "a fixed line or mobile number",
+  PREMIUM_RATE: "a premium-rate number",
+  TOLL_FREE: "a toll-free number",
+  SHARED_COST: "a shared-cost number",
+  VOIP: "a VoIP number",
+  PERSONAL_NUMBER: "a personal number",
+  PAGER: "a pager",
+  UAN: "a universal access number",
+  VOICEMAIL: "a voicemail access number",
+  UNKNOWN: "a number of unknown type",
+};
+
+/**
+ * Parses what a person or a vendor SDK sends: E.164 with any spacing or punctuation, or a national
+ * number with its ISO region (Linode sends `US` + `555-555-5555`). Refuses, each with its own code,
+ * what is not a phone number we may send a code to.
+ */
+export function parsePhone(input: string, region: string | undefined, policy: PhonePolicy): ParsedPhone {
+  const raw = input.trim();
+  if (raw.length > MAX_PHONE_INPUT_LENGTH) {
+    throw new HandsetError(
+      "PHONE_NUMBER_TOO_LONG",
+      `A phone number has at most ${MAX_PHONE_INPUT_LENGTH} characters.`,
+      { field: "phone_number" },
+    );
+  }
+  const defaultRegion = parseRegion(region, raw);
+  let parsed: ReturnType<typeof parsePhoneNumberWithError>;
+  try {
+    parsed = parsePhoneNumberWithError(raw, defaultRegion ? { defaultCountry: defaultRegion } : {});
+  } catch (error) {
+    throw parseErrorToHandset(error, raw);
+  }
+  if (!parsed.isPossible()) {
+    throw new HandsetError(
+      "PHONE_NUMBER_NOT_POSSIBLE",
+      `${parsed.number} cannot be a phone number: it has the wrong number of digits for its country.`,
+      { field: "phone_number" },
+    );
+  }
+  const valid = parsed.isValid();
+  if (!valid && policy.validation === "valid") {
+    throw new HandsetError(
+      "PHONE_NUMBER_NOT_VALID",
+      `${parsed.number} is not an assigned number in its country's numbering plan.`,
+      { field: "phone_number" },
+    );
+  }
+  const type: PhoneNumberType = parsed.getType() ?? "UNKNOWN";
+  if (REFUSED_TYPES.has(type) || (type === "VOIP" && !policy.allowVoip)) {
+    throw new HandsetError(
+      "PHONE_NUMBER_TYPE_NOT_ALLOWED",
+      `${parsed.number} is ${TYPE_NAMES[type]}, which cannot receive verification codes by SMS.`,
+      { field: "phone_number", numberType: type },
+    );
+  }
+  const numberRegion = parsed.country ?? null;
+  checkRegionAllowed(numberRegion, parsed.number, policy);
+  return { e164: parsed.number, region: numberRegion, type };
+}
+
+function parseRegion(region: string | undefined, raw: string): CountryCode | undefined {
+  if (region === undefined || region === "") {
+    if (!raw.startsWith("+")) {
+      throw new HandsetError(
+        "PHONE_NUMBER_NOT_A_NUMBER",
+        "A phone number needs its country: give it in international form (+41 78 123 45 67) or with its ISO region.",
+        { field: "phone_number" },
+      );
+    }
+    return undefined;
+  }
+  const upper = region.trim().toUpperCase();
+  if (!isSupportedCountry(upper)) {
+    throw new HandsetError("PHONE_NUMBER_REGION_INVALID", `${region} is not an ISO 3166-1 region code.`, {
+      field: "region",
+    });
+  }
+  return upper;
+}
+
+function parseErrorToHandset(error: unknown, raw: string): HandsetError {
+  const reason = error instanceof ParseError ? error.message : "NOT_A_NUMBER";
+  switch (reason) {
+    case "TOO_SHORT":
+    case "TOO_LONG":
+    case "INVALID_LENGTH":
+      return new HandsetError(
+        "PHONE_NUMBER_NOT_POSSIBLE",
+        `${raw} cannot be a phone number: it has the wrong number of digits.`,
+        { field: "phone_number" },
+      );
+    case "INVALID_COUNTRY":
+      return new HandsetError(
+        "PHONE_NUMBER_NOT_A_NUMBER",
+        `${raw} has no country code we know: give it in international form (+41 78 123 45 67) or with its ISO region.`,
+        { field: "phone_number" },
+      );
+    default:
+      return new HandsetError("PHONE_NUMBER_NOT_A_NUMBER", `${raw} is not a phone number.`, {
+        field: "phone_number",
+      });
+  }
+}
+
+function checkRegionAllowed(region: string | null, e164: string, policy: PhonePolicy): void {
+  const allowed =
+    policy.allowedRegions.length === 0 || (region !== null && policy.allowedRegions.includes(region));
+  const denied = region !== null && policy.deniedRegions.includes(region);
+  if (!allowed || denied) {
+    throw new HandsetError(
+      "PHONE_NUMBER_COUNTRY_NOT_ALLOWED",
+      `${e164} is in ${region ?? "an unknown region"}, where this service does not send codes.`,
+      region === null ? { field: "phone_number" } : { field: "phone_number", region },
+    );
+  }
+}

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from "fastify";
+import { createNativeContext } from "../surfaces/native/context.js";
+import { nativeSurface } from "../surfaces/native/plugin.js";
+import type { SurfaceDeps } from "./surface-deps.js";
+
+/** Mounts every API surface, each an encapsulated plugin with its own prefix and error envelope. */
+export async function registerSurfaces(app: FastifyInstance, deps: SurfaceDeps): Promise<void> {
+  await app.register(nativeSurface, {
+    prefix: "/v1",
+    ...createNativeContext(deps.handset, deps.authenticator, deps.clock),
+  });
+}

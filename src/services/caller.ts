@@ -1,0 +1,27 @@
+import type { Scope } from "../domain/scopes.js";
+
+/** Who is asking: resolved from a credential by the surface, checked again by every service call. */
+export interface Caller {
+  tenantId: string;
+  kind: "admin_key" | "user_token" | "system";
+  credentialId: string;
+  /** Set for user tokens: the one user this caller may reach. */
+  userId: string | null;
+  scopes: ReadonlySet<Scope>;
+}
+
+/** How the event log names the caller. */
+export function actorOf(caller: Caller): string {
+  return `${caller.kind}:${caller.credentialId}`;
+}
+
+/** The service acting on its own behalf (the CLI, start-up tasks). */
+export function systemCaller(tenantId: string): Caller {
+  return {
+    tenantId,
+    kind: "system",
+    credentialId: "handset",
+    userId: null,
+    scopes: new Set(["users:read", "users:write", "phone:read", "phone:write", "phone:verify"]),
+  };
+}

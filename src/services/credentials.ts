@@ -1,0 +1,140 @@
+import { createHash, randomBytes } from "node:crypto";
+import { HandsetError } from "../domain/errors.js";
+import { newId } from "../domain/ids.js";
+import { ADMIN_KEY_SCOPES, isScope, type Scope, USER_TOKEN_SCOPES } from "../domain/scopes.js";
+import { findCredentialByHash, insertCredential } from "../store/credentials.js";
+import type { CredentialKind } from "../store/schema.js";
+import { ensureTenant } from "../store/tenants.js";
+import type { Caller } from "./caller.js";
+import type { ServiceDeps } from "./deps.js";
+import { USER_ID_PATTERN } from "./users.js";
+
+const SECRET_PREFIX: Record<CredentialKind, string> = { admin_key: "hsk_", user_token: "hst_" };
+
+export interface IssuedCredential {
+  id: string;
+  kind: CredentialKind;
+  tenantId: string;
+  userId: string | null;
+  scopes: Scope[];
+  expiresAt: number | null;
+  /** Shown once: only its hash is kept. */
+  secret: string;
+}
+
+export interface IssueAdminKeyInput {
+  tenantId: string;
+  name?: string;
+  scopes?: readonly Scope[];
+}
+
+export interface IssueUserTokenInput {
+  tenantId: string;
+  userId: string;
+  name?: string;
+  scopes?: readonly Scope[];
+  expiresAt?: number | null;
+}
+
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+function checkScopes(
+  requested: readonly string[] | undefined,
+  allowed: readonly Scope[],
+  kind: string,
+): Scope[] {
+  const scopes = requested ?? allowed;
+  for (const scope of scopes) {
+    if (!isScope(scope) || !allowed.includes(scope)) {
+      throw new HandsetError(
+        "INVALID_REQUEST",
+        `${scope} is not a scope a ${kind} can hold (${allowed.join(", ")}).`,
+        {
+          fields: [{ path: "scopes", message: `one of ${allowed.join(", ")}` }],
+        },
+      );
+    }
+  }
+  return [...new Set(scopes)] as Scope[];
+}
+
+export function createCredentialService(deps: ServiceDeps) {
+  const { db } = deps.store;
+
+  async function issue(
+    kind: CredentialKind,
+    tenantId: string,
+    userId: string | null,
+    name: string,
+    scopes: Scope[],
+    expiresAt: number | null,
+  ): Promise<IssuedCredential> {
+    const now = deps.clock.now();
+    const secret = `${SECRET_PREFIX[kind]}${randomBytes(32).toString("base64url")}`;
+    const id = newId("cred", now);
+    await db.transaction().execute(async (trx) => {
+      await ensureTenant(trx, tenantId, tenantId, now);
+      await insertCredential(trx, {
+        id,
+        tenant_id: tenantId,
+        kind,
+        user_id: userId,
+        name,
+        scopes: scopes.join(" "),
+        secret_hash: hashSecret(secret),
+        hint: secret.slice(0, 10),
+        expires_at: expiresAt,
+        revoked_at: null,
+        created_at: now,
+      });
+    });
+    return { id, kind, tenantId, userId, scopes, expiresAt, secret };
+  }
+
+  return {
+    /** A tenant-wide admin key; the tenant is created if it does not exist yet. */
+    issueAdminKey(input: IssueAdminKeyInput): Promise<IssuedCredential> {
+      const scopes = checkScopes(input.scopes, ADMIN_KEY_SCOPES, "admin key");
+      return issue("admin_key", input.tenantId, null, input.name ?? "admin key", scopes, null);
+    },
+
+    /** A token for one user; the user need not exist yet; it appears on the token's first use. */
+    issueUserToken(input: IssueUserTokenInput): Promise<IssuedCredential> {
+      if (!USER_ID_PATTERN.test(input.userId)) {
+        throw new HandsetError("INVALID_REQUEST", "A user id has 1 to 64 letters, digits, '_' or '-'.", {
+          fields: [{ path: "user", message: "1 to 64 letters, digits, '_' or '-'" }],
+        });
+      }
+      const scopes = checkScopes(input.scopes, USER_TOKEN_SCOPES, "user token");
+      const expiresAt = input.expiresAt ?? null;
+      if (expiresAt !== null && expiresAt <= deps.clock.now()) {
+        throw new HandsetError("INVALID_REQUEST", "A token's expiry must lie in the future.", {
+          fields: [{ path: "expires_at", message: "in the future" }],
+        });
+      }
+      return issue("user_token", input.tenantId, input.userId, input.name ?? "user token", scopes, expiresAt);
+    },
+
+    /** Resolves a presented secret to a caller, or says why it cannot. */
+    async authenticate(secret: string): Promise<Caller> {
+      const row = await findCredentialByHash(db, hashSecret(secret));
+      if (!row || row.revoked_at !== null) {
+        throw new HandsetError("UNAUTHENTICATED", "The credential is not valid.");
+      }
+      if (row.expires_at !== null && row.expires_at <= deps.clock.now()) {
+        throw new HandsetError("CREDENTIAL_EXPIRED", "The credential has expired.");
+      }
+      return {
+        tenantId: row.tenant_id,
+        kind: row.kind,
+        credentialId: row.id,
+        userId: row.user_id,
+        scopes: new Set(row.scopes.split(" ").filter(isScope)),
+      };
+    },
+  };
+}
+
+export type CredentialService = ReturnType<typeof createCredentialService>;

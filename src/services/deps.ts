@@ -1,0 +1,19 @@
+import type { Clock } from "../domain/clock.js";
+import type { CodeKeyring } from "../domain/code.js";
+import type { OtpPolicy } from "../domain/otp-policy.js";
+import type { PhonePolicy } from "../domain/phone.js";
+import type { Store } from "../store/database.js";
+
+/** Everything the use cases need, passed in by the composition root. */
+export interface ServiceDeps {
+  store: Store;
+  clock: Clock;
+  keyring: CodeKeyring;
+  otp: OtpPolicy;
+  /** The operator's defaults; a tenant's own region lists narrow them. */
+  phone: PhonePolicy;
+  /** Numbers that take a fixed code and receive no SMS (development and end-to-end tests). */
+  testNumbers: ReadonlyMap<string, string>;
+  /** Called after a transaction that queued SMS has committed. */
+  onOutboxCommitted: () => void;
+}

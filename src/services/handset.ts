@@ -1,0 +1,17 @@
+import { createCredentialService } from "./credentials.js";
+import type { ServiceDeps } from "./deps.js";
+import { createPhoneNumberService } from "./phone-numbers.js";
+import { createUserService } from "./users.js";
+import { createVerificationService } from "./verification.js";
+
+/** All use cases over one store and clock: what every surface calls, and nothing else. */
+export function createHandset(deps: ServiceDeps) {
+  return {
+    credentials: createCredentialService(deps),
+    users: createUserService(deps),
+    phoneNumbers: createPhoneNumberService(deps),
+    verification: createVerificationService(deps),
+  };
+}
+
+export type Handset = ReturnType<typeof createHandset>;

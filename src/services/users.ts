@@ -1,0 +1,122 @@
+import { HandsetError } from "../domain/errors.js";
+import { newId } from "../domain/ids.js";
+import { listPhoneNumbersOfUser } from "../store/phone-numbers.js";
+import { deleteUser, findUserByExternalId, insertUser, listUsers } from "../store/users.js";
+import { cancelUserVerifications } from "../store/verifications.js";
+import { assertReachesUser, loadUser, userPhoneNumberViews } from "./access.js";
+import type { Caller } from "./caller.js";
+import { recordUserChange } from "./changes.js";
+import type { ServiceDeps } from "./deps.js";
+import { toUserView, type UserView } from "./views.js";
+
+export const USER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export interface CreateUserInput {
+  /** Chosen by the caller (a vendor's own id format, say); generated when absent. */
+  id?: string;
+  externalId?: string;
+}
+
+export interface UserPage {
+  users: UserView[];
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export function createUserService(deps: ServiceDeps) {
+  const { db } = deps.store;
+
+  async function view(caller: Caller, userId: string): Promise<UserView> {
+    const user = await loadUser(db, caller, userId);
+    return toUserView(user, await userPhoneNumberViews(db, deps, caller.tenantId, userId));
+  }
+
+  return {
+    async create(caller: Caller, input: CreateUserInput): Promise<UserView> {
+      const now = deps.clock.now();
+      const id = input.id ?? newId("usr", now);
+      if (!USER_ID_PATTERN.test(id)) {
+        throw new HandsetError("INVALID_REQUEST", "A user id has 1 to 64 letters, digits, '_' or '-'.", {
+          fields: [{ path: "id", message: "1 to 64 letters, digits, '_' or '-'" }],
+        });
+      }
+      await db.transaction().execute(async (trx) => {
+        const inserted = await insertUser(trx, {
+          tenantId: caller.tenantId,
+          id,
+          externalId: input.externalId ?? null,
+          now,
+        });
+        if (!inserted) {
+          const byExternal =
+            input.externalId === undefined
+              ? undefined
+              : await findUserByExternalId(trx, caller.tenantId, input.externalId);
+          throw new HandsetError(
+            "USER_ALREADY_EXISTS",
+            byExternal
+              ? `A user with external id ${input.externalId} exists: ${byExternal.id}.`
+              : `User ${id} exists.`,
+          );
+        }
+        await recordUserChange(
+          trx,
+          caller,
+          id,
+          "user.created",
+          { externalId: input.externalId ?? null },
+          now,
+        );
+      });
+      return view(caller, id);
+    },
+
+    get: view,
+
+    /** Makes sure the user exists: users of a token appear on the token's first use. */
+    async ensure(caller: Caller, userId: string): Promise<void> {
+      assertReachesUser(caller, userId);
+      const now = deps.clock.now();
+      await db.transaction().execute(async (trx) => {
+        if (await insertUser(trx, { tenantId: caller.tenantId, id: userId, externalId: null, now })) {
+          await recordUserChange(
+            trx,
+            caller,
+            userId,
+            "user.created",
+            { externalId: null, onFirstUse: true },
+            now,
+          );
+        }
+      });
+    },
+
+    async list(caller: Caller, options: { limit: number; after?: string }): Promise<UserPage> {
+      if (caller.userId !== null) return { users: [await view(caller, caller.userId)], nextCursor: null };
+      const rows = await listUsers(db, caller.tenantId, options.limit + 1, options.after);
+      const page = rows.slice(0, options.limit);
+      const users = await Promise.all(
+        page.map(async (row) =>
+          toUserView(row, await userPhoneNumberViews(db, deps, caller.tenantId, row.id)),
+        ),
+      );
+      const last = page.at(-1);
+      return { users, nextCursor: rows.length > options.limit && last ? last.id : null };
+    },
+
+    /** Deletes the user with its numbers; open verifications of those numbers are cancelled. */
+    async remove(caller: Caller, userId: string): Promise<{ id: string; removedPhoneNumbers: number }> {
+      const now = deps.clock.now();
+      return db.transaction().execute(async (trx) => {
+        await loadUser(trx, caller, userId);
+        const phones = await listPhoneNumbersOfUser(trx, caller.tenantId, userId);
+        await recordUserChange(trx, caller, userId, "user.deleted", { phoneNumbers: phones.length }, now);
+        await cancelUserVerifications(trx, caller.tenantId, userId, now);
+        await deleteUser(trx, caller.tenantId, userId);
+        return { id: userId, removedPhoneNumbers: phones.length };
+      });
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;

@@ -1,0 +1,345 @@
+import { codesMatch, deriveCode } from "../domain/code.js";
+import { HandsetError } from "../domain/errors.js";
+import { newId } from "../domain/ids.js";
+import { nextSendAllowedAt } from "../domain/otp-policy.js";
+import type { Executor } from "../store/executor.js";
+import { insertOutboxMessage, listRecentSendsToNumber } from "../store/outbox.js";
+import { updatePhoneNumber } from "../store/phone-numbers.js";
+import type { PhoneNumberRow, VerificationRow } from "../store/schema.js";
+import {
+  closeVerification,
+  countWrongGuessesForNumber,
+  findLatestVerification,
+  findPendingVerification,
+  insertVerification,
+  recordResend,
+  recordWrongGuess,
+  redeemVerification,
+} from "../store/verifications.js";
+import { loadPhoneNumber, phoneNumberViews } from "./access.js";
+import type { Caller } from "./caller.js";
+import { recordUserChange } from "./changes.js";
+import type { ServiceDeps } from "./deps.js";
+import {
+  type Change,
+  type PhoneNumberView,
+  TEST_NUMBER_KEY_ID,
+  toVerificationView,
+  type VerificationView,
+} from "./views.js";
+
+/** ZITADEL's bound on a submitted code; anything longer is refused without counting a guess. */
+export const MAX_CODE_INPUT_LENGTH = 200;
+
+export interface CodeSent {
+  phoneNumber: PhoneNumberView;
+  verification: VerificationView;
+  /** `sms`: an SMS is queued; `test_number`: a configured test number, no SMS, fixed code. */
+  delivery: "sms" | "test_number";
+  /** True when this send started a new verification (and so a new code). */
+  newVerification: boolean;
+  change: Change;
+}
+
+export interface CodeVerified {
+  phoneNumber: PhoneNumberView;
+  verification: VerificationView;
+  change: Change;
+}
+
+export function createVerificationService(deps: ServiceDeps) {
+  const { db } = deps.store;
+  const policy = deps.otp;
+
+  /** Refuses a new verification while the number's wrong guesses over the window use up its budget. */
+  async function guessesLeftForNumber(trx: Executor, phone: PhoneNumberRow, now: number): Promise<number> {
+    const since = now - policy.numberWindowMs;
+    const { wrong, oldestAt } = await countWrongGuessesForNumber(trx, phone.tenant_id, phone.e164, since);
+    const left = policy.numberGuessBudget - wrong;
+    if (left <= 0) {
+      throw new HandsetError(
+        "NUMBER_GUESS_BUDGET_EXHAUSTED",
+        `Too many wrong codes for ${phone.e164}: no new code can be sent for a while.`,
+        { retryAt: (oldestAt ?? now) + policy.numberWindowMs },
+      );
+    }
+    return left;
+  }
+
+  async function assertNumberSendBudget(
+    trx: Executor,
+    phone: Pick<PhoneNumberRow, "tenant_id" | "e164">,
+    now: number,
+  ): Promise<void> {
+    const sends = await listRecentSendsToNumber(
+      trx,
+      phone.tenant_id,
+      phone.e164,
+      now - policy.numberWindowMs,
+    );
+    if (sends.length >= policy.numberSendBudget) {
+      const oldestCounted = sends[sends.length - policy.numberSendBudget] ?? now;
+      throw new HandsetError(
+        "SEND_LIMIT_REACHED",
+        `Too many codes sent to ${phone.e164}: wait before asking again.`,
+        {
+          retryAt: oldestCounted + policy.numberWindowMs,
+        },
+      );
+    }
+  }
+
+  async function queueSms(trx: Executor, verification: VerificationRow, now: number): Promise<void> {
+    await insertOutboxMessage(trx, {
+      id: newId("msg", now),
+      tenant_id: verification.tenant_id,
+      verification_id: verification.id,
+      to_e164: verification.e164,
+      template: "verification_code",
+      status: "pending",
+      delivery_attempts: 0,
+      next_attempt_at: now,
+      locked_until: null,
+      provider: null,
+      provider_message_id: null,
+      last_error: null,
+      created_at: now,
+      sent_at: null,
+    });
+  }
+
+  /** Resends within the validity window: same verification, so the same derived code. */
+  async function resend(
+    trx: Executor,
+    pending: VerificationRow,
+    testNumber: boolean,
+    now: number,
+  ): Promise<VerificationRow> {
+    if (!testNumber) {
+      if (pending.sends_used >= policy.maxSendsPerVerification) {
+        throw new HandsetError(
+          "SEND_LIMIT_REACHED",
+          "This code has been sent as often as allowed: wait for it to expire.",
+          {
+            retryAt: pending.expires_at,
+            expiresAt: pending.expires_at,
+          },
+        );
+      }
+      const allowedAt = Math.min(
+        nextSendAllowedAt(pending.last_sent_at, pending.sends_used, policy),
+        pending.expires_at,
+      );
+      if (now < allowedAt) {
+        throw new HandsetError(
+          "RESEND_COOLDOWN",
+          "A code was sent moments ago: wait before asking for it again.",
+          {
+            retryAt: allowedAt,
+            expiresAt: pending.expires_at,
+          },
+        );
+      }
+      await assertNumberSendBudget(trx, pending, now);
+    }
+    if (
+      !(await recordResend(
+        trx,
+        pending,
+        testNumber ? Number.MAX_SAFE_INTEGER : policy.maxSendsPerVerification,
+        now,
+      ))
+    ) {
+      throw new HandsetError("RESEND_COOLDOWN", "Another request is sending this code right now.", {
+        retryAt: now + policy.resendCooldownMs,
+      });
+    }
+    if (!testNumber) await queueSms(trx, pending, now);
+    return { ...pending, sends_used: pending.sends_used + 1, last_sent_at: now, updated_at: now };
+  }
+
+  async function start(
+    trx: Executor,
+    phone: PhoneNumberRow,
+    testNumber: boolean,
+    now: number,
+  ): Promise<VerificationRow> {
+    const guessesLeft = await guessesLeftForNumber(trx, phone, now);
+    if (!testNumber) await assertNumberSendBudget(trx, phone, now);
+    const row: VerificationRow = {
+      tenant_id: phone.tenant_id,
+      id: newId("vf", now),
+      user_id: phone.user_id,
+      phone_number_id: phone.id,
+      e164: phone.e164,
+      key_id: testNumber ? TEST_NUMBER_KEY_ID : deps.keyring.active.id,
+      status: "pending",
+      attempts_used: 0,
+      // The per-number budget caps this verification too, so the two limits are enforced by one counter.
+      max_attempts: Math.min(policy.maxAttempts, guessesLeft),
+      sends_used: 1,
+      last_sent_at: now,
+      expires_at: now + policy.ttlMs,
+      created_at: now,
+      updated_at: now,
+    };
+    await insertVerification(trx, row);
+    if (!testNumber) await queueSms(trx, row, now);
+    return row;
+  }
+
+  function expectedCode(v: VerificationRow): string | undefined {
+    if (v.key_id === TEST_NUMBER_KEY_ID) return deps.testNumbers.get(v.e164);
+    const key = deps.keyring.byId.get(v.key_id);
+    return key ? deriveCode(key, v.id, policy.codeLength) : undefined;
+  }
+
+  async function phoneView(caller: Caller, phoneNumberId: string): Promise<PhoneNumberView> {
+    const [view] = await phoneNumberViews(db, deps, caller.tenantId, [
+      await loadPhoneNumber(db, caller, phoneNumberId),
+    ]);
+    if (!view) throw new Error("phone number view vanished");
+    return view;
+  }
+
+  /** Explains why there is no open verification to check a code against. */
+  async function noOpenVerification(phone: PhoneNumberRow, now: number): Promise<HandsetError> {
+    const latest = await findLatestVerification(db, phone.tenant_id, phone.id);
+    const status = latest?.status;
+    if (latest && (status === "expired" || (status === "pending" && latest.expires_at <= now))) {
+      return new HandsetError("CODE_EXPIRED", "The code has expired: ask for a new one.", {
+        expiresAt: latest.expires_at,
+      });
+    }
+    if (status === "failed") {
+      return new HandsetError("CODE_ATTEMPTS_EXHAUSTED", "Too many wrong codes: ask for a new one.", {
+        attemptsLeft: 0,
+      });
+    }
+    if (status === "verified" || phone.verified_at !== null) {
+      return new HandsetError(
+        "CODE_ALREADY_USED",
+        "This code has already been used: the number is verified.",
+      );
+    }
+    return new HandsetError("VERIFICATION_NOT_FOUND", "No code was sent to this number: ask for one first.");
+  }
+
+  return {
+    /** Sends a code to one of the caller's numbers: a new verification, or the same code again. */
+    async send(caller: Caller, phoneNumberId: string): Promise<CodeSent> {
+      const now = deps.clock.now();
+      const outcome = await db.transaction().execute(async (trx) => {
+        const phone = await loadPhoneNumber(trx, caller, phoneNumberId);
+        if (phone.verified_at !== null) {
+          throw new HandsetError("PHONE_NUMBER_ALREADY_VERIFIED", `${phone.e164} is already verified.`);
+        }
+        const testNumber = deps.testNumbers.has(phone.e164);
+        let pending = await findPendingVerification(trx, caller.tenantId, phone.id);
+        if (pending && pending.expires_at <= now) {
+          await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
+          pending = undefined;
+        }
+        const verification = pending
+          ? await resend(trx, pending, testNumber, now)
+          : await start(trx, phone, testNumber, now);
+        const change = await recordUserChange(
+          trx,
+          caller,
+          phone.user_id,
+          "phone_number.code_sent",
+          { phoneNumberId: phone.id, verificationId: verification.id, send: verification.sends_used },
+          now,
+        );
+        return { verification, testNumber, newVerification: pending === undefined, change };
+      });
+      if (!outcome.testNumber) deps.onOutboxCommitted();
+      return {
+        phoneNumber: await phoneView(caller, phoneNumberId),
+        verification: toVerificationView(outcome.verification, now, policy),
+        delivery: outcome.testNumber ? "test_number" : "sms",
+        newVerification: outcome.newVerification,
+        change: outcome.change,
+      };
+    },
+
+    /**
+     * Checks a code. A right code redeems the verification in one conditional update, so it verifies
+     * at most once under any concurrency; a wrong one is counted in one, so the count is exact.
+     */
+    async verify(caller: Caller, phoneNumberId: string, code: string): Promise<CodeVerified> {
+      const submitted = code.trim();
+      if (submitted.length === 0 || submitted.length > MAX_CODE_INPUT_LENGTH) {
+        throw new HandsetError("INVALID_REQUEST", `A code has 1 to ${MAX_CODE_INPUT_LENGTH} characters.`, {
+          fields: [{ path: "code", message: `1 to ${MAX_CODE_INPUT_LENGTH} characters` }],
+        });
+      }
+      const now = deps.clock.now();
+      const phone = await loadPhoneNumber(db, caller, phoneNumberId);
+      const pending = await findPendingVerification(db, caller.tenantId, phone.id);
+      if (!pending || pending.expires_at <= now) {
+        if (pending) await closeVerification(db, caller.tenantId, pending.id, "expired", now);
+        throw await noOpenVerification(phone, now);
+      }
+      const expected = expectedCode(pending);
+      if (expected !== undefined && codesMatch(expected, submitted)) {
+        const change = await db.transaction().execute(async (trx) => {
+          if (!(await redeemVerification(trx, caller.tenantId, pending.id, now))) return undefined;
+          await updatePhoneNumber(trx, caller.tenantId, phone.id, {
+            verified_at: now,
+            verification_strategy: pending.key_id === TEST_NUMBER_KEY_ID ? "test_number" : "sms_code",
+            updated_at: now,
+          });
+          return recordUserChange(
+            trx,
+            caller,
+            phone.user_id,
+            "phone_number.verified",
+            { phoneNumberId: phone.id, verificationId: pending.id, strategy: "sms_code" },
+            now,
+          );
+        });
+        if (!change) throw await noOpenVerification(await loadPhoneNumber(db, caller, phoneNumberId), now);
+        const phoneNumber = await phoneView(caller, phoneNumberId);
+        const verification = toVerificationView(
+          { ...pending, status: "verified", updated_at: now },
+          now,
+          policy,
+        );
+        return { phoneNumber, verification, change };
+      }
+      const counted = await db.transaction().execute(async (trx) => {
+        const guess = await recordWrongGuess(trx, caller.tenantId, pending.id, now);
+        if (guess) {
+          await recordUserChange(
+            trx,
+            caller,
+            phone.user_id,
+            "phone_number.code_rejected",
+            { phoneNumberId: phone.id, verificationId: pending.id, attemptsUsed: guess.attemptsUsed },
+            now,
+          );
+        }
+        return guess;
+      });
+      if (!counted) throw await noOpenVerification(phone, now);
+      const attemptsLeft = counted.maxAttempts - counted.attemptsUsed;
+      if (attemptsLeft <= 0) {
+        throw new HandsetError(
+          "CODE_ATTEMPTS_EXHAUSTED",
+          "Wrong code, and no tries are left: ask for a new code.",
+          {
+            attemptsLeft: 0,
+          },
+        );
+      }
+      throw new HandsetError(
+        "CODE_INVALID",
+        `Wrong code: ${attemptsLeft} ${attemptsLeft === 1 ? "try" : "tries"} left.`,
+        { attemptsLeft, expiresAt: pending.expires_at },
+      );
+    },
+  };
+}
+
+export type VerificationService = ReturnType<typeof createVerificationService>;

@@ -1,0 +1,29 @@
+import type { Executor } from "./executor.js";
+import type { CredentialRow, CredentialTable } from "./schema.js";
+
+export async function insertCredential(db: Executor, row: CredentialTable): Promise<void> {
+  await db.insertInto("credentials").values(row).execute();
+}
+
+export async function findCredentialByHash(
+  db: Executor,
+  secretHash: string,
+): Promise<CredentialRow | undefined> {
+  return db.selectFrom("credentials").selectAll().where("secret_hash", "=", secretHash).executeTakeFirst();
+}
+
+export async function revokeCredential(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  now: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("credentials")
+    .set({ revoked_at: now })
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,137 @@
+import type { Insertable, Selectable, Updateable } from "kysely";
+
+/**
+ * Table types. Times are integer milliseconds since the epoch and flags are 0/1 integers, so that
+ * one schema reads the same from SQLite and PostgreSQL.
+ */
+type Millis = number;
+type Flag = 0 | 1;
+
+export interface TenantTable {
+  id: string;
+  name: string;
+  /** JSON arrays of upper-case ISO regions; empty allows every region. */
+  allowed_regions: string;
+  denied_regions: string;
+  sequence: number;
+  created_at: Millis;
+}
+
+export interface UserTable {
+  tenant_id: string;
+  id: string;
+  external_id: string | null;
+  /** The event sequence of this user and everything it holds (ZITADEL's `details.sequence`). */
+  sequence: number;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export type VerificationStrategy = "sms_code" | "admin" | "test_number";
+
+export interface PhoneNumberTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  e164: string;
+  region: string | null;
+  number_type: string;
+  is_primary: Flag;
+  verified_at: Millis | null;
+  verification_strategy: VerificationStrategy | null;
+  reserved_for_second_factor: Flag;
+  default_second_factor: Flag;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export type StoredVerificationStatus = "pending" | "verified" | "expired" | "failed" | "canceled";
+
+export interface VerificationTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  phone_number_id: string;
+  e164: string;
+  /** Which secret the code is derived from; the code itself is never stored. */
+  key_id: string;
+  status: StoredVerificationStatus;
+  attempts_used: number;
+  max_attempts: number;
+  sends_used: number;
+  last_sent_at: Millis;
+  expires_at: Millis;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+
+export interface OutboxTable {
+  id: string;
+  tenant_id: string;
+  /** The message is rendered at delivery from the verification, so that no code rests in the outbox. */
+  verification_id: string;
+  to_e164: string;
+  template: string;
+  status: OutboxStatus;
+  delivery_attempts: number;
+  next_attempt_at: Millis;
+  locked_until: Millis | null;
+  provider: string | null;
+  provider_message_id: string | null;
+  last_error: string | null;
+  created_at: Millis;
+  sent_at: Millis | null;
+}
+
+export interface EventTable {
+  id: string;
+  tenant_id: string;
+  aggregate_type: "tenant" | "user";
+  aggregate_id: string;
+  sequence: number;
+  type: string;
+  actor: string;
+  payload: string;
+  created_at: Millis;
+}
+
+export type CredentialKind = "admin_key" | "user_token";
+
+export interface CredentialTable {
+  id: string;
+  tenant_id: string;
+  kind: CredentialKind;
+  user_id: string | null;
+  name: string;
+  /** Space-separated scopes. */
+  scopes: string;
+  /** SHA-256 of the secret: secrets are 256 random bits, so no slow hash is needed. */
+  secret_hash: string;
+  /** The first characters of the secret, to tell keys apart in listings. */
+  hint: string;
+  expires_at: Millis | null;
+  revoked_at: Millis | null;
+  created_at: Millis;
+}
+
+export interface Database {
+  tenants: TenantTable;
+  users: UserTable;
+  phone_numbers: PhoneNumberTable;
+  verifications: VerificationTable;
+  outbox: OutboxTable;
+  events: EventTable;
+  credentials: CredentialTable;
+}
+
+export type TenantRow = Selectable<TenantTable>;
+export type UserRow = Selectable<UserTable>;
+export type PhoneNumberRow = Selectable<PhoneNumberTable>;
+export type NewPhoneNumber = Insertable<PhoneNumberTable>;
+export type PhoneNumberUpdate = Updateable<PhoneNumberTable>;
+export type VerificationRow = Selectable<VerificationTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type EventRow = Selectable<EventTable>;
+export type CredentialRow = Selectable<CredentialTable>;

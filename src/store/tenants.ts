@@ -1,0 +1,31 @@
+import type { Executor } from "./executor.js";
+import type { TenantRow } from "./schema.js";
+
+export async function findTenant(db: Executor, id: string): Promise<TenantRow | undefined> {
+  return db.selectFrom("tenants").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Creates the tenant unless it exists; safe when several processes do it at once. */
+export async function ensureTenant(db: Executor, id: string, name: string, now: number): Promise<TenantRow> {
+  await db
+    .insertInto("tenants")
+    .values({ id, name, allowed_regions: "[]", denied_regions: "[]", sequence: 0, created_at: now })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .execute();
+  const row = await findTenant(db, id);
+  if (!row) throw new Error(`tenant ${id} vanished after insert`);
+  return row;
+}
+
+export async function setTenantRegions(
+  db: Executor,
+  id: string,
+  allowed: readonly string[],
+  denied: readonly string[],
+): Promise<void> {
+  await db
+    .updateTable("tenants")
+    .set({ allowed_regions: JSON.stringify(allowed), denied_regions: JSON.stringify(denied) })
+    .where("id", "=", id)
+    .execute();
+}

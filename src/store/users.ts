@@ -1,0 +1,82 @@
+import type { Executor } from "./executor.js";
+import type { UserRow } from "./schema.js";
+
+export async function findUser(db: Executor, tenantId: string, id: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function findUserByExternalId(
+  db: Executor,
+  tenantId: string,
+  externalId: string,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("external_id", "=", externalId)
+    .executeTakeFirst();
+}
+
+/** Inserts the user; returns false when the id (or external id) is already taken. */
+export async function insertUser(
+  db: Executor,
+  row: { tenantId: string; id: string; externalId: string | null; now: number },
+): Promise<boolean> {
+  const result = await db
+    .insertInto("users")
+    .values({
+      tenant_id: row.tenantId,
+      id: row.id,
+      external_id: row.externalId,
+      sequence: 0,
+      created_at: row.now,
+      updated_at: row.now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Users of a tenant in id order, after the cursor. */
+export async function listUsers(
+  db: Executor,
+  tenantId: string,
+  limit: number,
+  after?: string,
+): Promise<UserRow[]> {
+  let query = db.selectFrom("users").selectAll().where("tenant_id", "=", tenantId);
+  if (after !== undefined) query = query.where("id", ">", after);
+  return query.orderBy("id").limit(limit).execute();
+}
+
+export async function deleteUser(db: Executor, tenantId: string, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom("users")
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** Moves the user's event sequence on by one and returns the new value; the row lock orders writers. */
+export async function bumpUserSequence(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  now: number,
+): Promise<number> {
+  const row = await db
+    .updateTable("users")
+    .set((eb) => ({ sequence: eb("sequence", "+", 1), updated_at: now }))
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .returning("sequence")
+    .executeTakeFirstOrThrow();
+  return Number(row.sequence);
+}

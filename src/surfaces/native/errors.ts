@@ -1,0 +1,103 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { assertNever, type ErrorCode, type HandsetError } from "../../domain/errors.js";
+import { toHandsetError } from "../../http/request-errors.js";
+
+/** The native API's status for every code in the catalogue. */
+export function nativeStatus(code: ErrorCode): number {
+  switch (code) {
+    case "INVALID_REQUEST":
+    case "MALFORMED_JSON":
+      return 400;
+    case "UNAUTHENTICATED":
+    case "CREDENTIAL_EXPIRED":
+      return 401;
+    case "INSUFFICIENT_SCOPE":
+      return 403;
+    case "ROUTE_NOT_FOUND":
+    case "TENANT_NOT_FOUND":
+    case "USER_NOT_FOUND":
+    case "PHONE_NUMBER_NOT_FOUND":
+      return 404;
+    case "USER_ALREADY_EXISTS":
+    case "PHONE_NUMBER_TAKEN":
+    case "PHONE_NUMBER_NOT_VERIFIED":
+    case "PHONE_NUMBER_ALREADY_VERIFIED":
+    case "VERIFICATION_NOT_FOUND":
+    case "CODE_ALREADY_USED":
+      return 409;
+    case "PAYLOAD_TOO_LARGE":
+      return 413;
+    case "UNSUPPORTED_MEDIA_TYPE":
+      return 415;
+    case "PHONE_NUMBER_NOT_A_NUMBER":
+    case "PHONE_NUMBER_TOO_LONG":
+    case "PHONE_NUMBER_REGION_INVALID":
+    case "PHONE_NUMBER_NOT_POSSIBLE":
+    case "PHONE_NUMBER_NOT_VALID":
+    case "PHONE_NUMBER_TYPE_NOT_ALLOWED":
+    case "PHONE_NUMBER_COUNTRY_NOT_ALLOWED":
+    case "CODE_INVALID":
+    case "CODE_EXPIRED":
+    case "CODE_ATTEMPTS_EXHAUSTED":
+      return 422;
+    case "NUMBER_GUESS_BUDGET_EXHAUSTED":
+    case "RESEND_COOLDOWN":
+    case "SEND_LIMIT_REACHED":
+      return 429;
+    case "INTERNAL":
+      return 500;
+    case "SERVICE_UNAVAILABLE":
+      return 503;
+    default:
+      return assertNever(code);
+  }
+}
+
+export interface NativeErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    request_id: string;
+    details?: Record<string, string | number>;
+    fields?: { path: string; message: string }[];
+  };
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function nativeErrorBody(error: HandsetError, requestId: string): NativeErrorBody {
+  const d = error.details;
+  const details: Record<string, string | number> = {};
+  if (d.attemptsLeft !== undefined) details.attempts_left = d.attemptsLeft;
+  if (d.expiresAt !== undefined) details.expires_at = iso(d.expiresAt);
+  if (d.retryAt !== undefined) details.retry_at = iso(d.retryAt);
+  if (d.numberType !== undefined) details.number_type = d.numberType;
+  if (d.region !== undefined) details.region = d.region;
+  if (d.field !== undefined) details.field = d.field;
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      request_id: requestId,
+      ...(Object.keys(details).length > 0 ? { details } : {}),
+      ...(d.fields ? { fields: d.fields } : {}),
+    },
+  };
+}
+
+/** The native error edge: one envelope for every failure, a Retry-After on 429, and a logged 500. */
+export function sendNativeError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  now: number,
+): FastifyReply {
+  const handsetError = toHandsetError(error);
+  const status = nativeStatus(handsetError.code);
+  if (status >= 500) request.log.error({ err: error }, "request failed");
+  const retryAt = handsetError.details.retryAt;
+  if (status === 429 && retryAt !== undefined) {
+    reply.header("retry-after", String(Math.max(1, Math.ceil((retryAt - now) / 1000))));
+  }
+  return reply.code(status).type("application/json").send(nativeErrorBody(handsetError, request.id));
+}

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { NativeContext } from "./context.js";
+import { sendNativeError } from "./errors.js";
+import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
+import { registerUserRoutes } from "./user-routes.js";
+
+/** Handset's own API under `/v1`: admin routes for API keys, `/v1/me` routes for user tokens. */
+export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): Promise<void> {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendNativeError(error, request, reply, ctx.clock.now()));
+  registerUserRoutes(app, ctx);
+  registerPhoneNumberRoutes(app, ctx, "admin");
+  registerPhoneNumberRoutes(app, ctx, "self");
+}
