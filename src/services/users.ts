@@ -1,5 +1,6 @@
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
+import { revokeUserCredentials } from "../store/credentials.js";
 import { listPhoneNumbersOfUser } from "../store/phone-numbers.js";
 import { deleteUser, findUserByExternalId, insertUser, listUsers } from "../store/users.js";
 import { cancelUserVerifications } from "../store/verifications.js";
@@ -104,7 +105,7 @@ export function createUserService(deps: ServiceDeps) {
       return { users, nextCursor: rows.length > options.limit && last ? last.id : null };
     },
 
-    /** Deletes the user with its numbers; open verifications of those numbers are cancelled. */
+    /** Deletes the user with its numbers, cancels their open verifications and revokes their tokens. */
     async remove(caller: Caller, userId: string): Promise<{ id: string; removedPhoneNumbers: number }> {
       const now = deps.clock.now();
       return db.transaction().execute(async (trx) => {
@@ -112,6 +113,7 @@ export function createUserService(deps: ServiceDeps) {
         const phones = await listPhoneNumbersOfUser(trx, caller.tenantId, userId);
         await recordUserChange(trx, caller, userId, "user.deleted", { phoneNumbers: phones.length }, now);
         await cancelUserVerifications(trx, caller.tenantId, userId, now);
+        await revokeUserCredentials(trx, caller.tenantId, userId, now);
         await deleteUser(trx, caller.tenantId, userId);
         return { id: userId, removedPhoneNumbers: phones.length };
       });

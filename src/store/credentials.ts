@@ -27,3 +27,19 @@ export async function revokeCredential(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Revokes every token of one user (the user was deleted). */
+export async function revokeUserCredentials(
+  db: Executor,
+  tenantId: string,
+  userId: string,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable("credentials")
+    .set({ revoked_at: now })
+    .where("tenant_id", "=", tenantId)
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .execute();
+}

@@ -5,7 +5,7 @@ export async function insertOutboxMessage(db: Executor, row: OutboxTable): Promi
   await db.insertInto("outbox").values(row).execute();
 }
 
-/** SMS queued to a number since `since`, oldest first, for the per-number send budget. */
+/** SMS queued to a number after `since`, oldest first, for the per-number send budget. */
 export async function listRecentSendsToNumber(
   db: Executor,
   tenantId: string,
@@ -17,7 +17,7 @@ export async function listRecentSendsToNumber(
     .select("created_at")
     .where("tenant_id", "=", tenantId)
     .where("to_e164", "=", e164)
-    .where("created_at", ">=", since)
+    .where("created_at", ">", since)
     .orderBy("created_at")
     .execute();
   return rows.map((r) => Number(r.created_at));

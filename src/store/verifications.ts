@@ -145,7 +145,7 @@ export async function recordWrongGuess(
   return row ? { attemptsUsed: Number(row.attempts_used), maxAttempts: Number(row.max_attempts) } : undefined;
 }
 
-/** Wrong guesses made against a number since `since`, over all its verifications. */
+/** Wrong guesses made against a number after `since`, over all its verifications. */
 export async function countWrongGuessesForNumber(
   db: Executor,
   tenantId: string,
@@ -160,7 +160,7 @@ export async function countWrongGuessesForNumber(
     ])
     .where("tenant_id", "=", tenantId)
     .where("e164", "=", e164)
-    .where("created_at", ">=", since)
+    .where("created_at", ">", since)
     .where("attempts_used", ">", 0)
     .executeTakeFirstOrThrow();
   return { wrong: Number(row.wrong), oldestAt: row.oldest === null ? null : Number(row.oldest) };

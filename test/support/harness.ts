@@ -89,7 +89,7 @@ export const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` }
 let sequence = 0;
 export function mobileNumber(): string {
   sequence += 1;
-  // French mobiles: +33 6 followed by 8 digits are valid and of type MOBILE.
-  const tail = (Number.parseInt(randomBytes(3).toString("hex"), 16) % 1_000_000) * 100 + (sequence % 100);
-  return `+336${String(tail).padStart(8, "0")}`;
+  // French mobiles: +33 6 1x xx xx xx is an assigned MOBILE range.
+  const tail = (Number.parseInt(randomBytes(3).toString("hex"), 16) % 100_000) * 100 + (sequence % 100);
+  return `+3361${String(tail).padStart(7, "0")}`;
 }
