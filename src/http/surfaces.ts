@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { clerkSurface } from "../surfaces/clerk/plugin.js";
+import { linodeSurface } from "../surfaces/linode/plugin.js";
 import { createNativeContext } from "../surfaces/native/context.js";
 import { nativeSurface } from "../surfaces/native/plugin.js";
 import type { SurfaceDeps } from "./surface-deps.js";
@@ -10,5 +11,6 @@ export async function registerSurfaces(app: FastifyInstance, deps: SurfaceDeps):
     prefix: "/v1",
     ...createNativeContext(deps.handset, deps.authenticator, deps.clock),
   });
+  await app.register(linodeSurface, { prefix: "/linode", ...deps });
   await app.register(clerkSurface, { prefix: "/clerk", ...deps });
 }

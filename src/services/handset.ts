@@ -1,6 +1,7 @@
 import { createCredentialService } from "./credentials.js";
 import type { ServiceDeps } from "./deps.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
+import { createProfilePhoneService } from "./profile-phone.js";
 import { createUserService } from "./users.js";
 import { createVerificationService } from "./verification.js";
 
@@ -11,6 +12,7 @@ export function createHandset(deps: ServiceDeps) {
     users: createUserService(deps),
     phoneNumbers: createPhoneNumberService(deps),
     verification: createVerificationService(deps),
+    profilePhone: createProfilePhoneService(deps),
   };
 }
 

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from "fastify";
+import { HandsetError } from "../../domain/errors.js";
+import type { SurfaceDeps } from "../../http/surface-deps.js";
+import { createLinodeContext } from "./context.js";
+import { sendLinodeError } from "./errors.js";
+import { registerProfileRoutes } from "./routes.js";
+
+/** The API versions Linode's spec allows in the path; `@linode/api-v4` always calls `v4`. */
+export const LINODE_API_VERSIONS = ["v4", "v4beta"] as const;
+
+/**
+ * Linode's profile phone number under `/linode/{v4,v4beta}`: its paths, bodies, envelope and
+ * statuses, so that `@linode/api-v4` and linode-cli work against Handset unchanged.
+ */
+export async function linodeSurface(app: FastifyInstance, deps: SurfaceDeps): Promise<void> {
+  const ctx = createLinodeContext(deps);
+  const now = () => deps.clock.now();
+
+  // linode-cli sends `Content-Type: application/json` on a bodiless DELETE; Fastify's own parser
+  // would refuse the empty body. Everything else goes through the default (poisoning-safe) parser.
+  const defaultJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    const text = typeof body === "string" ? body : body.toString("utf8");
+    if (text.trim() === "") {
+      done(null, undefined);
+      return;
+    }
+    defaultJson(request, text, done);
+  });
+
+  app.setErrorHandler((error, request, reply) => sendLinodeError(error, request, reply, now()));
+  app.setNotFoundHandler((request, reply) =>
+    sendLinodeError(
+      new HandsetError("ROUTE_NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}.`),
+      request,
+      reply,
+      now(),
+    ),
+  );
+  for (const version of LINODE_API_VERSIONS) {
+    await app.register(async (scope) => registerProfileRoutes(scope, ctx), { prefix: `/${version}` });
+  }
+}
