@@ -6,6 +6,7 @@ import { StartupRefused } from "../http/app.js";
 import type { IssuedCredential } from "../services/credentials.js";
 import { openStore } from "../store/database.js";
 import { migrateToLatest } from "../store/migrate.js";
+import { toClerkSecretKey } from "../surfaces/clerk/secret-key.js";
 import { withHandset } from "./offline.js";
 import { serve } from "./serve.js";
 
@@ -16,10 +17,22 @@ class UsageError extends Error {}
 
 function parseScopes(value: string): Scope[] {
   const scopes = value.split(/[,\s]+/).filter((s) => s.length > 0);
+  // A credential without scopes can do nothing: an empty list is a slip, not a wish.
+  if (scopes.length === 0) throw new InvalidArgumentError("give at least one scope");
   for (const scope of scopes) {
     if (!isScope(scope)) throw new InvalidArgumentError(`unknown scope ${scope}`);
   }
   return scopes as Scope[];
+}
+
+/** The same shape HANDSET_DEFAULT_TENANT takes, so every tenant can be named in configuration too. */
+const TENANT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+function parseTenant(value: string): string {
+  if (!TENANT_ID_PATTERN.test(value)) {
+    throw new InvalidArgumentError("a tenant id has 1 to 64 letters, digits, '_' or '-'");
+  }
+  return value;
 }
 
 /** `30d`, `12h`, `90m`, or an ISO 8601 time. */
@@ -87,28 +100,42 @@ export function buildCli(): Command {
   keys
     .command("create")
     .description("Create an admin API key and print its secret once")
-    .option("--tenant <id>", "tenant the key belongs to (created if missing)")
+    .option("--tenant <id>", "tenant the key belongs to (created if missing)", parseTenant)
     .option("--name <name>", "a label to tell keys apart")
     .option("--scopes <list>", "comma-separated scopes (default: all)", parseScopes)
     .option("--json", "print the result as JSON")
-    .action(async (opts: { tenant?: string; name?: string; scopes?: Scope[]; json?: boolean }) => {
-      const cfg = config();
-      const issued = await withHandset(cfg, (h) =>
-        h.credentials.issueAdminKey({
-          tenantId: opts.tenant ?? cfg.defaultTenant,
-          name: opts.name,
-          scopes: opts.scopes,
-        }),
-      );
-      printCredential(issued, opts.json === true);
-    });
+    .addOption(
+      new Option(
+        "--format <format>",
+        "the secret's form: handset (hsk_...) or clerk (a Clerk secret key for @clerk/backend)",
+      )
+        .choices(["handset", "clerk"])
+        .default("handset"),
+    )
+    .action(
+      async (opts: { tenant?: string; name?: string; scopes?: Scope[]; json?: boolean; format: string }) => {
+        const cfg = config();
+        const issued = await withHandset(cfg, (h) =>
+          h.credentials.issueAdminKey({
+            tenantId: opts.tenant ?? cfg.defaultTenant,
+            name: opts.name,
+            scopes: opts.scopes,
+          }),
+        );
+        const shown =
+          opts.format === "clerk"
+            ? { ...issued, secret: toClerkSecretKey(issued.secret, cfg.production) }
+            : issued;
+        printCredential(shown, opts.json === true);
+      },
+    );
 
   const tokens = program.command("tokens").description("User tokens (one user, a set of scopes, an expiry)");
   tokens
     .command("create")
     .description("Create a token for one user and print its secret once")
     .requiredOption("--user <id>", "the user's id (the user appears on the token's first use)")
-    .option("--tenant <id>", "tenant of the user")
+    .option("--tenant <id>", "tenant of the user", parseTenant)
     .option("--name <name>", "a label to tell tokens apart")
     .option(
       "--scopes <list>",

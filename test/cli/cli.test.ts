@@ -1,0 +1,317 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parseExpiry } from "../../src/cli/main.js";
+import { bearer, createTestApp } from "../support/harness.js";
+
+const repo = resolve(import.meta.dirname, "../..");
+/**
+ * The CLI is compiled into a private folder under node_modules/.cache: `dist/` may be rebuilt by
+ * someone else meanwhile, and inside the repository the compiled files still resolve node_modules.
+ */
+const cacheRoot = join(repo, "node_modules", ".cache");
+let buildDir: string;
+let bin: string;
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+const tempDirs: string[] = [];
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "handset-cli-"));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** A clean environment: nothing from the test runner leaks into the CLI's configuration. */
+function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", ...extra };
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: dataDir(),
+      env: environment({ HANDSET_DATA_DIR: dataDir(), ...env }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.on("error", fail);
+    child.on("close", (code, signal) => done({ code, signal, stdout, stderr }));
+  });
+}
+
+/** Non-empty lines of an output. */
+const lines = (text: string) => text.split("\n").filter((line) => line.trim().length > 0);
+
+beforeAll(async () => {
+  mkdirSync(cacheRoot, { recursive: true });
+  buildDir = mkdtempSync(join(cacheRoot, "handset-cli-test-"));
+  bin = join(buildDir, "cli", "bin.js");
+  const tsc = join(repo, "node_modules", "typescript", "bin", "tsc");
+  const args = ["-p", join(repo, "tsconfig.build.json"), "--outDir", buildDir, "--incremental", "false"];
+  // Type errors elsewhere still emit JavaScript; only a build that produced no CLI is fatal here
+  // (`npm run typecheck` is where type errors fail the build).
+  const output = await promisify(execFile)(process.execPath, [tsc, ...args], { cwd: repo }).catch(
+    (error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }),
+  );
+  if (!existsSync(bin)) throw new Error(`the CLI did not compile:\n${output.stdout}`);
+}, 120_000);
+
+afterAll(() => {
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("handset --help", () => {
+  it("lists every command and exits 0", async () => {
+    const result = await run(["--help"]);
+    expect(result.code).toBe(0);
+    for (const command of ["serve", "migrate", "keys", "tokens"]) expect(result.stdout).toContain(command);
+    expect(result.stderr).toBe("");
+  });
+
+  it.each([
+    [
+      ["keys", "create", "--help"],
+      ["--tenant", "--scopes", "--json"],
+    ],
+    [
+      ["tokens", "create", "--help"],
+      ["--user", "--scopes", "--expires", "--json"],
+    ],
+    [["serve", "--help"], ["Run the HTTP server"]],
+    [["migrate", "--help"], ["latest version"]],
+  ])("handset %j describes its options and exits 0", async (args, expected) => {
+    const result = await run(args);
+    expect(result.code).toBe(0);
+    for (const text of expected) expect(result.stdout).toContain(text);
+  });
+});
+
+describe("bad arguments", () => {
+  it.each([
+    ["an unknown command", ["frobnicate"], /unknown command 'frobnicate'/],
+    ["an unknown option", ["keys", "create", "--bogus"], /unknown option '--bogus'/],
+    ["an unknown top-level option", ["--bogus"], /unknown option '--bogus'/],
+    ["a missing --user", ["tokens", "create"], /--user/],
+    ["an unknown scope", ["tokens", "create", "--user", "u", "--scopes", "phone:read,nope"], /nope/],
+    ["an unknown admin scope", ["keys", "create", "--scopes", "everything"], /everything/],
+    ["a bad --expires", ["tokens", "create", "--user", "u", "--expires", "soon"], /--expires/],
+    ["an option without its value", ["tokens", "create", "--user"], /--user/],
+    ["an empty --scopes", ["tokens", "create", "--user", "u", "--scopes", ""], /--scopes.*at least one/],
+    ["an empty admin --scopes", ["keys", "create", "--scopes", " , "], /--scopes.*at least one/],
+    [
+      "an admin scope on a user token",
+      ["tokens", "create", "--user", "u", "--scopes", "users:read"],
+      /users:read/,
+    ],
+    ["a malformed --tenant", ["keys", "create", "--tenant", "bad tenant"], /--tenant/],
+    ["a malformed token --tenant", ["tokens", "create", "--user", "u", "--tenant", "a/b"], /--tenant/],
+    ["a malformed user id", ["tokens", "create", "--user", "bad/id"], /user id/],
+    [
+      "an expiry in the past",
+      ["tokens", "create", "--user", "u", "--expires", "2020-01-01T00:00:00Z"],
+      /future/,
+    ],
+  ])("%s: one line on stderr, exit 2", async (_name, args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^handset: /);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe("");
+  });
+
+  it("no command at all: the usage on stderr, exit 2", async () => {
+    const result = await run([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Usage: handset/);
+    expect(result.stdout).toBe("");
+  });
+
+  it("a bad configuration: one line naming the variable, exit 2", async () => {
+    const result = await run(["migrate"], { HANDSET_PORT: "abc" });
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^handset: invalid configuration: .*HANDSET_PORT/);
+  });
+
+  it("a webhook provider without its URL: one line, exit 2", async () => {
+    const result = await run(["keys", "create"], { HANDSET_SMS_PROVIDER: "webhook" });
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/HANDSET_WEBHOOK_URL/);
+  });
+});
+
+describe("handset migrate", () => {
+  it("applies the migrations once, then says the schema is up to date", async () => {
+    const dir = dataDir();
+    const first = await run(["migrate"], { HANDSET_DATA_DIR: dir });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^applied: \S+/);
+    expect(existsSync(join(dir, "handset.sqlite"))).toBe(true);
+    const second = await run(["migrate"], { HANDSET_DATA_DIR: dir });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe("schema is up to date\n");
+  });
+});
+
+describe("credentials from the CLI", () => {
+  it("keys create --json prints a secret the server accepts, and keeps secrets.json at 0600", async () => {
+    const dir = dataDir();
+    const result = await run(["keys", "create", "--json"], { HANDSET_DATA_DIR: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    const issued = JSON.parse(result.stdout) as { secret: string; tenantId: string; expiresAt: null };
+    expect(issued.tenantId).toBe("default");
+    expect(issued.secret.length).toBeGreaterThanOrEqual(32);
+    expect(statSync(join(dir, "secrets.json")).mode & 0o777).toBe(0o600);
+
+    const t = await createTestApp({ dataDir: dir });
+    try {
+      const ok = await t.app.inject({ method: "GET", url: "/v1/users", headers: bearer(issued.secret) });
+      expect(ok.statusCode).toBe(200);
+      const wrong = await t.app.inject({
+        method: "GET",
+        url: "/v1/users",
+        headers: bearer(`${issued.secret}x`),
+      });
+      expect(wrong.statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("keys create without --json shows the secret once, in words", async () => {
+    const result = await run(["keys", "create", "--tenant", "acme", "--name", "ci"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^tenant: +acme$/m);
+    expect(result.stdout).toMatch(/^secret: +\S{32,}$/m);
+    expect(result.stdout).toContain("shown this once");
+  });
+
+  it("tokens create --user u --json prints a token for that user only", async () => {
+    const dir = dataDir();
+    const result = await run(["tokens", "create", "--user", "u", "--json", "--expires", "30d"], {
+      HANDSET_DATA_DIR: dir,
+    });
+    expect(result.code).toBe(0);
+    const issued = JSON.parse(result.stdout) as {
+      secret: string;
+      userId: string;
+      scopes: string[];
+      expiresAt: number;
+    };
+    expect(issued.userId).toBe("u");
+    expect(issued.scopes).toEqual(expect.arrayContaining(["phone:read", "phone:write", "phone:verify"]));
+    // 30 days from the CLI's run, give or take the test's own duration.
+    expect(Math.abs(issued.expiresAt - (Date.now() + 30 * 86_400_000))).toBeLessThan(120_000);
+    expect(statSync(join(dir, "secrets.json")).mode & 0o777).toBe(0o600);
+
+    const t = await createTestApp({ dataDir: dir });
+    try {
+      const me = await t.app.inject({ method: "GET", url: "/v1/me", headers: bearer(issued.secret) });
+      expect(me.statusCode).toBe(200);
+      expect(me.json().id).toBe("u");
+      // A user token is not an admin key.
+      const users = await t.app.inject({ method: "GET", url: "/v1/users", headers: bearer(issued.secret) });
+      expect(users.statusCode).toBe(403);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("tokens create --scopes keeps exactly the scopes given", async () => {
+    const result = await run(["tokens", "create", "--user", "u", "--scopes", "phone:read", "--json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).scopes).toEqual(["phone:read"]);
+  });
+});
+
+describe("handset serve", () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    child = undefined;
+  });
+
+  it("refuses the inbox provider in production", async () => {
+    const result = await run(["serve"], { NODE_ENV: "production", HANDSET_PORT: "0" });
+    expect(result.code).not.toBe(0);
+    expect(result.code).not.toBeNull();
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/refusing to start/);
+    expect(result.stderr).toMatch(/HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION/);
+  });
+
+  it("starts in production with the inbox provider when explicitly allowed, and stops on SIGTERM", async () => {
+    const dir = dataDir();
+    const started = spawn(process.execPath, [bin, "serve"], {
+      cwd: dir,
+      env: environment({
+        NODE_ENV: "production",
+        HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION: "true",
+        HANDSET_PORT: "0",
+        HANDSET_DATA_DIR: dir,
+        HANDSET_LOG_LEVEL: "info",
+      }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child = started;
+    let stderr = "";
+    started.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    const address = await new Promise<string>((done, fail) => {
+      let stdout = "";
+      started.stdout?.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString("utf8");
+        const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+        if (listening?.[1]) done(listening[1]);
+      });
+      started.on("exit", (code) => fail(new Error(`serve exited with ${code}: ${stderr}`)));
+    });
+    const health = await fetch(`${address}/healthz`);
+    expect(health.status).toBe(200);
+    // Production hides the development inbox even when the inbox provider is allowed.
+    expect((await fetch(`${address}/dev/inbox`)).status).toBe(404);
+    expect(statSync(join(dir, "secrets.json")).mode & 0o777).toBe(0o600);
+
+    const exited = new Promise<number | null>((done) => started.on("exit", (code) => done(code)));
+    started.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+});
+
+describe("parseExpiry", () => {
+  const now = Date.UTC(2026, 0, 1);
+  it.each([
+    ["45s", now + 45_000],
+    ["90m", now + 90 * 60_000],
+    ["12h", now + 12 * 3_600_000],
+    ["30d", now + 30 * 86_400_000],
+    ["2026-02-01T00:00:00Z", Date.UTC(2026, 1, 1)],
+  ])("reads %s", (input, expected) => {
+    expect(parseExpiry(input, now)).toBe(expected);
+  });
+
+  it.each(["soon", "30", "d", "-5d", "30 days"])("refuses %s", (input) => {
+    expect(() => parseExpiry(input, now)).toThrow(/duration/);
+  });
+});
