@@ -59,7 +59,7 @@ function issuesOf(error: z.ZodError): FieldIssue[] {
  * many of the problems … as possible"). A bodiless request is an empty object.
  */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const result = schema.safeParse(body ?? {});
+  const result = schema.safeParse(body === undefined ? {} : body);
   if (result.success) return result.data;
   const fields = issuesOf(result.error);
   throw new HandsetError("INVALID_REQUEST", fields[0]?.message ?? NOT_AN_OBJECT, { fields });

@@ -18,8 +18,9 @@ export async function linodeSurface(app: FastifyInstance, deps: SurfaceDeps): Pr
 
   // linode-cli sends `Content-Type: application/json` on a bodiless DELETE; Fastify's own parser
   // would refuse the empty body. Everything else goes through the default (poisoning-safe) parser.
+  // Linode takes JSON only, so the inherited text/plain parser goes: such a body is refused as such.
   const defaultJson = app.getDefaultJsonParser("error", "error");
-  app.removeContentTypeParser("application/json");
+  app.removeContentTypeParser(["application/json", "text/plain"]);
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
     const text = typeof body === "string" ? body : body.toString("utf8");
     if (text.trim() === "") {
