@@ -20,7 +20,22 @@ export interface StoreOptions {
   url: string;
   /** Largest number of PostgreSQL connections this process holds. */
   poolSize?: number;
+  /**
+   * PostgreSQL: how long to wait for a connection, new or from the pool, before failing. This is
+   * what turns "the database is gone" into a fast error instead of a hung request.
+   */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: the server cancels any statement running longer (0: no limit). */
+  statementTimeoutMs?: number;
+  /** Told about connection errors that happen outside any query (an idle connection dropped). */
+  onConnectionError?: (error: Error) => void;
 }
+
+export const POSTGRES_DEFAULTS = {
+  poolSize: 10,
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 15_000,
+} as const;
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
@@ -51,22 +66,54 @@ function openSqlite(file: string): Store {
 
 const INT8_OID = 20;
 
+/** Rejects when `work` takes longer than `ms`: a ping must answer "not ready", never hang. */
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function openPostgres(options: StoreOptions): Store {
+  const connectTimeoutMs = options.connectTimeoutMs ?? POSTGRES_DEFAULTS.connectTimeoutMs;
+  const statementTimeoutMs = options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs;
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize ?? 10,
+    max: options.poolSize ?? POSTGRES_DEFAULTS.poolSize,
+    connectionTimeoutMillis: connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    application_name: "handset",
+    ...(statementTimeoutMs > 0
+      ? {
+          statement_timeout: statementTimeoutMs,
+          // A process that stops mid-transaction must not hold row locks for longer than a statement could.
+          idle_in_transaction_session_timeout: Math.max(statementTimeoutMs, 10_000),
+        }
+      : {}),
     // Times are stored as bigint milliseconds; they fit a JavaScript number exactly.
     types: {
       getTypeParser: (oid: number, format?: string) =>
         oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text"),
     },
   });
+  const reportError = (error: Error) => options.onConnectionError?.(error);
+  // node-postgres emits "error" on a client whose server went away between queries; an event with no
+  // listener would crash the process. The pool drops broken clients and opens new ones on demand, so
+  // service resumes by itself when the server is back.
+  pool.on("error", reportError);
+  pool.on("connect", (client) => client.on("error", reportError));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     dialect: "postgres",
     ping: async () => {
-      await sql`select 1`.execute(db);
+      await within(connectTimeoutMs + 1_000, sql`select 1`.execute(db));
     },
     close: () => db.destroy(),
   };

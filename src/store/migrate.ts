@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from "kysely";
 import * as initial from "./migrations/001_initial.js";
 import type { Database } from "./schema.js";
 
@@ -13,13 +13,36 @@ export interface MigrationReport {
   applied: string[];
 }
 
-/**
- * Brings the schema to the latest version. Kysely's migrator holds a lock while it runs (an advisory
- * lock on PostgreSQL), so processes that start together migrate once.
- */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider });
+async function runMigrator(db: Kysely<Database>, migrationTableSchema?: string): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+}
+
+/**
+ * Brings the schema to the latest version. Safe when several processes start at once: on PostgreSQL
+ * Kysely's migrator holds a session advisory lock (`pg_advisory_lock`) around the whole run and
+ * applies each pending migration in one transaction, so one process migrates and the others wait,
+ * then find nothing left to do. SQLite takes its own file lock.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return runMigrator(db);
+  return db.connection().execute(async (conn) => {
+    // Waiting for another process's migration, or building an index on a large table, may take longer
+    // than the service's statement timeout: lift it for this one session.
+    await sql`set statement_timeout = 0`.execute(conn);
+    try {
+      // Kysely looks for its bookkeeping tables in every schema unless told which one; name the schema
+      // Handset's tables go to (the first on the search_path), so that another schema's
+      // `kysely_migration` in the same database is never mistaken for ours.
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(conn);
+      const schema = rows[0]?.schema;
+      if (!schema) throw new Error("PostgreSQL has no current schema: check the search_path of DATABASE_URL");
+      return await runMigrator(conn, schema);
+    } finally {
+      // A failed reset means a broken connection, which the pool discards anyway.
+      await sql`reset statement_timeout`.execute(conn).catch(() => undefined);
+    }
+  });
 }

@@ -1,0 +1,15 @@
+import { outbox } from "./outbox.js";
+import { phoneNumbers } from "./phone-numbers.js";
+import type { StoreRef } from "./support.js";
+import { tenantsAndUsers } from "./tenants-users.js";
+import { transactions } from "./transactions.js";
+import { verifications } from "./verifications.js";
+
+/** The storage conformance suite: every dialect must pass all of it. */
+export const STORE_CONFORMANCE: ReadonlyArray<(store: StoreRef) => void> = [
+  tenantsAndUsers,
+  phoneNumbers,
+  verifications,
+  outbox,
+  transactions,
+];

@@ -1,0 +1,74 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { migrateToLatest } from "../../../src/store/migrate.js";
+import { findPhoneNumber, insertPhoneNumber } from "../../../src/store/phone-numbers.js";
+import { findUser, insertUser } from "../../../src/store/users.js";
+import { phoneRow, type StoreRef, seedTenant, seedUser, T0, uid } from "./support.js";
+
+export function transactions(store: StoreRef): void {
+  describe("transactions and schema", () => {
+    it("commits every write of a transaction together", async () => {
+      const s = store();
+      const tenantId = await seedTenant(s);
+      const userId = uid("u");
+      const phone = phoneRow(tenantId, userId);
+      await s.db.transaction().execute(async (trx) => {
+        await insertUser(trx, { tenantId, id: userId, externalId: null, now: T0 });
+        await insertPhoneNumber(trx, phone);
+      });
+      expect(await findPhoneNumber(s.db, tenantId, phone.id)).toEqual(phone);
+    });
+
+    it("rolls back every write when the transaction throws", async () => {
+      const s = store();
+      const tenantId = await seedTenant(s);
+      const userId = uid("u");
+      const phone = phoneRow(tenantId, userId);
+      await expect(
+        s.db.transaction().execute(async (trx) => {
+          await insertUser(trx, { tenantId, id: userId, externalId: null, now: T0 });
+          await insertPhoneNumber(trx, phone);
+          throw new Error("changed my mind");
+        }),
+      ).rejects.toThrow("changed my mind");
+      expect(await findUser(s.db, tenantId, userId)).toBeUndefined();
+      expect(await findPhoneNumber(s.db, tenantId, phone.id)).toBeUndefined();
+    });
+
+    it("rolls back a transaction that a constraint stopped half way", async () => {
+      const s = store();
+      const tenantId = await seedTenant(s);
+      const userId = await seedUser(s, tenantId);
+      const taken = phoneRow(tenantId, userId, { is_primary: 1 });
+      await insertPhoneNumber(s.db, taken);
+      const fresh = phoneRow(tenantId, userId);
+      await expect(
+        s.db.transaction().execute(async (trx) => {
+          await insertPhoneNumber(trx, fresh);
+          await trx
+            .insertInto("phone_numbers")
+            .values(phoneRow(tenantId, userId, { e164: taken.e164 }))
+            .execute();
+        }),
+      ).rejects.toThrow();
+      expect(await findPhoneNumber(s.db, tenantId, fresh.id)).toBeUndefined();
+    });
+
+    it("reads integers back as exact JavaScript numbers", async () => {
+      const s = store();
+      const big = 2 ** 52 + 1;
+      const row = await sql<{
+        n: number;
+        m: number;
+      }>`select cast(${big} as bigint) as n, count(*) as m from tenants`
+        .execute(s.db)
+        .then((r) => r.rows[0]);
+      expect(row?.n).toBe(big);
+      expect(typeof row?.m).toBe("number");
+    });
+
+    it("migrates once: running the migrations again applies nothing", async () => {
+      expect(await migrateToLatest(store().db)).toEqual({ applied: [] });
+    });
+  });
+}
