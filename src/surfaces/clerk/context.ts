@@ -15,9 +15,9 @@ export interface ClerkContext {
   authorize(request: FastifyRequest, scope: Scope): Promise<Caller>;
 }
 
-/** Clerk reads exactly `Bearer <key>`: anything else is a header-format error, not a bad key. */
+/** `Bearer <key>` (the scheme in any case, RFC 9110); anything else is a header-format error, not a bad key. */
 function readClerkBearer(header: string | undefined): string {
-  const match = header === undefined ? null : /^Bearer ([^\s]+)$/.exec(header);
+  const match = header === undefined ? null : /^Bearer ([^\s]+)$/i.exec(header);
   if (!match?.[1]) throw clerkErrors.authorizationHeaderFormatInvalid();
   return match[1];
 }

@@ -60,7 +60,8 @@ function presentVerification(phone: PhoneNumberView): ClerkVerification | null {
       object: "verification_otp",
       status: "verified",
       strategy: "phone_code",
-      attempts: latest?.attemptsUsed ?? null,
+      // Handset counts wrong guesses; Clerk counts every attempt, the successful one included.
+      attempts: latest ? latest.attemptsUsed + 1 : null,
       expire_at: latest?.expiresAt ?? null,
       channel: "sms",
     };
