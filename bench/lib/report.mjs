@@ -1,0 +1,73 @@
+// Printing a run: the machine, one row per target, the ratios, and the targets Handset aims at.
+import { availableParallelism, cpus, release, totalmem } from "node:os";
+
+export function machine() {
+  return {
+    nproc: availableParallelism(),
+    cpu: cpus()[0]?.model?.trim() ?? "unknown",
+    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    os: `${process.platform} ${release()}`,
+  };
+}
+
+const fixed = (value, digits) => (value === null || value === undefined ? "-" : value.toFixed(digits));
+
+/**
+ * @param {{ name: string, label: string, load: any, readyMs: number, peakRssMiB: number | null }[]} rows
+ */
+export function table(rows) {
+  const header = ["target", "flows/s", "p50 ms", "p99 ms", "peak RSS MiB", "start→ready ms", "failed"];
+  const body = rows.map((r) => [
+    r.label,
+    fixed(r.load.flowsPerSecond, 0),
+    fixed(r.load.latencyMs.p50, 2),
+    fixed(r.load.latencyMs.p99, 2),
+    fixed(r.peakRssMiB, 0),
+    fixed(r.readyMs, 0),
+    String(r.load.failedFlows),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
+}
+
+/** Each step's median inside a flow, to see where a flow's time goes. */
+export function stepTable(rows) {
+  return rows
+    .map((r) => {
+      const steps = Object.entries(r.load.stepLatencyMs)
+        .map(([step, s]) => `${step} ${fixed(s.p50, 2)}`)
+        .join(", ");
+      const reads = r.load.codeReadsPerFlow === null ? "-" : r.load.codeReadsPerFlow.toFixed(2);
+      return `  ${r.label}: ${steps} (code reads per flow ${reads})`;
+    })
+    .join("\n");
+}
+
+/**
+ * The issue's targets at 16 concurrent flows on SQLite; figures, not assertions.
+ * @param {any} handset @param {any} peer @param {any} ceiling
+ */
+export function targetChecks(handset, peer, ceiling) {
+  const checks = [];
+  const check = (what, ok, figure) => checks.push(`  ${ok ? "met   " : "MISSED"}  ${what}: ${figure}`);
+  if (peer) {
+    const ratio = handset.load.flowsPerSecond / peer.load.flowsPerSecond;
+    check("flows/s >= 10x the peer", ratio >= 10, `${ratio.toFixed(2)}x`);
+  }
+  if (ceiling) {
+    const ratio = handset.load.flowsPerSecond / ceiling.load.flowsPerSecond;
+    check("flows/s >= 0.5x the ceiling", ratio >= 0.5, `${ratio.toFixed(2)}x`);
+  }
+  const p99 = handset.load.latencyMs.p99;
+  check("p99 flow latency < 20 ms", p99 !== null && p99 < 20, `${fixed(p99, 2)} ms`);
+  check(
+    "peak RSS < 200 MiB",
+    handset.peakRssMiB !== null && handset.peakRssMiB < 200,
+    `${fixed(handset.peakRssMiB, 0)} MiB`,
+  );
+  check("start-to-ready < 500 ms", handset.readyMs < 500, `${fixed(handset.readyMs, 0)} ms`);
+  return checks.join("\n");
+}
