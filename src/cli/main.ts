@@ -8,7 +8,6 @@ import { openStore } from "../store/database.js";
 import { migrateToLatest } from "../store/migrate.js";
 import { toClerkSecretKey } from "../surfaces/clerk/secret-key.js";
 import { withHandset } from "./offline.js";
-import { registerPhoneCommands } from "./phone.js";
 import { serve } from "./serve.js";
 
 /** Exit codes: 0 done, 1 the task failed, 2 the command line (or configuration) is wrong. */
@@ -177,8 +176,6 @@ export function buildCli(): Command {
         printCredential(issued, opts.json === true);
       },
     );
-
-  registerPhoneCommands(program);
 
   return program;
 }
