@@ -69,6 +69,22 @@ describe("parsePhone accepts", () => {
       expected: { e164: "+41781234567", region: "CH", type: "MOBILE" },
     },
     {
+      name: "E.164 with dots and slashes",
+      input: "+41/78.123.45.67",
+      expected: { e164: "+41781234567", region: "CH", type: "MOBILE" },
+    },
+    {
+      name: "E.164 with the national trunk prefix in brackets",
+      input: "+41 (0) 78 123 45 67",
+      expected: { e164: "+41781234567", region: "CH", type: "MOBILE" },
+    },
+    {
+      name: "a national number in the usual US layout",
+      input: "(201) 555-0123",
+      region: "US",
+      expected: { e164: "+12015550123", region: "US", type: "FIXED_LINE_OR_MOBILE" },
+    },
+    {
       name: "E.164 with an empty region",
       input: "+41 78 123 45 67",
       region: "",
@@ -146,6 +162,15 @@ describe("parsePhone refuses", () => {
     { name: "a double plus", input: "++41781234567", code: "PHONE_NUMBER_NOT_A_NUMBER" },
     { name: "a national number without a region", input: "201-555-0123", code: "PHONE_NUMBER_NOT_A_NUMBER" },
     { name: "an unknown country code", input: "+999 123456", code: "PHONE_NUMBER_NOT_A_NUMBER" },
+    { name: "trailing text", input: "+41 78 123 45 67abc", code: "PHONE_NUMBER_NOT_A_NUMBER" },
+    { name: "a number inside a sentence", input: "call +41 78 123 45 67", code: "PHONE_NUMBER_NOT_A_NUMBER" },
+    { name: "two numbers", input: "+41781234567 +41781234568", code: "PHONE_NUMBER_NOT_A_NUMBER" },
+    {
+      name: "an extension (SMS cannot reach one)",
+      input: "+41 78 123 45 67 ext. 12",
+      code: "PHONE_NUMBER_NOT_A_NUMBER",
+    },
+    { name: "an RFC 3966 extension", input: "+41781234567;ext=12", code: "PHONE_NUMBER_NOT_A_NUMBER" },
     { name: "51 characters", input: `+41 78 123 45 67${"-".repeat(35)}`, code: "PHONE_NUMBER_TOO_LONG" },
     { name: "51 digits", input: `+4${"1".repeat(50)}`, code: "PHONE_NUMBER_TOO_LONG" },
     { name: "too few digits", input: "+41 12", code: "PHONE_NUMBER_NOT_POSSIBLE" },

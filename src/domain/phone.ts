@@ -76,9 +76,20 @@ export function parsePhone(input: string, region: string | undefined, policy: Ph
   const defaultRegion = parseRegion(region, raw);
   let parsed: ReturnType<typeof parsePhoneNumberWithError>;
   try {
-    parsed = parsePhoneNumberWithError(raw, defaultRegion ? { defaultCountry: defaultRegion } : {});
+    // `extract: false`: the whole input must be the number, so text around it is refused, not dropped.
+    parsed = parsePhoneNumberWithError(raw, {
+      ...(defaultRegion ? { defaultCountry: defaultRegion } : {}),
+      extract: false,
+    });
   } catch (error) {
     throw parseErrorToHandset(error, raw);
+  }
+  if (parsed.ext !== undefined) {
+    throw new HandsetError(
+      "PHONE_NUMBER_NOT_A_NUMBER",
+      `${raw} has an extension, which an SMS cannot reach: give the number without it.`,
+      { field: "phone_number" },
+    );
   }
   if (!parsed.isPossible()) {
     throw new HandsetError(
