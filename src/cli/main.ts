@@ -8,6 +8,7 @@ import { openStore } from "../store/database.js";
 import { migrateToLatest } from "../store/migrate.js";
 import { toClerkSecretKey } from "../surfaces/clerk/secret-key.js";
 import { withHandset } from "./offline.js";
+import { registerPhoneCommands } from "./phone.js";
 import { serve } from "./serve.js";
 
 /** Exit codes: 0 done, 1 the task failed, 2 the command line (or configuration) is wrong. */
@@ -176,6 +177,8 @@ export function buildCli(): Command {
         printCredential(issued, opts.json === true);
       },
     );
+
+  registerPhoneCommands(program);
 
   return program;
 }

@@ -1,0 +1,78 @@
+import type { Command } from "commander";
+import { linodeRequest, resolvePhoneCliSettings } from "./phone-client.js";
+
+/** linode-cli names its flags after the body's properties (`--iso_code`); its docs show `--iso-code`. */
+interface SendOptions {
+  iso_code?: string;
+  isoCode?: string;
+  phone_number?: string;
+  phoneNumber?: string;
+}
+
+interface VerifyOptions {
+  otp_code?: string;
+  otpCode?: string;
+}
+
+/** Only the fields given: what is missing is the server's to report, as linode-cli leaves it. */
+function present(fields: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+/**
+ * `handset phone sms-code-send|verify|delete`: linode-cli's `phone` command against a running
+ * Handset's Linode surface, with linode-cli's flags, output and exit codes.
+ */
+export function registerPhoneCommands(program: Command): void {
+  const settings = () => resolvePhoneCliSettings(process.env);
+  const phone = program
+    .command("phone")
+    .description(
+      "Verify the profile's phone number over a running Handset, like `linode-cli phone` " +
+        "(HANDSET_URL and LINODE_CLI_TOKEN, or ~/.config/handset/cli.json)",
+    );
+
+  phone
+    .command("sms-code-send")
+    .description(
+      "Send a one-time verification code by SMS to the number (the same code again within 10 minutes)",
+    )
+    .option("--iso_code <code>", "two-letter ISO 3166 country code of the number, e.g. US")
+    .option("--iso-code <code>", "same as --iso_code")
+    .option("--phone_number <number>", "the phone number, e.g. 555-555-5555 or +15555555555")
+    .option("--phone-number <number>", "same as --phone_number")
+    .action(async (opts: SendOptions) => {
+      await linodeRequest(
+        settings(),
+        "POST",
+        "/profile/phone-number",
+        present({
+          iso_code: opts.iso_code ?? opts.isoCode,
+          phone_number: opts.phone_number ?? opts.phoneNumber,
+        }),
+      );
+    });
+
+  phone
+    .command("verify")
+    .description("Verify the number with the code it received; it becomes the profile's phone number")
+    .option("--otp_code <code>", "the one-time code from the SMS")
+    .option("--otp-code <code>", "same as --otp_code")
+    .action(async (opts: VerifyOptions) => {
+      await linodeRequest(
+        settings(),
+        "POST",
+        "/profile/phone-number/verify",
+        present({ otp_code: opts.otp_code ?? opts.otpCode }),
+      );
+    });
+
+  phone
+    .command("delete")
+    .description("Delete the profile's verified phone number (opt out of SMS)")
+    .action(async () => {
+      await linodeRequest(settings(), "DELETE", "/profile/phone-number");
+    });
+}
