@@ -328,3 +328,23 @@ describe("tenant country policy", () => {
     }
   });
 });
+
+describe("phone validation policy", () => {
+  it("HANDSET_PHONE_VALIDATION=possible accepts Clerk's own example +15555550100", async () => {
+    const lenient = await startClerkServer({ env: { HANDSET_PHONE_VALIDATION: "possible" } });
+    try {
+      const user = await lenient.clerk.users.createUser({});
+      const created = await lenient.clerk.phoneNumbers.createPhoneNumber({
+        userId: user.id,
+        phoneNumber: "+15555550100",
+      });
+      expect(created.phoneNumber).toBe("+15555550100");
+      await expectClerkError(
+        lenient.clerk.phoneNumbers.createPhoneNumber({ userId: user.id, phoneNumber: "15551234567" }),
+        { status: 422, code: "form_param_format_invalid", paramName: "phone_number" },
+      );
+    } finally {
+      await lenient.t.close();
+    }
+  });
+});
