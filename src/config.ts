@@ -47,6 +47,8 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
     .default("default"),
+  /** gRPC (HTTP/2 cleartext) for ZITADEL clients on its own port; unset leaves it off. */
+  HANDSET_ZITADEL_GRPC_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HANDSET_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(16_384),
 
   HANDSET_CODE_LENGTH: z.coerce.number().int().min(6).max(10).default(DEFAULT_OTP_POLICY.codeLength),
@@ -96,6 +98,7 @@ export interface Config {
   logLevel: Parsed["HANDSET_LOG_LEVEL"];
   defaultTenant: string;
   bodyLimitBytes: number;
+  zitadel: { grpcPort: number | null };
   otp: typeof DEFAULT_OTP_POLICY;
   phone: {
     validation: Parsed["HANDSET_PHONE_VALIDATION"];
@@ -141,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.HANDSET_LOG_LEVEL,
     defaultTenant: c.HANDSET_DEFAULT_TENANT,
     bodyLimitBytes: c.HANDSET_BODY_LIMIT_BYTES,
+    zitadel: { grpcPort: c.HANDSET_ZITADEL_GRPC_PORT ?? null },
     otp: {
       codeLength: c.HANDSET_CODE_LENGTH,
       ttlMs: c.HANDSET_CODE_TTL_SECONDS * 1000,

@@ -17,6 +17,7 @@ import { openStore, type Store } from "../store/database.js";
 import { migrateToLatest } from "../store/migrate.js";
 import { ensureTenant } from "../store/tenants.js";
 import { sendNativeError } from "../surfaces/native/errors.js";
+import { createZitadelGrpcServer, type ZitadelGrpcServer } from "../surfaces/zitadel/grpc-server.js";
 import { createAuthenticator } from "./authenticator.js";
 import { devInboxRoutes } from "./dev-inbox.js";
 import { registerSurfaces } from "./surfaces.js";
@@ -41,6 +42,8 @@ export interface HandsetApp {
   inbox: InboxProvider | null;
   config: Config;
   clock: Clock;
+  /** ZITADEL's gRPC port: started with the app when HANDSET_ZITADEL_GRPC_PORT is set. */
+  zitadelGrpc: ZitadelGrpcServer;
 }
 
 export class StartupRefused extends Error {}
@@ -123,6 +126,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     testNumbers: config.testNumbers,
     onOutboxCommitted: () => dispatcher.wake(),
+    codeDisclosure: inbox !== null && !config.production,
   });
   const authenticator = createAuthenticator(handset);
 
@@ -164,6 +168,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (inbox && !config.production) await app.register(devInboxRoutes, { inbox });
 
   await registerSurfaces(app, { handset, authenticator, clock, config });
+  const zitadelGrpc = createZitadelGrpcServer({ handset, authenticator, clock, config }, app.log);
+  const zitadelGrpcPort = config.zitadel.grpcPort;
+  if (zitadelGrpcPort !== null) {
+    app.addHook("onReady", async () => void (await zitadelGrpc.start(config.host, zitadelGrpcPort)));
+  }
+  app.addHook("onClose", async () => zitadelGrpc.stop());
 
   app.setNotFoundHandler((request, reply) =>
     sendNativeError(
@@ -181,5 +191,5 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await store.close();
   });
 
-  return { app, handset, store, dispatcher, inbox, config, clock };
+  return { app, handset, store, dispatcher, inbox, config, clock, zitadelGrpc };
 }

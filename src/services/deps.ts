@@ -16,4 +16,6 @@ export interface ServiceDeps {
   testNumbers: ReadonlyMap<string, string>;
   /** Called after a transaction that queued SMS has committed. */
   onOutboxCommitted: () => void;
+  /** True only where the development inbox shows codes anyway: lets vendor APIs return a code. */
+  codeDisclosure?: boolean;
 }

@@ -1,3 +1,4 @@
+import { createCodeDisclosureService } from "./code-disclosure.js";
 import { createCredentialService } from "./credentials.js";
 import type { ServiceDeps } from "./deps.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
@@ -12,6 +13,7 @@ export function createHandset(deps: ServiceDeps) {
     users: createUserService(deps),
     phoneNumbers: createPhoneNumberService(deps),
     verification: createVerificationService(deps),
+    codes: createCodeDisclosureService(deps),
     profilePhone: createProfilePhoneService(deps),
   };
 }

@@ -1,0 +1,50 @@
+import { deriveCode } from "../domain/code.js";
+import { HandsetError } from "../domain/errors.js";
+import type { VerificationRow } from "../store/schema.js";
+import { findVerification } from "../store/verifications.js";
+import { assertReachesUser } from "./access.js";
+import type { Caller } from "./caller.js";
+import type { ServiceDeps } from "./deps.js";
+import { TEST_NUMBER_KEY_ID } from "./views.js";
+
+/**
+ * Tells a caller the code of an open verification, for vendor APIs that return it (ZITADEL's
+ * `return_code`). Invariant 1 allows a code in clear only where the development inbox already shows
+ * it, so this works only when the composition root says so (`deps.codeDisclosure`): never in
+ * production, never with a real SMS provider. The code is derived again, as at delivery; nothing is stored.
+ */
+export function createCodeDisclosureService(deps: ServiceDeps) {
+  const { db } = deps.store;
+  const enabled = deps.codeDisclosure === true;
+
+  function codeOf(row: VerificationRow): string | undefined {
+    if (row.key_id === TEST_NUMBER_KEY_ID) return deps.testNumbers.get(row.e164);
+    const key = deps.keyring.byId.get(row.key_id);
+    return key ? deriveCode(key, row.id, deps.otp.codeLength) : undefined;
+  }
+
+  return {
+    /** Whether `reveal` can answer at all: surfaces check it before they change anything. */
+    enabled,
+
+    async reveal(caller: Caller, verificationId: string): Promise<string> {
+      if (!enabled) {
+        throw new HandsetError(
+          "INSUFFICIENT_SCOPE",
+          "Codes are shown only by a development server whose SMS go to the development inbox.",
+        );
+      }
+      const row = await findVerification(db, caller.tenantId, verificationId);
+      if (!row) throw new HandsetError("VERIFICATION_NOT_FOUND", "No open verification to show a code for.");
+      assertReachesUser(caller, row.user_id);
+      if (row.status !== "pending" || row.expires_at <= deps.clock.now()) {
+        throw new HandsetError("VERIFICATION_NOT_FOUND", "No open verification to show a code for.");
+      }
+      const code = codeOf(row);
+      if (code === undefined) throw new Error(`no code key ${row.key_id} for verification ${row.id}`);
+      return code;
+    },
+  };
+}
+
+export type CodeDisclosureService = ReturnType<typeof createCodeDisclosureService>;

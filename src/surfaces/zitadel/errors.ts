@@ -1,0 +1,168 @@
+import { Code, ConnectError } from "@connectrpc/connect";
+import { ErrorDetailSchema } from "@zitadel/proto/zitadel/message_pb.js";
+import { assertNever, type HandsetError } from "../../domain/errors.js";
+
+/** Which API a failure is reported on: ZITADEL gives the same condition different ids in v1 and v2. */
+export type ZitadelApi = "v1" | "v2";
+export type ZitadelOperation = "get" | "set" | "verify" | "resend" | "remove";
+
+/**
+ * A failure as ZITADEL reports it: the status message is `<text> (<id>)` and one
+ * `zitadel.v1.ErrorDetail {id, message}` travels with it. Handset's extra facts (tries left, when to
+ * retry) ride in metadata, so that strict clients see ZITADEL's shape unchanged.
+ */
+export function zitadelError(
+  code: Code,
+  id: string,
+  message: string,
+  metadata: Record<string, string> = {},
+): ConnectError {
+  return new ConnectError(`${message} (${id})`, code, metadata, [
+    { desc: ErrorDetailSchema, value: { id, message } },
+  ]);
+}
+
+/** Failures ZITADEL's interceptors raise before its own error handling: a bare status, no detail. */
+export function plainError(code: Code, message: string): ConnectError {
+  return new ConnectError(message, code);
+}
+
+export const authHeaderMissing = (): ConnectError => plainError(Code.Unauthenticated, "auth header missing");
+
+export const noPermission = (): ConnectError =>
+  zitadelError(Code.PermissionDenied, "AUTH-5mWD2", "No matching permissions found");
+
+export const phoneNotChanged = (api: ZitadelApi): ConnectError =>
+  zitadelError(
+    Code.FailedPrecondition,
+    api === "v1" ? "COMMAND-wF94r" : "COMMAND-Uch5e",
+    "Phone not changed",
+  );
+
+export const phoneNotFound = (api: ZitadelApi, op: ZitadelOperation): ConnectError =>
+  api === "v2" && op === "resend"
+    ? codeEmpty()
+    : zitadelError(Code.NotFound, op === "resend" ? "COMMAND-2b7Hf" : "COMMAND-p6rsc", "Phone not found");
+
+export const phoneAlreadyVerified = (api: ZitadelApi): ConnectError =>
+  api === "v2"
+    ? codeEmpty()
+    : zitadelError(Code.FailedPrecondition, "COMMAND-2M9sf", "Phone already verified");
+
+/** v2 ResendPhoneCode when no code is pending (no phone, or it is verified). */
+const codeEmpty = (): ConnectError =>
+  zitadelError(Code.FailedPrecondition, "PHONE-5xrra88eq8", "Code is empty");
+
+/** ZITADEL folds "wrong" and "expired" into one answer; so does Handset, with tries left in metadata. */
+const codeInvalid = (api: ZitadelApi, metadata: Record<string, string> = {}): ConnectError =>
+  zitadelError(
+    Code.InvalidArgument,
+    api === "v1" ? "COMMAND-sM0cs" : "COMMAND-eis9R",
+    "Code is invalid",
+    metadata,
+  );
+
+/** No open code: v1 says "not found"; v2 checks against nothing and says "invalid". */
+const codeNotFound = (api: ZitadelApi): ConnectError =>
+  api === "v1" ? zitadelError(Code.NotFound, "COMMAND-Rsj8c", "Code not found") : codeInvalid("v2");
+
+export const returnCodeRefused = (): ConnectError =>
+  zitadelError(
+    Code.FailedPrecondition,
+    "HANDSET-RETURN-CODE",
+    "Handset returns a code only from a development server whose SMS go to its inbox: use send_code",
+  );
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Handset's facts a caller can act on, as response metadata (headers or trailers). */
+function factsOf(error: HandsetError, now: number): Record<string, string> {
+  const d = error.details;
+  const facts: Record<string, string> = {};
+  if (d.attemptsLeft !== undefined) facts["handset-attempts-left"] = String(d.attemptsLeft);
+  if (d.expiresAt !== undefined) facts["handset-expires-at"] = iso(d.expiresAt);
+  if (d.retryAt !== undefined) {
+    facts["handset-retry-at"] = iso(d.retryAt);
+    facts["retry-after"] = String(Math.max(1, Math.ceil((d.retryAt - now) / 1000)));
+  }
+  return facts;
+}
+
+/**
+ * Every catalogue code as ZITADEL would say it. Where ZITADEL has the condition, its code, id and
+ * text; where only Handset refuses (stricter number checks, attempt limits, rate limits), a
+ * `HANDSET-*` id with Handset's own message.
+ */
+export function toZitadelError(
+  error: HandsetError,
+  api: ZitadelApi,
+  op: ZitadelOperation,
+  now: number,
+): ConnectError {
+  const facts = factsOf(error, now);
+  const handset = (code: Code, id: string) => zitadelError(code, `HANDSET-${id}`, error.message, facts);
+  switch (error.code) {
+    case "INVALID_REQUEST":
+    case "MALFORMED_JSON":
+    case "UNSUPPORTED_MEDIA_TYPE":
+      return handset(Code.InvalidArgument, "INVALID-REQUEST");
+    case "PAYLOAD_TOO_LARGE":
+      return handset(Code.ResourceExhausted, "PAYLOAD-TOO-LARGE");
+    case "ROUTE_NOT_FOUND":
+      return plainError(Code.NotFound, "Not Found");
+    case "UNAUTHENTICATED":
+      return zitadelError(Code.Unauthenticated, "AUTH-7fs1e", "Token is invalid");
+    case "CREDENTIAL_EXPIRED":
+      return zitadelError(Code.Unauthenticated, "AUTH-7fs1e", "Token is invalid", {
+        "handset-reason": "expired",
+      });
+    case "INSUFFICIENT_SCOPE":
+      return noPermission();
+    case "PHONE_NUMBER_NOT_A_NUMBER":
+    case "PHONE_NUMBER_TOO_LONG":
+    case "PHONE_NUMBER_REGION_INVALID":
+    case "PHONE_NUMBER_NOT_POSSIBLE":
+      return zitadelError(Code.InvalidArgument, "PHONE-so0wa", "Phone is invalid");
+    case "PHONE_NUMBER_NOT_VALID":
+      return handset(Code.InvalidArgument, "PHONE-NOT-VALID");
+    case "PHONE_NUMBER_TYPE_NOT_ALLOWED":
+      return handset(Code.InvalidArgument, "PHONE-TYPE-NOT-ALLOWED");
+    case "PHONE_NUMBER_COUNTRY_NOT_ALLOWED":
+      return handset(Code.InvalidArgument, "PHONE-COUNTRY-NOT-ALLOWED");
+    case "PHONE_NUMBER_TAKEN":
+      return handset(Code.AlreadyExists, "PHONE-TAKEN");
+    case "TENANT_NOT_FOUND":
+    case "USER_NOT_FOUND":
+      return api === "v1"
+        ? zitadelError(Code.NotFound, "QUERY-DAvb3", "User could not be found")
+        : zitadelError(Code.NotFound, "COMMAND-ieJ2e", "Phone not found");
+    case "USER_ALREADY_EXISTS":
+      return handset(Code.AlreadyExists, "USER-EXISTS");
+    case "PHONE_NUMBER_NOT_FOUND":
+      return op === "verify" ? codeNotFound(api) : phoneNotFound(api, op);
+    case "PHONE_NUMBER_NOT_VERIFIED":
+      return handset(Code.FailedPrecondition, "PHONE-NOT-VERIFIED");
+    case "PHONE_NUMBER_ALREADY_VERIFIED":
+      return phoneAlreadyVerified(api);
+    case "VERIFICATION_NOT_FOUND":
+    case "CODE_ALREADY_USED":
+      return op === "resend" && api === "v2" ? codeEmpty() : codeNotFound(api);
+    case "CODE_INVALID":
+    case "CODE_EXPIRED":
+      return codeInvalid(api, facts);
+    case "CODE_ATTEMPTS_EXHAUSTED":
+      return handset(Code.ResourceExhausted, "CODE-ATTEMPTS-EXHAUSTED");
+    case "NUMBER_GUESS_BUDGET_EXHAUSTED":
+      return handset(Code.ResourceExhausted, "NUMBER-GUESS-BUDGET");
+    case "RESEND_COOLDOWN":
+      return handset(Code.ResourceExhausted, "RESEND-COOLDOWN");
+    case "SEND_LIMIT_REACHED":
+      return handset(Code.ResourceExhausted, "SEND-LIMIT");
+    case "SERVICE_UNAVAILABLE":
+      return handset(Code.Unavailable, "UNAVAILABLE");
+    case "INTERNAL":
+      return zitadelError(Code.Internal, "HANDSET-INTERNAL", "Internal error");
+    default:
+      return assertNever(error.code);
+  }
+}

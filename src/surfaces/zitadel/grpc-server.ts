@@ -1,0 +1,56 @@
+import http2 from "node:http2";
+import type { AddressInfo } from "node:net";
+import { connectNodeAdapter } from "@connectrpc/connect-node";
+import type { FastifyBaseLogger } from "fastify";
+import type { SurfaceDeps } from "../../http/surface-deps.js";
+import { connectRoutes, createZitadelRpcs } from "./routes.js";
+import { routerOptions } from "./rpc-plugin.js";
+
+export interface ZitadelGrpcServer {
+  start(host: string, port: number): Promise<AddressInfo>;
+  stop(): Promise<void>;
+  /** Where it listens, once started. */
+  address(): AddressInfo | null;
+}
+
+/**
+ * gRPC over HTTP/2 cleartext (prior knowledge), as ZITADEL's own clients speak it (`createGrpcTransport`,
+ * `createServerTransport`). The same router also answers Connect and gRPC-Web on this port, at the
+ * root paths a real ZITADEL uses.
+ */
+export function createZitadelGrpcServer(deps: SurfaceDeps, log: FastifyBaseLogger): ZitadelGrpcServer {
+  const handler = connectNodeAdapter({
+    ...routerOptions(deps.config.bodyLimitBytes),
+    routes: connectRoutes(createZitadelRpcs({ ...deps, log })),
+  });
+  const server = http2.createServer(handler);
+  const sessions = new Set<http2.ServerHttp2Session>();
+  server.on("session", (session) => {
+    sessions.add(session);
+    session.once("close", () => sessions.delete(session));
+  });
+  let listening: AddressInfo | null = null;
+
+  return {
+    start(host, port) {
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          listening = server.address() as AddressInfo;
+          log.info({ address: listening }, "zitadel grpc listening");
+          resolve(listening);
+        });
+      });
+    },
+    async stop() {
+      if (!listening) return;
+      listening = null;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Clients keep idle HTTP/2 sessions open; closing them lets in-flight calls finish and the server stop.
+      for (const session of sessions) session.close();
+      await closed;
+    },
+    address: () => listening,
+  };
+}

@@ -1,0 +1,41 @@
+import type { DescMethodUnary, DescService } from "@bufbuild/protobuf";
+import { Code, ConnectError, type ConnectRouter } from "@connectrpc/connect";
+import { AuthService } from "@zitadel/proto/zitadel/auth_pb.js";
+import { UserService } from "@zitadel/proto/zitadel/user/v2/user_service_pb.js";
+import { authServiceRpcs } from "./auth-rpcs.js";
+import { createPrimaryPhone } from "./primary-phone.js";
+import type { PhoneRpc, ZitadelContext } from "./rpc.js";
+import { userServiceRpcs } from "./user-rpcs.js";
+
+/** The ZITADEL services Handset answers; of each, only the phone RPCs are implemented. */
+export const ZITADEL_SERVICES: readonly DescService[] = [AuthService, UserService];
+
+export function createZitadelRpcs(ctx: ZitadelContext): Map<DescMethodUnary, PhoneRpc> {
+  const phones = createPrimaryPhone(ctx.handset, ctx.config.phone);
+  const rpcs = [...authServiceRpcs(ctx, phones), ...userServiceRpcs(ctx, phones)];
+  return new Map(rpcs.map((rpc) => [rpc.method, rpc]));
+}
+
+export function unimplemented(method: DescMethodUnary): ConnectError {
+  return new ConnectError(`${method.parent.typeName}.${method.name} is not implemented`, Code.Unimplemented);
+}
+
+/** Every unary method of the ZITADEL services, so that the others answer Unimplemented on every transport. */
+export function zitadelMethods(): DescMethodUnary[] {
+  return ZITADEL_SERVICES.flatMap((service) =>
+    service.methods.filter((method): method is DescMethodUnary => method.methodKind === "unary"),
+  );
+}
+
+/** Connect router routes (Connect, gRPC-Web and gRPC) over the RPC table. */
+export function connectRoutes(rpcs: ReadonlyMap<DescMethodUnary, PhoneRpc>) {
+  return (router: ConnectRouter): void => {
+    for (const method of zitadelMethods()) {
+      const rpc = rpcs.get(method);
+      router.rpc(method, async (request, context) => {
+        if (!rpc) throw unimplemented(method);
+        return rpc.handle(request, context.requestHeader);
+      });
+    }
+  };
+}
