@@ -1,5 +1,16 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -198,6 +209,21 @@ describe("credentials from the CLI", () => {
     }
   });
 
+  it("tightens a secrets.json left readable by others back to 0600", async () => {
+    const dir = dataDir();
+    const path = join(dir, "secrets.json");
+    const secret = Buffer.alloc(32, 3).toString("base64url");
+    writeFileSync(path, JSON.stringify({ activeCodeKey: "k1", codeKeys: [{ id: "k1", secret }] }), {
+      mode: 0o644,
+    });
+    chmodSync(path, 0o644);
+    const result = await run(["keys", "create"], { HANDSET_DATA_DIR: dir });
+    expect(result.code).toBe(0);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    // The existing key is kept: codes already sent stay redeemable.
+    expect(JSON.parse(readFileSync(path, "utf8")).codeKeys[0].secret).toBe(secret);
+  });
+
   it("keys create without --json shows the secret once, in words", async () => {
     const result = await run(["keys", "create", "--tenant", "acme", "--name", "ci"]);
     expect(result.code).toBe(0);
@@ -249,6 +275,20 @@ describe("handset serve", () => {
   afterEach(() => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     child = undefined;
+  });
+
+  it("exits 1 with one line when its port is taken", async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, "127.0.0.1", done));
+    try {
+      const port = String((blocker.address() as AddressInfo).port);
+      const result = await run(["serve"], { HANDSET_PORT: port, HANDSET_LOG_LEVEL: "silent" });
+      expect(result.code).toBe(1);
+      expect(lines(result.stderr)).toHaveLength(1);
+      expect(result.stderr).toMatch(/^handset: .*EADDRINUSE/);
+    } finally {
+      await new Promise<void>((done) => blocker.close(() => done()));
+    }
   });
 
   it("refuses the inbox provider in production", async () => {

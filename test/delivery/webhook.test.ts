@@ -8,6 +8,10 @@ import {
   createWebhookProvider,
   type WebhookPayload,
 } from "../../src/delivery/providers/webhook/webhook-provider.js";
+import { ManualClock } from "../../src/domain/clock.js";
+import { deriveCode } from "../../src/domain/code.js";
+import { systemCaller } from "../../src/services/caller.js";
+import { createTestApp, mobileNumber, TEST_KEYRING } from "../support/harness.js";
 
 interface Received {
   method: string | undefined;
@@ -173,6 +177,42 @@ describe("webhook SMS provider", () => {
     const error = await failure(provider({ url: `http://127.0.0.1:${port}/sms` }));
     expect(error.retryable).toBe(true);
     expect(error.message).toMatch(/unreachable/);
+  });
+
+  it("delivers an app's code through the dispatcher, signed and with the receiver's id kept", async () => {
+    reply = { status: 200, body: JSON.stringify({ id: "gw-1" }) };
+    // The receiver checks the signature's timestamp against its own clock, so the app's starts now.
+    const t = await createTestApp({
+      clock: new ManualClock(Date.now()),
+      runDispatcher: false,
+      env: { HANDSET_SMS_PROVIDER: "webhook", HANDSET_WEBHOOK_URL: url, HANDSET_WEBHOOK_SECRET: secret },
+    });
+    try {
+      expect(t.inbox).toBeNull();
+      const caller = systemCaller(t.config.defaultTenant);
+      const user = await t.handset.users.create(caller, {});
+      const number = mobileNumber();
+      const added = await t.handset.phoneNumbers.add(caller, { userId: user.id, phoneNumber: number });
+      const sent = await t.handset.verification.send(caller, added.phoneNumber.id);
+      expect(await t.dispatcher.runOnce()).toBe(1);
+
+      const [request] = received;
+      if (!request) throw new Error("no request received");
+      const payload = new Webhook(secret).verify(
+        request.body,
+        signatureHeaders(request.headers),
+      ) as WebhookPayload;
+      expect(payload.data.to).toBe(number);
+      expect(payload.data.verification_id).toBe(sent.verification.id);
+      expect(payload.data.code).toBe(deriveCode(TEST_KEYRING.active, sent.verification.id, 6));
+      expect(payload.data.body).toContain(payload.data.code);
+
+      const row = await t.store.db.selectFrom("outbox").selectAll().executeTakeFirstOrThrow();
+      expect(request.headers["webhook-id"]).toBe(row.id);
+      expect(row).toMatchObject({ status: "sent", provider: "webhook", provider_message_id: "gw-1" });
+    } finally {
+      await t.close();
+    }
   });
 
   it("gives up on a receiver that does not answer within the timeout, as retryable", async () => {
