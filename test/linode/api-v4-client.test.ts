@@ -34,6 +34,19 @@ describe("Linode profile phone number through @linode/api-v4", () => {
     expect((await linode.getProfile()).verified_phone_number).toBeNull();
   });
 
+  it("says the number is already verified when its code is used again", async () => {
+    s = await startLinodeServer();
+    await s.signIn("alice");
+    await linode.sendCodeToPhoneNumber({ iso_code: "US", phone_number: US_NATIONAL });
+    const code = await s.latestCode(US_E164);
+    await linode.verifyPhoneNumberCode({ otp_code: code });
+    const again = await serverRejection(linode.verifyPhoneNumberCode({ otp_code: code }));
+    expect(again).toMatchObject({
+      status: 400,
+      errors: [{ field: "otp_code", reason: "This phone number is already verified." }],
+    });
+  });
+
   it("takes Linode's literal example 555-555-5555 when validation is set to possible", async () => {
     s = await startLinodeServer({ HANDSET_PHONE_VALIDATION: "possible" });
     await s.signIn("alice");

@@ -261,6 +261,27 @@ describe("Linode surface over raw HTTP", () => {
     expect(me.json().data).toEqual([]);
   });
 
+  it("refuses a number the user holds verified but not as primary, and sends nothing", async () => {
+    t = await createTestApp({ runDispatcher: false });
+    const token = await t.tokenFor("alice");
+    const admin = (payload: object) =>
+      t.app.inject({ method: "POST", url: "/v1/phone-numbers", headers: bearer(t.adminKey), payload });
+    await t.app.inject({ method: "GET", url: "/linode/v4/profile", headers: bearer(token) });
+    expect((await admin({ user_id: "alice", phone_number: "+12015550177" })).statusCode).toBe(201);
+    expect((await admin({ user_id: "alice", phone_number: US_E164, verified: true })).statusCode).toBe(201);
+
+    const reply = await post("/linode/v4/profile/phone-number", token, {
+      iso_code: "US",
+      phone_number: US_NATIONAL,
+    });
+    expect(reply.statusCode).toBe(400);
+    expect(reply.json().errors).toEqual([
+      { reason: expect.stringMatching(/primary/), field: "phone_number" },
+    ]);
+    await t.dispatcher.runOnce();
+    expect(t.inbox?.list()).toEqual([]);
+  });
+
   it("accepts otp_code as a JSON number, and a non-digit code costs no attempt", async () => {
     t = await createTestApp({ runDispatcher: false });
     const token = await t.tokenFor("alice");
