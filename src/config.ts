@@ -42,6 +42,10 @@ const ConfigSchema = z.object({
   HANDSET_DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().optional(),
   HANDSET_DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** PostgreSQL: wait this long for a connection before answering 503 instead of hanging. */
+  HANDSET_DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** PostgreSQL: the server cancels a statement that runs longer (0: no limit). */
+  HANDSET_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   HANDSET_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HANDSET_DEFAULT_TENANT: z
     .string()
@@ -83,6 +87,8 @@ const ConfigSchema = z.object({
   HANDSET_SMS_SENDER_NAME: z.string().max(40).default("Handset"),
   HANDSET_DISPATCH_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   HANDSET_DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  /** How long a dispatcher holds a message it is sending before another process may take it over. */
+  HANDSET_DISPATCH_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
 });
 
 export type Env = z.input<typeof ConfigSchema>;
@@ -95,6 +101,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string;
   databasePoolSize: number;
+  databaseConnectTimeoutMs: number;
+  databaseStatementTimeoutMs: number;
   logLevel: Parsed["HANDSET_LOG_LEVEL"];
   defaultTenant: string;
   bodyLimitBytes: number;
@@ -116,6 +124,7 @@ export interface Config {
     senderName: string;
     dispatchIntervalMs: number;
     dispatchMaxAttempts: number;
+    dispatchLeaseMs: number;
   };
 }
 
@@ -141,6 +150,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: c.HANDSET_DATA_DIR,
     databaseUrl: c.DATABASE_URL ?? join(c.HANDSET_DATA_DIR, "handset.sqlite"),
     databasePoolSize: c.HANDSET_DATABASE_POOL_SIZE,
+    databaseConnectTimeoutMs: c.HANDSET_DATABASE_CONNECT_TIMEOUT_MS,
+    databaseStatementTimeoutMs: c.HANDSET_DATABASE_STATEMENT_TIMEOUT_MS,
     logLevel: c.HANDSET_LOG_LEVEL,
     defaultTenant: c.HANDSET_DEFAULT_TENANT,
     bodyLimitBytes: c.HANDSET_BODY_LIMIT_BYTES,
@@ -171,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       senderName: c.HANDSET_SMS_SENDER_NAME,
       dispatchIntervalMs: c.HANDSET_DISPATCH_INTERVAL_MS,
       dispatchMaxAttempts: c.HANDSET_DISPATCH_MAX_ATTEMPTS,
+      dispatchLeaseMs: c.HANDSET_DISPATCH_LEASE_MS,
     },
   };
 }

@@ -77,7 +77,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         "Configure a real provider (HANDSET_SMS_PROVIDER=webhook), or set HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION=true.",
     );
   }
-  const store = openStore({ url: config.databaseUrl, poolSize: config.databasePoolSize });
+  const store = openStore({
+    url: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+  });
   await migrateToLatest(store.db);
   await ensureTenant(store.db, config.defaultTenant, config.defaultTenant, clock.now());
   const keyring = options.keyring ?? loadOrCreateKeyring(config.dataDir);
@@ -112,6 +117,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: app.log,
     intervalMs: config.sms.dispatchIntervalMs,
     maxAttempts: config.sms.dispatchMaxAttempts,
+    leaseMs: config.sms.dispatchLeaseMs,
   });
   const handset = createHandset({
     store,

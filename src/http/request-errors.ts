@@ -1,5 +1,6 @@
 import type { FastifyError } from "fastify";
 import { type FieldIssue, HandsetError } from "../domain/errors.js";
+import { isDatabaseUnavailableError } from "../store/errors.js";
 
 interface ValidationIssue {
   instancePath?: string;
@@ -59,13 +60,10 @@ export function toHandsetError(error: unknown): HandsetError {
   }
 }
 
-/** Errors that mean the database is unreachable: the request fails fast with 503, not a 500. */
+/**
+ * Errors that mean the database cannot answer now (down, restarting, out of connections, too slow,
+ * or this process's pool waited past its connect timeout): the request fails fast with 503, not 500.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    typeof code === "string" &&
-    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "08006", "08001", "SQLITE_BUSY"].includes(
-      code,
-    )
-  );
+  return isDatabaseUnavailableError(error);
 }

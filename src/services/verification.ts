@@ -2,6 +2,7 @@ import { codesMatch, deriveCode } from "../domain/code.js";
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import { nextSendAllowedAt } from "../domain/otp-policy.js";
+import { isUniqueViolation } from "../store/errors.js";
 import type { Executor } from "../store/executor.js";
 import { insertOutboxMessage, listRecentSendsToNumber } from "../store/outbox.js";
 import { updatePhoneNumber } from "../store/phone-numbers.js";
@@ -45,6 +46,21 @@ export interface CodeVerified {
   phoneNumber: PhoneNumberView;
   verification: VerificationView;
   change: Change;
+}
+
+/**
+ * Two first sends to one number racing in separate transactions (on PostgreSQL, or in two processes)
+ * both find no open verification and both insert one; the loser's insert meets
+ * `verifications_one_pending` once the winner commits. Run once more, it sees the winner's
+ * verification and answers as a resend would (the same code, or a cooldown), instead of a 500.
+ */
+async function againIfAnotherSendStartedFirst<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (!isUniqueViolation(error, "verifications_one_pending")) throw error;
+    return send();
+  }
 }
 
 export function createVerificationService(deps: ServiceDeps) {
@@ -229,30 +245,32 @@ export function createVerificationService(deps: ServiceDeps) {
     /** Sends a code to one of the caller's numbers: a new verification, or the same code again. */
     async send(caller: Caller, phoneNumberId: string): Promise<CodeSent> {
       const now = deps.clock.now();
-      const outcome = await db.transaction().execute(async (trx) => {
-        const phone = await loadPhoneNumber(trx, caller, phoneNumberId);
-        if (phone.verified_at !== null) {
-          throw new HandsetError("PHONE_NUMBER_ALREADY_VERIFIED", `${phone.e164} is already verified.`);
-        }
-        const testNumber = deps.testNumbers.has(phone.e164);
-        let pending = await findPendingVerification(trx, caller.tenantId, phone.id);
-        if (pending && pending.expires_at <= now) {
-          await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
-          pending = undefined;
-        }
-        const verification = pending
-          ? await resend(trx, pending, testNumber, now)
-          : await start(trx, phone, testNumber, now);
-        const change = await recordUserChange(
-          trx,
-          caller,
-          phone.user_id,
-          "phone_number.code_sent",
-          { phoneNumberId: phone.id, verificationId: verification.id, send: verification.sends_used },
-          now,
-        );
-        return { verification, testNumber, newVerification: pending === undefined, change };
-      });
+      const outcome = await againIfAnotherSendStartedFirst(() =>
+        db.transaction().execute(async (trx) => {
+          const phone = await loadPhoneNumber(trx, caller, phoneNumberId);
+          if (phone.verified_at !== null) {
+            throw new HandsetError("PHONE_NUMBER_ALREADY_VERIFIED", `${phone.e164} is already verified.`);
+          }
+          const testNumber = deps.testNumbers.has(phone.e164);
+          let pending = await findPendingVerification(trx, caller.tenantId, phone.id);
+          if (pending && pending.expires_at <= now) {
+            await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
+            pending = undefined;
+          }
+          const verification = pending
+            ? await resend(trx, pending, testNumber, now)
+            : await start(trx, phone, testNumber, now);
+          const change = await recordUserChange(
+            trx,
+            caller,
+            phone.user_id,
+            "phone_number.code_sent",
+            { phoneNumberId: phone.id, verificationId: verification.id, send: verification.sends_used },
+            now,
+          );
+          return { verification, testNumber, newVerification: pending === undefined, change };
+        }),
+      );
       if (!outcome.testNumber) deps.onOutboxCommitted();
       return {
         phoneNumber: await phoneView(caller, phoneNumberId),
