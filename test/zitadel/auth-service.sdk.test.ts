@@ -76,7 +76,12 @@ describe.each(TRANSPORTS)("AuthService over %s with @zitadel/client", (transport
     const removed = await auth.removeMyPhone({});
     expect(removed.details?.sequence).toBeGreaterThan(verified.details?.sequence ?? 0n);
     expect((await auth.getMyPhone({})).phone?.phone).toBe("");
-    expectZitadelError(await failure(auth.removeMyPhone({})), Code.NotFound, "COMMAND-p6rsc", "Phone not found");
+    expectZitadelError(
+      await failure(auth.removeMyPhone({})),
+      Code.NotFound,
+      "COMMAND-p6rsc",
+      "Phone not found",
+    );
   });
 
   it("answers 'Phone not changed' for the same number, however it is written", async () => {

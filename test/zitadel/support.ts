@@ -1,6 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { Code, ConnectError, type Transport } from "@connectrpc/connect";
-import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
+import {
+  createConnectTransport,
+  createGrpcTransport,
+  createGrpcWebTransport,
+} from "@connectrpc/connect-node";
 import { NewAuthorizationBearerInterceptor } from "@zitadel/client";
 import { createServerTransport } from "@zitadel/client/node";
 import { createAuthServiceClient } from "@zitadel/client/v1";
