@@ -48,7 +48,8 @@ describe.each(TRANSPORTS)("AuthService over %s with @zitadel/client", (transport
 
     const tooSoon = await failure(auth.resendMyPhoneVerification({}));
     expect(tooSoon.code).toBe(Code.ResourceExhausted);
-    expect(tooSoon.findDetails).toBeDefined();
+    expect(tooSoon.findDetails(ErrorDetailSchema).map((d) => d.id)).toEqual(["HANDSET-RESEND-COOLDOWN"]);
+    expect(tooSoon.metadata.get("retry-after")).toBe("30");
     t.clock.advance(30_000);
     const resent = await auth.resendMyPhoneVerification({});
     expect(resent.details?.sequence).toBeGreaterThan(set.details?.sequence ?? 0n);
