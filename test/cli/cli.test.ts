@@ -123,6 +123,11 @@ describe("bad arguments", () => {
     ["an unknown scope", ["tokens", "create", "--user", "u", "--scopes", "phone:read,nope"], /nope/],
     ["an unknown admin scope", ["keys", "create", "--scopes", "everything"], /everything/],
     ["a bad --expires", ["tokens", "create", "--user", "u", "--expires", "soon"], /--expires/],
+    [
+      "an --expires beyond any date",
+      ["tokens", "create", "--user", "u", "--expires", "999999999d"],
+      /--expires/,
+    ],
     ["an option without its value", ["tokens", "create", "--user"], /--user/],
     ["an empty --scopes", ["tokens", "create", "--user", "u", "--scopes", ""], /--scopes.*at least one/],
     ["an empty admin --scopes", ["keys", "create", "--scopes", " , "], /--scopes.*at least one/],
@@ -347,11 +352,32 @@ describe("parseExpiry", () => {
     ["12h", now + 12 * 3_600_000],
     ["30d", now + 30 * 86_400_000],
     ["2026-02-01T00:00:00Z", Date.UTC(2026, 1, 1)],
+    ["2026-02-01", Date.UTC(2026, 1, 1)],
+    ["2026-02-01T10:00Z", Date.UTC(2026, 1, 1, 10)],
+    ["2026-02-01T10:00:30.5+02:00", Date.UTC(2026, 1, 1, 8, 0, 30, 500)],
+    ["2028-02-29T00:00:00Z", Date.UTC(2028, 1, 29)],
   ])("reads %s", (input, expected) => {
     expect(parseExpiry(input, now)).toBe(expected);
   });
 
-  it.each(["soon", "30", "d", "-5d", "30 days"])("refuses %s", (input) => {
+  it.each([
+    "soon",
+    "30",
+    "d",
+    "-5d",
+    "30 days",
+    // V8's Date.parse reads these as dates in 2001; they are not ISO 8601.
+    "1",
+    "12",
+    "Jan 5",
+    "2030/01/05",
+    // Dates that do not exist, which Date.parse rolls over into the next month.
+    "2030-02-30",
+    "2027-02-29T00:00:00Z",
+    "2030-01-05T25:00Z",
+    // Beyond what a date can hold: the credential would be stored, then its expiry not printable.
+    "999999999d",
+  ])("refuses %s", (input) => {
     expect(() => parseExpiry(input, now)).toThrow(/duration/);
   });
 });
