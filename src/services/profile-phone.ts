@@ -1,4 +1,4 @@
-import { HandsetError } from "../domain/errors.js";
+import { HandsetError, isHandsetError } from "../domain/errors.js";
 import { parsePhone } from "../domain/phone.js";
 import { listPhoneNumbersOfUser } from "../store/phone-numbers.js";
 import type { VerificationRow } from "../store/schema.js";
@@ -6,7 +6,11 @@ import { findLatestVerifications } from "../store/verifications.js";
 import { tenantPhonePolicy } from "./access.js";
 import type { Caller } from "./caller.js";
 import type { ServiceDeps } from "./deps.js";
-import { createPhoneNumberService, type PhoneNumberRemoval } from "./phone-numbers.js";
+import {
+  createPhoneNumberService,
+  type PhoneNumberChange,
+  type PhoneNumberRemoval,
+} from "./phone-numbers.js";
 import { createUserService } from "./users.js";
 import { type CodeSent, type CodeVerified, createVerificationService } from "./verification.js";
 import type { PhoneNumberView, UserView } from "./views.js";
@@ -111,11 +115,16 @@ export function createProfilePhoneService(deps: ServiceDeps) {
         );
       }
       if (held) return verification.send(caller, held.id);
-      const added = await phoneNumbers.add(caller, {
-        userId,
-        phoneNumber: parsed.e164,
-        region: parsed.region ?? undefined,
-      });
+      let added: PhoneNumberChange;
+      try {
+        added = await phoneNumbers.add(caller, { userId, phoneNumber: parsed.e164 });
+      } catch (error) {
+        // A concurrent request of the same user added it first: send to it as if it had been held.
+        const raced = isHandsetError(error) && error.code === "PHONE_NUMBER_TAKEN";
+        const mine = raced && (await profile(caller)).user.phoneNumbers.find((p) => p.e164 === parsed.e164);
+        if (mine && !mine.verified) return verification.send(caller, mine.id);
+        throw error;
+      }
       try {
         return await verification.send(caller, added.phoneNumber.id);
       } catch (error) {

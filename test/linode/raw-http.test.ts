@@ -282,6 +282,25 @@ describe("Linode surface over raw HTTP", () => {
     expect(t.inbox?.list()).toEqual([]);
   });
 
+  it("sends one code when the same new number is posted twice at once", async () => {
+    t = await createTestApp({ runDispatcher: false });
+    const token = await t.tokenFor("alice");
+    await t.app.inject({ method: "GET", url: "/linode/v4/profile", headers: bearer(token) });
+    const body = { iso_code: "US", phone_number: US_NATIONAL };
+    const replies = await Promise.all([
+      post("/linode/v4/profile/phone-number", token, body),
+      post("/linode/v4/profile/phone-number", token, body),
+    ]);
+    const statuses = replies.map((r) => r.statusCode).sort();
+    // One sends; the other either finds the code just sent (cooldown) or was served after it.
+    expect(statuses[0]).toBe(200);
+    expect([200, 429]).toContain(statuses[1]);
+    await t.dispatcher.runOnce();
+    expect(t.inbox?.list({ to: US_E164 })).toHaveLength(1);
+    const me = await t.app.inject({ method: "GET", url: "/v1/me/phone-numbers", headers: bearer(token) });
+    expect(me.json().data).toHaveLength(1);
+  });
+
   it("accepts otp_code as a JSON number, and a non-digit code costs no attempt", async () => {
     t = await createTestApp({ runDispatcher: false });
     const token = await t.tokenFor("alice");
