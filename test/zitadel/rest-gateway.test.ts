@@ -18,8 +18,12 @@ describe("ZITADEL REST gateway", () => {
   });
   afterEach(async () => t.close());
 
-  const call = (method: "GET" | "PUT" | "POST" | "DELETE", url: string, payload?: unknown, secret = token) =>
-    t.app.inject({ method, url, headers: bearer(secret), ...(payload === undefined ? {} : { payload }) });
+  const call = (
+    method: "GET" | "PUT" | "POST" | "DELETE",
+    url: string,
+    payload?: Record<string, unknown>,
+    secret = token,
+  ) => t.app.inject({ method, url, headers: bearer(secret), ...(payload === undefined ? {} : { payload }) });
 
   it("serves /auth/v1/users/me/phone with the gateway's JSON conventions", async () => {
     const empty = await call("GET", ME);
