@@ -88,15 +88,16 @@ afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describe("handset --help", () => {
-  it("lists every command and exits 0", async () => {
+// Each case spawns its own process on its own data directory, so they run side by side.
+describe.concurrent("handset --help", () => {
+  it("lists every command and exits 0", async ({ expect }) => {
     const result = await run(["--help"]);
     expect(result.code).toBe(0);
     for (const command of ["serve", "migrate", "keys", "tokens"]) expect(result.stdout).toContain(command);
     expect(result.stderr).toBe("");
   });
 
-  it.each([
+  it.for<[string[], string[]]>([
     [
       ["keys", "create", "--help"],
       ["--tenant", "--scopes", "--json"],
@@ -107,15 +108,15 @@ describe("handset --help", () => {
     ],
     [["serve", "--help"], ["Run the HTTP server"]],
     [["migrate", "--help"], ["latest version"]],
-  ])("handset %j describes its options and exits 0", async (args, expected) => {
+  ])("handset %j describes its options and exits 0", async ([args, expected], { expect }) => {
     const result = await run(args);
     expect(result.code).toBe(0);
     for (const text of expected) expect(result.stdout).toContain(text);
   });
 });
 
-describe("bad arguments", () => {
-  it.each([
+describe.concurrent("bad arguments", () => {
+  it.for<[string, string[], RegExp]>([
     ["an unknown command", ["frobnicate"], /unknown command 'frobnicate'/],
     ["an unknown option", ["keys", "create", "--bogus"], /unknown option '--bogus'/],
     ["an unknown top-level option", ["--bogus"], /unknown option '--bogus'/],
@@ -144,7 +145,7 @@ describe("bad arguments", () => {
       ["tokens", "create", "--user", "u", "--expires", "2020-01-01T00:00:00Z"],
       /future/,
     ],
-  ])("%s: one line on stderr, exit 2", async (_name, args, message) => {
+  ])("%s: one line on stderr, exit 2", async ([, args, message], { expect }) => {
     const result = await run(args);
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
@@ -153,21 +154,21 @@ describe("bad arguments", () => {
     expect(result.stdout).toBe("");
   });
 
-  it("no command at all: the usage on stderr, exit 2", async () => {
+  it("no command at all: the usage on stderr, exit 2", async ({ expect }) => {
     const result = await run([]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^Usage: handset/);
     expect(result.stdout).toBe("");
   });
 
-  it("a bad configuration: one line naming the variable, exit 2", async () => {
+  it("a bad configuration: one line naming the variable, exit 2", async ({ expect }) => {
     const result = await run(["migrate"], { HANDSET_PORT: "abc" });
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(/^handset: invalid configuration: .*HANDSET_PORT/);
   });
 
-  it("a webhook provider without its URL: one line, exit 2", async () => {
+  it("a webhook provider without its URL: one line, exit 2", async ({ expect }) => {
     const result = await run(["keys", "create"], { HANDSET_SMS_PROVIDER: "webhook" });
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
