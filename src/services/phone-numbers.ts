@@ -3,6 +3,7 @@ import { newId } from "../domain/ids.js";
 import { parsePhone } from "../domain/phone.js";
 import type { Executor } from "../store/executor.js";
 import { toFlag } from "../store/executor.js";
+import { lockUserChanges } from "../store/locks.js";
 import {
   clearUserFlag,
   deletePhoneNumber,
@@ -105,6 +106,7 @@ export function createPhoneNumberService(deps: ServiceDeps) {
       const id = newId("pn", now);
       const change = await db.transaction().execute(async (trx) => {
         await loadUser(trx, caller, input.userId);
+        await lockUserChanges(trx, caller.tenantId, input.userId);
         const existing = await listPhoneNumbersOfUser(trx, caller.tenantId, input.userId);
         const primary = existing.length === 0 || input.primary === true;
         if (primary) await clearUserFlag(trx, caller.tenantId, input.userId, "is_primary", now);
@@ -163,6 +165,9 @@ export function createPhoneNumberService(deps: ServiceDeps) {
       if (input.verified !== undefined) assertMayVerifyByHand(caller);
       const now = deps.clock.now();
       const change = await db.transaction().execute(async (trx) => {
+        const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
+        await lockUserChanges(trx, caller.tenantId, owner.user_id);
+        // Read again under the lock: a change that committed while we waited is part of the picture.
         const row = await loadPhoneNumber(trx, caller, phoneNumberId);
         const set: PhoneNumberUpdate = { updated_at: now };
         const changed: Record<string, unknown> = {};
@@ -230,6 +235,8 @@ export function createPhoneNumberService(deps: ServiceDeps) {
       const now = deps.clock.now();
       let removed: PhoneNumberView | undefined;
       const result = await db.transaction().execute(async (trx) => {
+        const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
+        await lockUserChanges(trx, caller.tenantId, owner.user_id);
         const row: PhoneNumberRow = await loadPhoneNumber(trx, caller, phoneNumberId);
         removed = (await phoneNumberViews(trx, deps, caller.tenantId, [row]))[0];
         await cancelPendingVerifications(trx, caller.tenantId, row.id, now);

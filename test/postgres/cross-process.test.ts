@@ -128,6 +128,35 @@ describe.skipIf(!TEST_DATABASE_URL)("two Handset processes on one PostgreSQL", (
     expect(queued).toHaveLength(1);
   });
 
+  it("gives a new user exactly one primary when their first numbers arrive together over both processes", async () => {
+    const token = await cluster.tokenFor(`user-${Math.random().toString(36).slice(2)}`);
+    const added = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        call(either(i), "POST", "/v1/me/phone-numbers", token, { phone_number: mobileNumber() }),
+      ),
+    );
+    expect(added.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(added.filter((r) => r.body.primary === true)).toHaveLength(1);
+    const listed = await call(b, "GET", "/v1/me/phone-numbers", token);
+    expect(listed.body.data).toHaveLength(6);
+    expect(listed.body.data.filter((n: { primary: boolean }) => n.primary)).toHaveLength(1);
+  });
+
+  it("ends with exactly one primary when several numbers are made primary at once over both processes", async () => {
+    const token = await cluster.tokenFor(`user-${Math.random().toString(36).slice(2)}`);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const added = await call(a, "POST", "/v1/me/phone-numbers", token, { phone_number: mobileNumber() });
+      ids.push(added.body.id);
+    }
+    const moved = await Promise.all(
+      ids.map((id, i) => call(either(i), "PATCH", `/v1/me/phone-numbers/${id}`, token, { primary: true })),
+    );
+    expect(moved.map((r) => r.status)).toEqual(Array(5).fill(200));
+    const listed = await call(a, "GET", "/v1/me/phone-numbers", token);
+    expect(listed.body.data.filter((n: { primary: boolean }) => n.primary)).toHaveLength(1);
+  });
+
   it("shares the resend cooldown: a resend through the other process waits like one through the first", async () => {
     const { token, phoneId } = await userWithNumber(b);
     const first = await call(a, "POST", `/v1/me/phone-numbers/${phoneId}/send-code`, token);
