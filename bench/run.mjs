@@ -2,7 +2,7 @@
 // `npm run bench`: Handset against its peer (better-auth's phone-number plugin) and the ceiling (bare
 // Fastify), one after another in one run, with the same load generator in its own process.
 // See BENCHMARKS.md for what is measured and how to read it; `npm run bench -- --help` for options.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,7 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatProfile, summariseProfile } from "./lib/profile-summary.mjs";
-import { machine, stepTable, table, targetChecks } from "./lib/report.mjs";
+import { machine, machineLoad, stepTable, table, targetChecks } from "./lib/report.mjs";
 import { freePort, runNode, startServer } from "./lib/server-process.mjs";
 import { allTargets } from "./lib/targets.mjs";
 
@@ -111,10 +111,22 @@ if (opts.profile) {
 }
 
 const host = machine();
+const clockTicks = Number(
+  (() => {
+    try {
+      return execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim();
+    } catch {
+      return "100";
+    }
+  })(),
+);
 console.log(
   `\nmachine: ${host.nproc} CPUs (${host.cpu}), ${host.memoryGiB} GiB, node ${host.node}, ${host.os}\n` +
     `load: ${concurrency} concurrent flows, ${warmupMs / 1000} s warm-up, ${durationMs / 1000} s measured per target\n`,
 );
+
+const loadBefore = machineLoad();
+if (loadBefore.warning) console.log(`warning: ${loadBefore.warning}\n`);
 
 const rows = [];
 for (const [index, target] of targets.entries()) {
@@ -151,6 +163,8 @@ for (const [index, target] of targets.entries()) {
           warmupMs,
           durationMs,
           usersPerClient,
+          serverPid: server.pid,
+          clockTicks,
           numberSeed: Math.floor(Math.random() * 50_000_000),
         }),
       ],
@@ -208,7 +222,11 @@ await writeFile(
   `${JSON.stringify(
     {
       at: new Date().toISOString(),
-      machine: host,
+      machine: {
+        ...host,
+        loadAverageAtStart: loadBefore.oneMinute,
+        loadAverageAtEnd: machineLoad().oneMinute,
+      },
       options: { concurrency, durationMs, warmupMs, usersPerClient },
       results: rows,
       ratios,

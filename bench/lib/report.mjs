@@ -1,5 +1,5 @@
 // Printing a run: the machine, one row per target, the ratios, and the targets Handset aims at.
-import { availableParallelism, cpus, release, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, release, totalmem } from "node:os";
 
 export function machine() {
   return {
@@ -11,13 +11,38 @@ export function machine() {
   };
 }
 
+/** The 1-minute load average, and a warning when other work already keeps the CPUs busy. */
+export function machineLoad() {
+  const [oneMinute] = loadavg();
+  const cores = availableParallelism();
+  const busy = oneMinute > cores * 0.5;
+  return {
+    oneMinute,
+    warning: busy
+      ? `load average ${oneMinute.toFixed(2)} on ${cores} CPUs: other work is running, figures will be low and noisy`
+      : null,
+  };
+}
+
 const fixed = (value, digits) => (value === null || value === undefined ? "-" : value.toFixed(digits));
 
 /**
  * @param {{ name: string, label: string, load: any, readyMs: number, peakRssMiB: number | null }[]} rows
  */
 export function table(rows) {
-  const header = ["target", "flows/s", "p50 ms", "p99 ms", "peak RSS MiB", "start→ready ms", "failed"];
+  const header = [
+    "target",
+    "flows/s",
+    "p50 ms",
+    "p99 ms",
+    "peak RSS MiB",
+    "start→ready ms",
+    "server CPU ms/flow",
+    "server busy",
+    "client busy",
+    "failed",
+  ];
+  const percent = (share) => (share === null || share === undefined ? "-" : `${(share * 100).toFixed(0)}%`);
   const body = rows.map((r) => [
     r.label,
     fixed(r.load.flowsPerSecond, 0),
@@ -25,6 +50,9 @@ export function table(rows) {
     fixed(r.load.latencyMs.p99, 2),
     fixed(r.peakRssMiB, 0),
     fixed(r.readyMs, 0),
+    fixed(r.load.serverCpuMsPerFlow, 2),
+    percent(r.load.serverCpuShare),
+    percent(r.load.clientCpuShare),
     String(r.load.failedFlows),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));

@@ -6,6 +6,8 @@
 //   { target: "handset" | "ceiling" | "peer", origin, concurrency, warmupMs, durationMs,
 //     adminKey?, usersPerClient?, numberSeed }
 
+import { readFile } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createHandsetUsers, handsetFlow, numberSource, peerFlow } from "./flows.mjs";
 import { connect } from "./http.mjs";
 
@@ -37,6 +39,27 @@ let flowsFailed = 0;
 const startedAt = performance.now();
 const measureFrom = startedAt + warmupMs;
 const measureUntil = measureFrom + durationMs;
+
+/** CPU seconds the server and this process used, read at both ends of the measured window. */
+async function cpuSeconds() {
+  let server = null;
+  if (options.serverPid) {
+    try {
+      const stat = await readFile(`/proc/${options.serverPid}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      server = (Number(fields[11]) + Number(fields[12])) / (options.clockTicks ?? 100);
+    } catch {
+      server = null;
+    }
+  }
+  const own = process.cpuUsage();
+  return { server, client: (own.user + own.system) / 1e6 };
+}
+const cpuAt = {
+  from: sleep(warmupMs).then(cpuSeconds),
+  until: sleep(warmupMs + durationMs).then(cpuSeconds),
+};
 
 async function runClient(c) {
   const client = clients[c];
@@ -96,6 +119,12 @@ const summary = (values) => {
   };
 };
 
+const cpuFrom = await cpuAt.from;
+const cpuUntil = await cpuAt.until;
+const cpuUsed = (which) =>
+  cpuFrom[which] === null || cpuUntil[which] === null ? null : cpuUntil[which] - cpuFrom[which];
+const serverCpu = cpuUsed("server");
+const clientCpu = cpuUsed("client");
 const result = {
   target,
   concurrency,
@@ -106,6 +135,11 @@ const result = {
   flowsPerSecond: flowsMeasured / (durationMs / 1000),
   latencyMs: summary(latencies),
   stepLatencyMs: Object.fromEntries(Object.entries(stepLatencies).map(([k, v]) => [k, summary(v)])),
+  // Busy share of one core over the window, and CPU milliseconds the server spent per flow: these
+  // hold up better than flows/s when other work shares the machine.
+  serverCpuShare: serverCpu === null ? null : serverCpu / (durationMs / 1000),
+  serverCpuMsPerFlow: serverCpu === null || flowsMeasured === 0 ? null : (serverCpu * 1000) / flowsMeasured,
+  clientCpuShare: clientCpu === null ? null : clientCpu / (durationMs / 1000),
   codeReadsPerFlow: flowsMeasured ? measuredPolls / flowsMeasured : null,
   errors,
 };

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Where Handset's start-to-ready time goes: loads the heavy dependencies one by one, then Handset's
+// modules, builds the app on a migrated SQLite file and listens, printing the time at each step.
+// Later steps reuse what earlier ones loaded, so each line is what that step added.
+//   node bench/startup-steps.mjs [path/to/dist]
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+let started = 0;
+let last = 0;
+const lap = (label) => {
+  const now = performance.now();
+  console.log(
+    `${label.padEnd(34)} +${(now - last).toFixed(0).padStart(5)} ms  (${(now - started).toFixed(0)} ms)`,
+  );
+  last = now;
+};
+
+const dist = resolve(process.argv[2] ?? "dist");
+const dataDir = mkdtempSync(join(tmpdir(), "handset-startup-"));
+// Migrated beforehand, as in the bench (keys are created before the server starts).
+execFileSync(process.execPath, [join(dist, "cli/bin.js"), "migrate"], {
+  env: { ...process.env, HANDSET_DATA_DIR: dataDir, DATABASE_URL: undefined },
+  stdio: "ignore",
+});
+started = performance.now();
+last = started;
+
+for (const name of [
+  "fastify",
+  "zod",
+  "fastify-type-provider-zod",
+  "kysely",
+  "better-sqlite3",
+  "pg",
+  "ioredis",
+  "libphonenumber-js/max",
+  "@fastify/swagger",
+  "@fastify/swagger-ui",
+  "@connectrpc/connect-node",
+  "@zitadel/proto",
+  "standardwebhooks",
+]) {
+  try {
+    await import(name);
+    lap(`import ${name}`);
+  } catch {
+    lap(`import ${name} (not installed)`);
+  }
+}
+const url = (path) => pathToFileURL(join(dist, path)).href;
+const { loadConfig } = await import(url("config.js"));
+const { buildApp } = await import(url("http/app.js"));
+lap("import Handset's modules");
+const { app } = await buildApp(loadConfig({ HANDSET_DATA_DIR: dataDir, HANDSET_LOG_LEVEL: "warn" }));
+lap("buildApp (store, routes, surfaces)");
+await app.listen({ host: "127.0.0.1", port: 0 });
+lap("listen");
+await app.close();
+rmSync(dataDir, { recursive: true, force: true });
