@@ -1,5 +1,7 @@
 import {
   type CountryCode,
+  getCountries,
+  getCountryCallingCode,
   isSupportedCountry,
   type NumberType,
   ParseError,
@@ -43,6 +45,14 @@ const REFUSED_TYPES: ReadonlySet<PhoneNumberType> = new Set([
   "PAGER",
   "VOICEMAIL",
 ]);
+
+/**
+ * Calling codes that belong to a country. The others (+800, +808, +870, +881, +882, +883, +888, +979)
+ * are satellite phones and international networks, priced like premium numbers: toll-fraud targets.
+ */
+const GEOGRAPHIC_CALLING_CODES: ReadonlySet<string> = new Set(
+  getCountries().map((c) => getCountryCallingCode(c)),
+);
 
 const TYPE_NAMES: Record<PhoneNumberType, string> = {
   FIXED_LINE: "a fixed line",
@@ -112,6 +122,13 @@ export function parsePhone(input: string, region: string | undefined, policy: Ph
       "PHONE_NUMBER_TYPE_NOT_ALLOWED",
       `${parsed.number} is ${TYPE_NAMES[type]}, which cannot receive verification codes by SMS.`,
       { field: "phone_number", numberType: type },
+    );
+  }
+  if (!GEOGRAPHIC_CALLING_CODES.has(parsed.countryCallingCode)) {
+    throw new HandsetError(
+      "PHONE_NUMBER_TYPE_NOT_ALLOWED",
+      `${parsed.number} is a satellite or international-network number: these are classic SMS toll-fraud targets.`,
+      { field: "phone_number", numberType: "NON_GEOGRAPHIC" },
     );
   }
   const numberRegion = parsed.country ?? null;
