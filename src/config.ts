@@ -138,6 +138,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const c = result.data;
+  if (c.HANDSET_WEBHOOK_TIMEOUT_MS >= c.HANDSET_DISPATCH_LEASE_MS) {
+    throw new ConfigError(
+      "invalid configuration: HANDSET_WEBHOOK_TIMEOUT_MS must be shorter than HANDSET_DISPATCH_LEASE_MS, " +
+        "or a slow receiver could be sent the same message twice",
+    );
+  }
   if (c.HANDSET_SMS_PROVIDER === "webhook" && (!c.HANDSET_WEBHOOK_URL || !c.HANDSET_WEBHOOK_SECRET)) {
     throw new ConfigError(
       "invalid configuration: the webhook provider needs HANDSET_WEBHOOK_URL and HANDSET_WEBHOOK_SECRET",

@@ -70,5 +70,9 @@ describe("the application edge", () => {
   it("refuses an incomplete webhook configuration with a clear message", () => {
     expect(() => loadConfig({ HANDSET_SMS_PROVIDER: "webhook" })).toThrow(/HANDSET_WEBHOOK_URL/);
     expect(() => loadConfig({ HANDSET_CODE_LENGTH: "4" })).toThrow(/HANDSET_CODE_LENGTH/);
+    // A receiver slower than the claim on a message would let a second dispatcher send it again.
+    expect(() =>
+      loadConfig({ HANDSET_WEBHOOK_TIMEOUT_MS: "60000", HANDSET_DISPATCH_LEASE_MS: "60000" }),
+    ).toThrow(/HANDSET_WEBHOOK_TIMEOUT_MS/);
   });
 });
