@@ -1,16 +1,13 @@
 import { codesMatch, deriveCode } from "../domain/code.js";
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
-import { nextSendAllowedAt } from "../domain/otp-policy.js";
 import { isUniqueViolation } from "../store/errors.js";
 import type { Executor } from "../store/executor.js";
-import { insertOutboxMessage, listRecentSendsToNumber } from "../store/outbox.js";
+import { insertOutboxMessage } from "../store/outbox.js";
 import { updatePhoneNumber } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, VerificationRow } from "../store/schema.js";
 import {
   closeVerification,
-  countWrongGuessesForNumber,
-  findLatestVerification,
   findPendingVerification,
   insertVerification,
   recordResend,
@@ -21,6 +18,8 @@ import { loadPhoneNumber, phoneNumberViews } from "./access.js";
 import type { Caller } from "./caller.js";
 import { recordUserChange } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
+import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
+import { explainNoOpenVerification, wrongCodeError } from "./verification-errors.js";
 import {
   type Change,
   type PhoneNumberView,
@@ -67,44 +66,6 @@ export function createVerificationService(deps: ServiceDeps) {
   const { db } = deps.store;
   const policy = deps.otp;
 
-  /** Refuses a new verification while the number's wrong guesses over the window use up its budget. */
-  async function guessesLeftForNumber(trx: Executor, phone: PhoneNumberRow, now: number): Promise<number> {
-    const since = now - policy.numberWindowMs;
-    const { wrong, oldestAt } = await countWrongGuessesForNumber(trx, phone.tenant_id, phone.e164, since);
-    const left = policy.numberGuessBudget - wrong;
-    if (left <= 0) {
-      throw new HandsetError(
-        "NUMBER_GUESS_BUDGET_EXHAUSTED",
-        `Too many wrong codes for ${phone.e164}: no new code can be sent for a while.`,
-        { retryAt: (oldestAt ?? now) + policy.numberWindowMs },
-      );
-    }
-    return left;
-  }
-
-  async function assertNumberSendBudget(
-    trx: Executor,
-    phone: Pick<PhoneNumberRow, "tenant_id" | "e164">,
-    now: number,
-  ): Promise<void> {
-    const sends = await listRecentSendsToNumber(
-      trx,
-      phone.tenant_id,
-      phone.e164,
-      now - policy.numberWindowMs,
-    );
-    if (sends.length >= policy.numberSendBudget) {
-      const oldestCounted = sends[sends.length - policy.numberSendBudget] ?? now;
-      throw new HandsetError(
-        "SEND_LIMIT_REACHED",
-        `Too many codes sent to ${phone.e164}: wait before asking again.`,
-        {
-          retryAt: oldestCounted + policy.numberWindowMs,
-        },
-      );
-    }
-  }
-
   async function queueSms(trx: Executor, verification: VerificationRow, now: number): Promise<void> {
     await insertOutboxMessage(trx, {
       id: newId("msg", now),
@@ -132,31 +93,8 @@ export function createVerificationService(deps: ServiceDeps) {
     now: number,
   ): Promise<VerificationRow> {
     if (!testNumber) {
-      if (pending.sends_used >= policy.maxSendsPerVerification) {
-        throw new HandsetError(
-          "SEND_LIMIT_REACHED",
-          "This code has been sent as often as allowed: wait for it to expire.",
-          {
-            retryAt: pending.expires_at,
-            expiresAt: pending.expires_at,
-          },
-        );
-      }
-      const allowedAt = Math.min(
-        nextSendAllowedAt(pending.last_sent_at, pending.sends_used, policy),
-        pending.expires_at,
-      );
-      if (now < allowedAt) {
-        throw new HandsetError(
-          "RESEND_COOLDOWN",
-          "A code was sent moments ago: wait before asking for it again.",
-          {
-            retryAt: allowedAt,
-            expiresAt: pending.expires_at,
-          },
-        );
-      }
-      await assertNumberSendBudget(trx, pending, now);
+      assertResendAllowed(policy, pending, now);
+      await assertNumberSendBudget(trx, policy, pending, now);
     }
     if (
       !(await recordResend(
@@ -180,8 +118,8 @@ export function createVerificationService(deps: ServiceDeps) {
     testNumber: boolean,
     now: number,
   ): Promise<VerificationRow> {
-    const guessesLeft = await guessesLeftForNumber(trx, phone, now);
-    if (!testNumber) await assertNumberSendBudget(trx, phone, now);
+    const guessesLeft = await guessesLeftForNumber(trx, policy, phone, now);
+    if (!testNumber) await assertNumberSendBudget(trx, policy, phone, now);
     const row: VerificationRow = {
       tenant_id: phone.tenant_id,
       id: newId("vf", now),
@@ -216,29 +154,6 @@ export function createVerificationService(deps: ServiceDeps) {
     ]);
     if (!view) throw new Error("phone number view vanished");
     return view;
-  }
-
-  /** Explains why there is no open verification to check a code against. */
-  async function noOpenVerification(phone: PhoneNumberRow, now: number): Promise<HandsetError> {
-    const latest = await findLatestVerification(db, phone.tenant_id, phone.id);
-    const status = latest?.status;
-    if (latest && (status === "expired" || (status === "pending" && latest.expires_at <= now))) {
-      return new HandsetError("CODE_EXPIRED", "The code has expired: ask for a new one.", {
-        expiresAt: latest.expires_at,
-      });
-    }
-    if (status === "failed") {
-      return new HandsetError("CODE_ATTEMPTS_EXHAUSTED", "Too many wrong codes: ask for a new one.", {
-        attemptsLeft: 0,
-      });
-    }
-    if (status === "verified" || phone.verified_at !== null) {
-      return new HandsetError(
-        "CODE_ALREADY_USED",
-        "This code has already been used: the number is verified.",
-      );
-    }
-    return new HandsetError("VERIFICATION_NOT_FOUND", "No code was sent to this number: ask for one first.");
   }
 
   return {
@@ -297,15 +212,16 @@ export function createVerificationService(deps: ServiceDeps) {
       const pending = await findPendingVerification(db, caller.tenantId, phone.id);
       if (!pending || pending.expires_at <= now) {
         if (pending) await closeVerification(db, caller.tenantId, pending.id, "expired", now);
-        throw await noOpenVerification(phone, now);
+        throw await explainNoOpenVerification(db, phone, now);
       }
       const expected = expectedCode(pending);
       if (expected !== undefined && codesMatch(expected, submitted)) {
         const change = await db.transaction().execute(async (trx) => {
           if (!(await redeemVerification(trx, caller.tenantId, pending.id, now))) return undefined;
+          const strategy = pending.key_id === TEST_NUMBER_KEY_ID ? "test_number" : "sms_code";
           await updatePhoneNumber(trx, caller.tenantId, phone.id, {
             verified_at: now,
-            verification_strategy: pending.key_id === TEST_NUMBER_KEY_ID ? "test_number" : "sms_code",
+            verification_strategy: strategy,
             updated_at: now,
           });
           return recordUserChange(
@@ -313,11 +229,12 @@ export function createVerificationService(deps: ServiceDeps) {
             caller,
             phone.user_id,
             "phone_number.verified",
-            { phoneNumberId: phone.id, verificationId: pending.id, strategy: "sms_code" },
+            { phoneNumberId: phone.id, verificationId: pending.id, strategy },
             now,
           );
         });
-        if (!change) throw await noOpenVerification(await loadPhoneNumber(db, caller, phoneNumberId), now);
+        if (!change)
+          throw await explainNoOpenVerification(db, await loadPhoneNumber(db, caller, phoneNumberId), now);
         const phoneNumber = await phoneView(caller, phoneNumberId);
         const verification = toVerificationView(
           { ...pending, status: "verified", updated_at: now },
@@ -340,22 +257,8 @@ export function createVerificationService(deps: ServiceDeps) {
         }
         return guess;
       });
-      if (!counted) throw await noOpenVerification(phone, now);
-      const attemptsLeft = counted.maxAttempts - counted.attemptsUsed;
-      if (attemptsLeft <= 0) {
-        throw new HandsetError(
-          "CODE_ATTEMPTS_EXHAUSTED",
-          "Wrong code, and no tries are left: ask for a new code.",
-          {
-            attemptsLeft: 0,
-          },
-        );
-      }
-      throw new HandsetError(
-        "CODE_INVALID",
-        `Wrong code: ${attemptsLeft} ${attemptsLeft === 1 ? "try" : "tries"} left.`,
-        { attemptsLeft, expiresAt: pending.expires_at },
-      );
+      if (!counted) throw await explainNoOpenVerification(db, phone, now);
+      throw wrongCodeError(counted.attemptsUsed, counted.maxAttempts, pending.expires_at);
     },
   };
 }
