@@ -18,6 +18,8 @@ describe.skipIf(!TEST_DATABASE_URL)("SMS dispatch with two Handset processes on 
     cluster = await startHandsetCluster(["a", "b"], {
       HANDSET_DISPATCH_INTERVAL_MS: "100",
       HANDSET_DISPATCH_LEASE_MS: String(LEASE_MS),
+      // A short lease needs a shorter receiver timeout, or the server refuses the configuration.
+      HANDSET_WEBHOOK_TIMEOUT_MS: String(LEASE_MS / 2),
     });
     store = openStore({ url: cluster.schema.url, poolSize: 2 });
   }, 60_000);
