@@ -7,34 +7,32 @@ import { call, FlowError } from "./http.mjs";
 const CODE_WAIT_MS = 5_000;
 
 /**
- * Fresh, valid French mobiles (+33 6 and eight digits): unique across the run, starting at a random
- * point so that runs against one PostgreSQL database do not collide.
+ * The blocks of French mobiles (+33 6 XX ...) that libphonenumber's numbering plan holds valid:
+ * 6 39, 6 90-94 and 6 96-97 are not (overseas departments have their own country codes).
+ */
+const VALID_MOBILE_BLOCKS = [
+  ...Array.from({ length: 39 }, (_, b) => b),
+  ...Array.from({ length: 50 }, (_, b) => 40 + b),
+  95,
+  98,
+  99,
+];
+const NUMBERS_PER_BLOCK = 1_000_000;
+const NUMBER_CAPACITY = VALID_MOBILE_BLOCKS.length * NUMBERS_PER_BLOCK;
+
+/**
+ * Fresh, valid French mobiles (+33 6, a valid two-digit block, six digits): unique across the run,
+ * starting at a random point so that runs against one PostgreSQL database do not collide.
  * @param {number} seed
  */
 export function numberSource(seed) {
-  let next = seed % 100_000_000;
+  let next = seed % NUMBER_CAPACITY;
   return () => {
-    const digits = String(next).padStart(8, "0");
-    next = (next + 1) % 100_000_000;
-    return `+336${digits}`;
+    const block = VALID_MOBILE_BLOCKS[Math.floor(next / NUMBERS_PER_BLOCK)];
+    const tail = next % NUMBERS_PER_BLOCK;
+    next = (next + 1) % NUMBER_CAPACITY;
+    return `+336${String(block).padStart(2, "0")}${String(tail).padStart(6, "0")}`;
   };
-}
-
-/**
- * Polls `read` until it answers a code. The first retry is immediate, then 1 ms apart: a closed loop
- * waiting longer than delivery takes would measure the wait, not the server.
- * @param {() => Promise<string | undefined>} read
- * @param {{ polls: number }} stats
- */
-async function waitForCode(read, stats) {
-  const deadline = performance.now() + CODE_WAIT_MS;
-  for (let attempt = 0; ; attempt++) {
-    stats.polls += 1;
-    const code = await read();
-    if (code !== undefined) return code;
-    if (performance.now() > deadline) throw new FlowError("read-code", 0, "no code arrived in time");
-    if (attempt > 0) await sleep(1);
-  }
 }
 
 /**
