@@ -83,6 +83,16 @@ export function createProfilePhoneService(deps: ServiceDeps) {
     return target.phone_number_id;
   }
 
+  /**
+   * Takes back a number this request added when its send failed, so a refused request changes nothing;
+   * but not when a concurrent request of the same user has sent it a code meanwhile (its send is why
+   * ours met the cooldown): removing the number would cancel that code.
+   */
+  async function removeUnlessCodeSent(caller: Caller, phoneNumberId: string): Promise<void> {
+    const current = await phoneNumbers.get(caller, phoneNumberId);
+    if (current.verification?.status !== "pending") await phoneNumbers.remove(caller, phoneNumberId);
+  }
+
   return {
     get: profile,
 
@@ -128,7 +138,7 @@ export function createProfilePhoneService(deps: ServiceDeps) {
       try {
         return await verification.send(caller, added.phoneNumber.id);
       } catch (error) {
-        await phoneNumbers.remove(caller, added.phoneNumber.id);
+        await removeUnlessCodeSent(caller, added.phoneNumber.id);
         throw error;
       }
     },

@@ -41,7 +41,10 @@ export function createPrimaryPhone(handset: Handset, operatorPolicy: PhonePolicy
     try {
       return await handset.verification.send(caller, target.id);
     } catch (error) {
-      if (addedNow) await handset.phoneNumbers.remove(caller, target.id);
+      // Not when a concurrent request sent this number a code meanwhile: removing it would cancel that code.
+      const raced =
+        addedNow && (await handset.phoneNumbers.get(caller, target.id)).verification?.status === "pending";
+      if (addedNow && !raced) await handset.phoneNumbers.remove(caller, target.id);
       throw error;
     }
   }
