@@ -1,6 +1,3 @@
-// PROPOSAL for src/store/sqlite-group-commit.ts (issue 7). Not compiled from here: the bench's
-// profile shows where it helps (BENCHMARKS.md, "What limits Handset"); the lead decides whether to
-// move it into src/ and wire it as described at the end of this file.
 import type { Database as BetterSqliteDatabase, Statement } from "better-sqlite3";
 import type { SqliteDatabase, SqliteStatement } from "kysely";
 
@@ -12,15 +9,17 @@ import type { SqliteDatabase, SqliteStatement } from "kysely";
  *   one outer `BEGIN IMMEDIATE`, and writes outside a transaction join it too. The outer transaction
  *   commits (one fsync) on the next turn of the event loop, after every request that arrived in this
  *   turn has run its transaction. A failed transaction still rolls back alone (its savepoint).
- *   What a caller reads on the one connection may come from a batch not yet on disk, so nothing may
- *   leave the process before `durable()` resolves: an HTTP answer (an onSend hook), an SMS (the
- *   dispatcher, after it claims), a CLI's printout (the store's close() commits first).
+ *   A query or transaction that wrote returns only once its batch is on disk (`sqlite-dialect.ts`
+ *   waits for `durable()` after releasing the connection), so no answer, SMS or printout reports a
+ *   change that a failed commit could still undo; close() commits what is open.
  * - A statement cache. Kysely's SQLite driver calls `prepare` on every query; compiling the SQL again
  *   each time cost as much as running it.
  */
 export interface GroupCommitDatabase extends SqliteDatabase {
   /** Resolves once everything executed so far is on disk; rejects if that commit failed. */
   durable(): Promise<void>;
+  /** True when a write ran since the last call: the caller must wait for `durable()` before answering. */
+  takeWroteFlag(): boolean;
 }
 
 /** The exact statements Kysely's SqliteDriver sends to begin, commit and roll back a transaction. */
@@ -61,10 +60,12 @@ export function groupCommitDatabase(
     rollbackTo: sqlite.prepare("ROLLBACK TO handset_tx"),
   };
   let batch: Batch | null = null;
+  let wrote = false;
   let inTransaction = false;
   let commitWhenTransactionEnds = false;
 
   function joinBatch(): void {
+    wrote = true;
     if (batch) return;
     outer.begin.run();
     batch = newBatch();
@@ -169,6 +170,11 @@ export function groupCommitDatabase(
     durable(): Promise<void> {
       return batch ? batch.done : Promise.resolve();
     },
+    takeWroteFlag(): boolean {
+      const result = wrote;
+      wrote = false;
+      return result;
+    },
   };
 }
 
@@ -181,26 +187,3 @@ function adapt(statement: Statement): SqliteStatement {
     iterate: (parameters) => statement.iterate(...parameters),
   };
 }
-
-/*
-Wiring (four small changes):
-
-1. src/store/database.ts, openSqlite: after the pragmas,
-     const database = groupCommitDatabase(sqlite);
-     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-   and return `durable: () => database.durable()` with the store. Store gains
-     durable(): Promise<void>;   // PostgreSQL: () => Promise.resolve() — its commits are synced one by one.
-
-2. src/http/app.ts, next to the existing onSend hook:
-     app.addHook("onSend", async () => { await store.durable(); });
-   (a failed batch commit then answers 500 through the error handler instead of a success that was
-   never stored). The gRPC server on its own port needs the same wait before it answers.
-
-3. src/delivery/dispatcher.ts, drain(): after claimDueMessages(...),
-     await options.store.durable();
-   so that no SMS leaves for a verification whose commit could still fail.
-
-4. src/domain/ids.ts (separate finding): monotonicFactory(pooledRandom), where pooledRandom reads
-   bytes from a 4 KiB buffer refilled with crypto.randomFillSync, instead of ulid's default PRNG that
-   calls crypto.getRandomValues once per character (16 calls per id, ~5% of busy CPU).
-*/
