@@ -26,7 +26,7 @@ const USAGE = `usage: npm run bench -- [options]
   --users-per-client N  users each client adds its numbers to          default 64
   --profile           run Handset under --cpu-prof and print where its CPU time went
   --no-build          use dist/ as it is (default: npm run build first)
-  --handset-bin PATH  Handset's CLI to start (default dist/cli/bin.js): to compare two builds
+  --handset-bin PATH  Handset's CLI to start (default dist/handset.mjs): to compare two builds
   --out FILE          write the figures as JSON                        default bench/results/latest.json
   --keep              keep the temporary data directories and server logs
 
@@ -67,7 +67,7 @@ const warmupMs = Number(opts.warmup) * 1000;
 const usersPerClient = Math.round(positive("users-per-client", opts["users-per-client"]));
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const handsetBin = resolve(opts["handset-bin"] ?? join(root, "dist/cli/bin.js"));
+const handsetBin = resolve(opts["handset-bin"] ?? join(root, "dist/handset.mjs"));
 const available = allTargets({ databaseUrl, handsetBin });
 const wanted = opts.targets?.split(",").map((t) => t.trim()) ?? available.map((t) => t.name);
 for (const name of wanted) {

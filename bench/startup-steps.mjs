@@ -36,7 +36,6 @@ for (const name of [
   "kysely",
   "better-sqlite3",
   "pg",
-  "ioredis",
   "libphonenumber-js/max",
   "@fastify/swagger",
   "@fastify/swagger-ui",

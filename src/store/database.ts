@@ -1,8 +1,9 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, sql } from "kysely";
-import pg from "pg";
+import type pgModule from "pg";
 import type { Database } from "./schema.js";
 import { GroupCommitSqliteDialect } from "./sqlite-dialect.js";
 import { groupCommitDatabase } from "./sqlite-group-commit.js";
@@ -85,6 +86,8 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
 function openPostgres(options: StoreOptions): Store {
   const connectTimeoutMs = options.connectTimeoutMs ?? POSTGRES_DEFAULTS.connectTimeoutMs;
   const statementTimeoutMs = options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs;
+  // Loaded only here, so that the embedded default does not pay for PostgreSQL's driver at start.
+  const pg = createRequire(import.meta.url)("pg") as typeof pgModule;
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? POSTGRES_DEFAULTS.poolSize,
