@@ -24,7 +24,7 @@ import {
 import type { Caller } from "./caller.js";
 import { recordUserChange } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
-import type { Change, PhoneNumberView } from "./views.js";
+import { type Change, type PhoneNumberView, toPhoneNumberView } from "./views.js";
 
 export interface AddPhoneNumberInput {
   userId: string;
@@ -104,14 +104,14 @@ export function createPhoneNumberService(deps: ServiceDeps) {
       const parsed = parsePhone(input.phoneNumber, input.region, policy);
       const now = deps.clock.now();
       const id = newId("pn", now);
-      const change = await db.transaction().execute(async (trx) => {
+      const added = await db.transaction().execute(async (trx) => {
         await loadUser(trx, caller, input.userId);
         await lockUserChanges(trx, caller.tenantId, input.userId);
         const existing = await listPhoneNumbersOfUser(trx, caller.tenantId, input.userId);
         const primary = existing.length === 0 || input.primary === true;
         if (primary) await clearUserFlag(trx, caller.tenantId, input.userId, "is_primary", now);
         const reserved = input.reservedForSecondFactor === true;
-        const inserted = await insertPhoneNumber(trx, {
+        const row: PhoneNumberRow = {
           tenant_id: caller.tenantId,
           id,
           user_id: input.userId,
@@ -125,8 +125,8 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           default_second_factor: toFlag(reserved && !existing.some((n) => n.default_second_factor === 1)),
           created_at: now,
           updated_at: now,
-        });
-        if (!inserted) {
+        };
+        if (!(await insertPhoneNumber(trx, row))) {
           const holder = await findPhoneNumberByE164(trx, caller.tenantId, parsed.e164);
           throw new HandsetError(
             "PHONE_NUMBER_TAKEN",
@@ -136,7 +136,7 @@ export function createPhoneNumberService(deps: ServiceDeps) {
             { field: "phone_number" },
           );
         }
-        return recordUserChange(
+        const change = await recordUserChange(
           trx,
           caller,
           input.userId,
@@ -144,8 +144,10 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           { phoneNumberId: id, e164: parsed.e164, primary, verified: input.verified === true, reserved },
           now,
         );
+        return { row, change };
       });
-      return { phoneNumber: await viewOf(db, caller, id), change };
+      // A new number has no verification yet: its view is the row this request wrote.
+      return { phoneNumber: toPhoneNumberView(added.row, null), change: added.change };
     },
 
     async get(caller: Caller, phoneNumberId: string): Promise<PhoneNumberView> {

@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../store/errors.js";
 import type { Executor } from "../store/executor.js";
 import { insertOutboxMessage } from "../store/outbox.js";
 import { updatePhoneNumber } from "../store/phone-numbers.js";
-import type { PhoneNumberRow, VerificationRow } from "../store/schema.js";
+import type { PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
 import {
   closeVerification,
   findPendingVerification,
@@ -14,7 +14,7 @@ import {
   recordWrongGuess,
   redeemVerification,
 } from "../store/verifications.js";
-import { loadPhoneNumber, phoneNumberViews } from "./access.js";
+import { loadPhoneNumber } from "./access.js";
 import type { Caller } from "./caller.js";
 import { recordUserChange } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
@@ -24,6 +24,7 @@ import {
   type Change,
   type PhoneNumberView,
   TEST_NUMBER_KEY_ID,
+  toPhoneNumberView,
   toVerificationView,
   type VerificationView,
 } from "./views.js";
@@ -148,14 +149,6 @@ export function createVerificationService(deps: ServiceDeps) {
     return key ? deriveCode(key, v.id, policy.codeLength) : undefined;
   }
 
-  async function phoneView(caller: Caller, phoneNumberId: string): Promise<PhoneNumberView> {
-    const [view] = await phoneNumberViews(db, deps, caller.tenantId, [
-      await loadPhoneNumber(db, caller, phoneNumberId),
-    ]);
-    if (!view) throw new Error("phone number view vanished");
-    return view;
-  }
-
   return {
     /** Sends a code to one of the caller's numbers: a new verification, or the same code again. */
     async send(caller: Caller, phoneNumberId: string): Promise<CodeSent> {
@@ -183,13 +176,15 @@ export function createVerificationService(deps: ServiceDeps) {
             { phoneNumberId: phone.id, verificationId: verification.id, send: verification.sends_used },
             now,
           );
-          return { verification, testNumber, newVerification: pending === undefined, change };
+          return { phone, verification, testNumber, newVerification: pending === undefined, change };
         }),
       );
       if (!outcome.testNumber) deps.onOutboxCommitted();
+      // Sending changes the verification, not the number: the row read in the transaction is current.
+      const verification = toVerificationView(outcome.verification, now, policy);
       return {
-        phoneNumber: await phoneView(caller, phoneNumberId),
-        verification: toVerificationView(outcome.verification, now, policy),
+        phoneNumber: toPhoneNumberView(outcome.phone, verification),
+        verification,
         delivery: outcome.testNumber ? "test_number" : "sms",
         newVerification: outcome.newVerification,
         change: outcome.change,
@@ -216,9 +211,10 @@ export function createVerificationService(deps: ServiceDeps) {
       }
       const expected = expectedCode(pending);
       if (expected !== undefined && codesMatch(expected, submitted)) {
+        const strategy: VerificationStrategy =
+          pending.key_id === TEST_NUMBER_KEY_ID ? "test_number" : "sms_code";
         const change = await db.transaction().execute(async (trx) => {
           if (!(await redeemVerification(trx, caller.tenantId, pending.id, now))) return undefined;
-          const strategy = pending.key_id === TEST_NUMBER_KEY_ID ? "test_number" : "sms_code";
           await updatePhoneNumber(trx, caller.tenantId, phone.id, {
             verified_at: now,
             verification_strategy: strategy,
@@ -235,13 +231,19 @@ export function createVerificationService(deps: ServiceDeps) {
         });
         if (!change)
           throw await explainNoOpenVerification(db, await loadPhoneNumber(db, caller, phoneNumberId), now);
-        const phoneNumber = await phoneView(caller, phoneNumberId);
         const verification = toVerificationView(
           { ...pending, status: "verified", updated_at: now },
           now,
           policy,
         );
-        return { phoneNumber, verification, change };
+        // The view is built from what this request wrote instead of reading the number back.
+        const verifiedPhone = {
+          ...phone,
+          verified_at: now,
+          verification_strategy: strategy,
+          updated_at: now,
+        };
+        return { phoneNumber: toPhoneNumberView(verifiedPhone, verification), verification, change };
       }
       const counted = await db.transaction().execute(async (trx) => {
         const guess = await recordWrongGuess(trx, caller.tenantId, pending.id, now);
