@@ -1,4 +1,5 @@
 import { assertNever, type HandsetError } from "../../domain/errors.js";
+import { retryAfterSeconds } from "../../http/retry-after.js";
 
 /** One entry of Clerk's `errors[]`: `message` is Clerk's short message, `long_message` the sentence. */
 export interface ClerkErrorEntry {
@@ -159,7 +160,7 @@ function tooManyRequests(error: HandsetError, now: number): ClerkApiError {
   return new ClerkApiError(
     429,
     [{ message: "Too many requests", long_message: error.message, code: "too_many_requests" }],
-    retryAt === undefined ? undefined : Math.max(1, Math.ceil((retryAt - now) / 1000)),
+    retryAt === undefined ? undefined : retryAfterSeconds(retryAt, now),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { assertNever, type HandsetError } from "../../domain/errors.js";
 import { toHandsetError } from "../../http/request-errors.js";
+import { retryAfterSeconds } from "../../http/retry-after.js";
 
 /** One entry of Linode's envelope: `reason` always, `field` only when a request field is at fault. */
 export interface LinodeError {
@@ -115,7 +116,7 @@ export function sendLinodeError(
   if (status >= 500) request.log.error({ err: error }, "request failed");
   const retryAt = handsetError.details.retryAt;
   if (status === 429) {
-    const seconds = retryAt === undefined ? 1 : Math.max(1, Math.ceil((retryAt - now) / 1000));
+    const seconds = retryAt === undefined ? 1 : retryAfterSeconds(retryAt, now);
     reply.header("retry-after", String(seconds));
   }
   return reply.code(status).type("application/json").send(body);

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { assertNever, type ErrorCode, type HandsetError } from "../../domain/errors.js";
 import { toHandsetError } from "../../http/request-errors.js";
+import { retryAfterSeconds } from "../../http/retry-after.js";
 
 /** The native API's status for every code in the catalogue. */
 export function nativeStatus(code: ErrorCode): number {
@@ -97,7 +98,7 @@ export function sendNativeError(
   if (status >= 500) request.log.error({ err: error }, "request failed");
   const retryAt = handsetError.details.retryAt;
   if (status === 429 && retryAt !== undefined) {
-    reply.header("retry-after", String(Math.max(1, Math.ceil((retryAt - now) / 1000))));
+    reply.header("retry-after", String(retryAfterSeconds(retryAt, now)));
   }
   return reply.code(status).type("application/json").send(nativeErrorBody(handsetError, request.id));
 }

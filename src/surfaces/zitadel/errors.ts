@@ -1,6 +1,7 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import { ErrorDetailSchema } from "@zitadel/proto/zitadel/message_pb.js";
 import { assertNever, type HandsetError } from "../../domain/errors.js";
+import { retryAfterSeconds } from "../../http/retry-after.js";
 
 /** Which API a failure is reported on: ZITADEL gives the same condition different ids in v1 and v2. */
 export type ZitadelApi = "v1" | "v2";
@@ -83,7 +84,7 @@ function factsOf(error: HandsetError, now: number): Record<string, string> {
   if (d.expiresAt !== undefined) facts["handset-expires-at"] = iso(d.expiresAt);
   if (d.retryAt !== undefined) {
     facts["handset-retry-at"] = iso(d.retryAt);
-    facts["retry-after"] = String(Math.max(1, Math.ceil((d.retryAt - now) / 1000)));
+    facts["retry-after"] = String(retryAfterSeconds(d.retryAt, now));
   }
   return facts;
 }
