@@ -8,13 +8,16 @@ import { createVerificationService } from "./verification.js";
 
 /** All use cases over one store and clock: what every surface calls, and nothing else. */
 export function createHandset(deps: ServiceDeps) {
+  const users = createUserService(deps);
+  const phoneNumbers = createPhoneNumberService(deps);
+  const verification = createVerificationService(deps);
   return {
     credentials: createCredentialService(deps),
-    users: createUserService(deps),
-    phoneNumbers: createPhoneNumberService(deps),
-    verification: createVerificationService(deps),
+    users,
+    phoneNumbers,
+    verification,
     codes: createCodeDisclosureService(deps),
-    profilePhone: createProfilePhoneService(deps),
+    profilePhone: createProfilePhoneService(deps, { users, phoneNumbers, verification }),
   };
 }
 

@@ -6,13 +6,9 @@ import { findLatestVerifications } from "../store/verifications.js";
 import { tenantPhonePolicy } from "./access.js";
 import type { Caller } from "./caller.js";
 import type { ServiceDeps } from "./deps.js";
-import {
-  createPhoneNumberService,
-  type PhoneNumberChange,
-  type PhoneNumberRemoval,
-} from "./phone-numbers.js";
-import { createUserService } from "./users.js";
-import { type CodeSent, type CodeVerified, createVerificationService } from "./verification.js";
+import type { PhoneNumberChange, PhoneNumberRemoval, PhoneNumberService } from "./phone-numbers.js";
+import type { UserService } from "./users.js";
+import type { CodeSent, CodeVerified, VerificationService } from "./verification.js";
 import type { PhoneNumberView, UserView } from "./views.js";
 
 /**
@@ -43,11 +39,16 @@ export function verifiedPrimaryOf(user: UserView): PhoneNumberView | null {
   return user.phoneNumbers.find((p) => p.primary && p.verified) ?? null;
 }
 
-export function createProfilePhoneService(deps: ServiceDeps) {
+/** The number-level services this one composes: the same instances every surface uses. */
+export interface ProfilePhoneParts {
+  users: UserService;
+  phoneNumbers: PhoneNumberService;
+  verification: VerificationService;
+}
+
+export function createProfilePhoneService(deps: ServiceDeps, parts: ProfilePhoneParts) {
   const { db } = deps.store;
-  const users = createUserService(deps);
-  const phoneNumbers = createPhoneNumberService(deps);
-  const verification = createVerificationService(deps);
+  const { users, phoneNumbers, verification } = parts;
 
   async function profile(caller: Caller): Promise<ProfilePhone> {
     const user = await users.get(caller, selfOf(caller));
