@@ -1,6 +1,7 @@
 import type { Clock } from "../domain/clock.js";
 import { type CodeKeyring, deriveCode } from "../domain/code.js";
 import type { Store } from "../store/database.js";
+import type { Executor } from "../store/executor.js";
 import { claimDueMessages, markFailed, markRetry, markSent } from "../store/outbox.js";
 import type { OutboxRow } from "../store/schema.js";
 import { findVerification } from "../store/verifications.js";
@@ -60,17 +61,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let stopped = true;
 
   async function deliver(row: OutboxRow): Promise<void> {
-    const { db } = options.store;
+    const { uow } = options.store;
+    const write = (work: (trx: Executor) => Promise<void>) => uow.transaction(work);
     const now = options.clock.now();
-    const verification = await findVerification(db, row.tenant_id, row.verification_id);
+    const verification = await uow.read((db) => findVerification(db, row.tenant_id, row.verification_id));
     if (verification?.status !== "pending" || verification.expires_at <= now) {
       // The code can no longer be used: sending it would only cost money and confuse.
-      await markFailed(db, row.id, "verification closed before delivery");
+      await write((trx) => markFailed(trx, row.id, "verification closed before delivery"));
       return;
     }
     const key = options.keyring.byId.get(verification.key_id);
     if (!key) {
-      await markFailed(db, row.id, `code key ${verification.key_id} is no longer configured`);
+      await write((trx) =>
+        markFailed(trx, row.id, `code key ${verification.key_id} is no longer configured`),
+      );
       return;
     }
     const code = deriveCode(key, verification.id, options.codeLength);
@@ -85,19 +89,21 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         verificationId: verification.id,
         createdAt: row.created_at,
       });
-      await markSent(db, row.id, options.provider.name, receipt.providerMessageId, options.clock.now());
+      await write((trx) =>
+        markSent(trx, row.id, options.provider.name, receipt.providerMessageId, options.clock.now()),
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const retryable = !(error instanceof SmsDeliveryError) || error.retryable;
       if (retryable && row.delivery_attempts < options.maxAttempts) {
         const at = options.clock.now() + retryDelayMs(row.delivery_attempts);
-        await markRetry(db, row.id, reason, at);
+        await write((trx) => markRetry(trx, row.id, reason, at));
         options.logger.warn(
           { messageId: row.id, attempt: row.delivery_attempts, reason },
           "sms delivery will be retried",
         );
       } else {
-        await markFailed(db, row.id, reason);
+        await write((trx) => markFailed(trx, row.id, reason));
         options.logger.error(
           { messageId: row.id, attempt: row.delivery_attempts, reason },
           "sms delivery failed",
@@ -110,12 +116,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     let handled = 0;
     for (;;) {
       const now = options.clock.now();
-      const claimed = await claimDueMessages(
-        options.store.db,
-        options.store.dialect,
-        now,
-        now + leaseMs,
-        batchSize,
+      const claimed = await options.store.uow.transaction((trx) =>
+        claimDueMessages(trx, options.store.dialect, now, now + leaseMs, batchSize),
       );
       await Promise.all(claimed.map(deliver));
       handled += claimed.length;

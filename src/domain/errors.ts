@@ -27,8 +27,20 @@ export const ERROR_CODES = [
   "USER_ALREADY_EXISTS",
   "PHONE_NUMBER_NOT_FOUND",
   "PHONE_NUMBER_TAKEN",
+  /** The change needs a verified number (reserving it for second factor). */
   "PHONE_NUMBER_NOT_VERIFIED",
+  /** The change needs a number reserved for second factor (making it the default). */
+  "PHONE_NUMBER_NOT_RESERVED",
+  /** This very number is verified already. */
   "PHONE_NUMBER_ALREADY_VERIFIED",
+  /** The change would leave only numbers reserved for second factor, none to sign in with (Clerk). */
+  "PHONE_NUMBER_LAST_IDENTIFICATION",
+  /** Switching the default second factor off without another taking it. */
+  "DEFAULT_SECOND_FACTOR_REQUIRED",
+  /** The single profile phone (Linode, ZITADEL) is another number, already verified. */
+  "PROFILE_PHONE_ALREADY_VERIFIED",
+  /** Setting the profile phone to the number it already is. */
+  "PROFILE_PHONE_UNCHANGED",
   // verification
   "VERIFICATION_NOT_FOUND",
   "CODE_INVALID",

@@ -14,7 +14,7 @@ import { TEST_NUMBER_KEY_ID } from "./views.js";
  * production, never with a real SMS provider. The code is derived again, as at delivery; nothing is stored.
  */
 export function createCodeDisclosureService(deps: ServiceDeps) {
-  const { db } = deps.store;
+  const { uow } = deps.store;
   const enabled = deps.codeDisclosure === true;
 
   function codeOf(row: VerificationRow): string | undefined {
@@ -34,7 +34,7 @@ export function createCodeDisclosureService(deps: ServiceDeps) {
           "Codes are shown only by a development server whose SMS go to the development inbox.",
         );
       }
-      const row = await findVerification(db, caller.tenantId, verificationId);
+      const row = await uow.read((db) => findVerification(db, caller.tenantId, verificationId));
       if (!row) throw new HandsetError("VERIFICATION_NOT_FOUND", "No open verification to show a code for.");
       assertReachesUser(caller, row.user_id);
       if (row.status !== "pending" || row.expires_at <= deps.clock.now()) {

@@ -61,7 +61,7 @@ function checkScopes(
 }
 
 export function createCredentialService(deps: ServiceDeps) {
-  const { db } = deps.store;
+  const { uow } = deps.store;
 
   async function issue(
     kind: CredentialKind,
@@ -74,7 +74,7 @@ export function createCredentialService(deps: ServiceDeps) {
     const now = deps.clock.now();
     const secret = `${SECRET_PREFIX[kind]}${randomBytes(32).toString("base64url")}`;
     const id = newId("cred", now);
-    await db.transaction().execute(async (trx) => {
+    await uow.transaction(async (trx) => {
       await ensureTenant(trx, tenantId, tenantId, now);
       await insertCredential(trx, {
         id,
@@ -119,7 +119,7 @@ export function createCredentialService(deps: ServiceDeps) {
 
     /** Resolves a presented secret to a caller, or says why it cannot. */
     async authenticate(secret: string): Promise<Caller> {
-      const row = await findCredentialByHash(db, hashSecret(secret));
+      const row = await uow.read((db) => findCredentialByHash(db, hashSecret(secret)));
       if (!row || row.revoked_at !== null) {
         throw new HandsetError("UNAUTHENTICATED", "The credential is not valid.");
       }

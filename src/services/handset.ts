@@ -2,14 +2,15 @@ import { createCodeDisclosureService } from "./code-disclosure.js";
 import { createCredentialService } from "./credentials.js";
 import type { ServiceDeps } from "./deps.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
+import { createPrimaryPhoneService } from "./primary-phone.js";
 import { createProfilePhoneService } from "./profile-phone.js";
 import { createUserService } from "./users.js";
 import { createVerificationService } from "./verification.js";
 
 /** All use cases over one store and clock: what every surface calls, and nothing else. */
 export function createHandset(deps: ServiceDeps) {
-  const users = createUserService(deps);
   const phoneNumbers = createPhoneNumberService(deps);
+  const users = createUserService(deps, { phoneNumbers });
   const verification = createVerificationService(deps);
   return {
     credentials: createCredentialService(deps),
@@ -18,6 +19,7 @@ export function createHandset(deps: ServiceDeps) {
     verification,
     codes: createCodeDisclosureService(deps),
     profilePhone: createProfilePhoneService(deps, { users, phoneNumbers, verification }),
+    primaryPhone: createPrimaryPhoneService(deps, { users, phoneNumbers, verification }),
   };
 }
 

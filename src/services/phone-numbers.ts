@@ -1,17 +1,17 @@
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
+import {
+  findHeld,
+  HANDSET_RULES,
+  type NumberSetRules,
+  withAdded,
+  withChanged,
+  withRemoved,
+} from "../domain/number-set.js";
 import { parsePhone } from "../domain/phone.js";
 import type { Executor } from "../store/executor.js";
 import { toFlag } from "../store/executor.js";
-import { lockUserChanges } from "../store/locks.js";
-import {
-  clearUserFlag,
-  deletePhoneNumber,
-  findPhoneNumberByE164,
-  insertPhoneNumber,
-  listPhoneNumbersOfUser,
-  updatePhoneNumber,
-} from "../store/phone-numbers.js";
+import { deletePhoneNumber, findPhoneNumberByE164, insertPhoneNumber } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, PhoneNumberUpdate } from "../store/schema.js";
 import { cancelPendingVerifications } from "../store/verifications.js";
 import {
@@ -24,6 +24,7 @@ import {
 import type { Caller } from "./caller.js";
 import { recordUserChange } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
+import { lockNumbersOf, writeNumberSet } from "./number-set.js";
 import { type Change, type PhoneNumberView, toPhoneNumberView } from "./views.js";
 
 export interface AddPhoneNumberInput {
@@ -67,50 +68,46 @@ function assertMayVerifyByHand(caller: Caller): void {
   }
 }
 
-/** Keeps "a default second factor exists whenever a reserved number does" true after a change. */
-async function ensureDefaultSecondFactor(
-  trx: Executor,
-  tenantId: string,
-  userId: string,
-  now: number,
-): Promise<void> {
-  const numbers = await listPhoneNumbersOfUser(trx, tenantId, userId);
-  const reserved = numbers.filter((n) => n.reserved_for_second_factor === 1);
-  if (reserved.length === 0 || reserved.some((n) => n.default_second_factor === 1)) return;
-  const first = reserved[0];
-  if (first) await updatePhoneNumber(trx, tenantId, first.id, { default_second_factor: 1, updated_at: now });
-}
-
+/**
+ * The number-level use cases. Each runs in one transaction under the user's lock, joins the caller's
+ * transaction when one is open (a vendor use case composing several), and decides with the domain's
+ * rules about a user's set of numbers; `rules` adds a surface's own (Clerk's).
+ */
 export function createPhoneNumberService(deps: ServiceDeps) {
-  const { db } = deps.store;
+  const { uow } = deps.store;
 
-  async function viewOf(trx: Executor, caller: Caller, id: string): Promise<PhoneNumberView> {
-    const row = await loadPhoneNumber(trx, caller, id);
+  async function viewOf(trx: Executor, caller: Caller, row: PhoneNumberRow): Promise<PhoneNumberView> {
     const [view] = await phoneNumberViews(trx, deps, caller.tenantId, [row]);
     if (!view) throw new Error("phone number view vanished");
     return view;
   }
 
   return {
-    async add(caller: Caller, input: AddPhoneNumberInput): Promise<PhoneNumberChange> {
+    async add(
+      caller: Caller,
+      input: AddPhoneNumberInput,
+      rules: NumberSetRules = HANDSET_RULES,
+    ): Promise<PhoneNumberChange> {
       if (input.verified) assertMayVerifyByHand(caller);
-      if (input.reservedForSecondFactor && !input.verified) {
-        throw new HandsetError(
-          "PHONE_NUMBER_NOT_VERIFIED",
-          "Only a verified number can be reserved for second factor: verify it first.",
+      return uow.transaction(async (trx) => {
+        const policy = await tenantPhonePolicy(trx, deps, caller.tenantId);
+        const parsed = parsePhone(input.phoneNumber, input.region, policy);
+        const now = deps.clock.now();
+        const id = newId("pn", now);
+        const before = await lockNumbersOf(trx, caller, input.userId);
+        const after = withAdded(
+          before.held,
+          {
+            id,
+            e164: parsed.e164,
+            verified: input.verified === true,
+            primary: input.primary,
+            reservedForSecondFactor: input.reservedForSecondFactor,
+          },
+          rules,
         );
-      }
-      const policy = await tenantPhonePolicy(db, deps, caller.tenantId);
-      const parsed = parsePhone(input.phoneNumber, input.region, policy);
-      const now = deps.clock.now();
-      const id = newId("pn", now);
-      const added = await db.transaction().execute(async (trx) => {
-        await loadUser(trx, caller, input.userId);
-        await lockUserChanges(trx, caller.tenantId, input.userId);
-        const existing = await listPhoneNumbersOfUser(trx, caller.tenantId, input.userId);
-        const primary = existing.length === 0 || input.primary === true;
-        if (primary) await clearUserFlag(trx, caller.tenantId, input.userId, "is_primary", now);
-        const reserved = input.reservedForSecondFactor === true;
+        await writeNumberSet(trx, before.rows, after, now);
+        const added = findHeld(after, id);
         const row: PhoneNumberRow = {
           tenant_id: caller.tenantId,
           id,
@@ -118,11 +115,11 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           e164: parsed.e164,
           region: parsed.region,
           number_type: parsed.type,
-          is_primary: toFlag(primary),
+          is_primary: toFlag(added.primary),
           verified_at: input.verified ? now : null,
           verification_strategy: input.verified ? "admin" : null,
-          reserved_for_second_factor: toFlag(reserved),
-          default_second_factor: toFlag(reserved && !existing.some((n) => n.default_second_factor === 1)),
+          reserved_for_second_factor: toFlag(added.reservedForSecondFactor),
+          default_second_factor: toFlag(added.defaultSecondFactor),
           created_at: now,
           updated_at: now,
         };
@@ -141,87 +138,66 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           caller,
           input.userId,
           "phone_number.added",
-          { phoneNumberId: id, e164: parsed.e164, primary, verified: input.verified === true, reserved },
+          {
+            phoneNumberId: id,
+            e164: parsed.e164,
+            primary: added.primary,
+            verified: input.verified === true,
+            reserved: added.reservedForSecondFactor,
+          },
           now,
         );
-        return { row, change };
+        // A new number has no verification yet: its view is the row this request wrote.
+        return { phoneNumber: toPhoneNumberView(row, null), change };
       });
-      // A new number has no verification yet: its view is the row this request wrote.
-      return { phoneNumber: toPhoneNumberView(added.row, null), change: added.change };
     },
 
     async get(caller: Caller, phoneNumberId: string): Promise<PhoneNumberView> {
-      return viewOf(db, caller, phoneNumberId);
+      return uow.read(async (db) => viewOf(db, caller, await loadPhoneNumber(db, caller, phoneNumberId)));
     },
 
     async listOfUser(caller: Caller, userId: string): Promise<PhoneNumberView[]> {
-      await loadUser(db, caller, userId);
-      return userPhoneNumberViews(db, deps, caller.tenantId, userId);
+      return uow.read(async (db) => {
+        await loadUser(db, caller, userId);
+        return userPhoneNumberViews(db, deps, caller.tenantId, userId);
+      });
     },
 
     async update(
       caller: Caller,
       phoneNumberId: string,
       input: UpdatePhoneNumberInput,
+      rules: NumberSetRules = HANDSET_RULES,
     ): Promise<PhoneNumberChange> {
       if (input.verified !== undefined) assertMayVerifyByHand(caller);
-      const now = deps.clock.now();
-      const change = await db.transaction().execute(async (trx) => {
+      return uow.transaction(async (trx) => {
+        const now = deps.clock.now();
         const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
-        await lockUserChanges(trx, caller.tenantId, owner.user_id);
+        const before = await lockNumbersOf(trx, caller, owner.user_id);
         // Read again under the lock: a change that committed while we waited is part of the picture.
-        const row = await loadPhoneNumber(trx, caller, phoneNumberId);
-        const set: PhoneNumberUpdate = { updated_at: now };
+        const row = before.rows.find((r) => r.id === phoneNumberId);
+        if (!row) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
+        const current = findHeld(before.held, row.id);
+        const after = withChanged(before.held, row.id, input, rules);
+        const next = findHeld(after, row.id);
+        const set: PhoneNumberUpdate = {};
         const changed: Record<string, unknown> = {};
-        let verified = row.verified_at !== null;
-
-        if (input.verified !== undefined && input.verified !== verified) {
-          verified = input.verified;
-          set.verified_at = verified ? now : null;
-          set.verification_strategy = verified ? "admin" : null;
-          changed.verified = verified;
+        if (next.verified !== current.verified) {
+          set.verified_at = next.verified ? now : null;
+          set.verification_strategy = next.verified ? "admin" : null;
+          changed.verified = next.verified;
           await cancelPendingVerifications(trx, caller.tenantId, row.id, now);
         }
-        let reserved = row.reserved_for_second_factor === 1;
-        if (input.reservedForSecondFactor !== undefined) reserved = input.reservedForSecondFactor;
-        if (reserved && !verified) {
-          if (input.reservedForSecondFactor) {
-            throw new HandsetError(
-              "PHONE_NUMBER_NOT_VERIFIED",
-              "Only a verified number can be reserved for second factor: verify it first.",
-            );
-          }
-          // Taking verification away takes the reservation with it.
-          reserved = false;
+        if (next.reservedForSecondFactor !== current.reservedForSecondFactor) {
+          changed.reservedForSecondFactor = next.reservedForSecondFactor;
         }
-        if (reserved !== (row.reserved_for_second_factor === 1)) {
-          set.reserved_for_second_factor = toFlag(reserved);
-          changed.reservedForSecondFactor = reserved;
-          if (!reserved) set.default_second_factor = 0;
+        if (next.defaultSecondFactor !== current.defaultSecondFactor) {
+          changed.defaultSecondFactor = next.defaultSecondFactor;
         }
-        if (input.defaultSecondFactor !== undefined) {
-          if (input.defaultSecondFactor && !reserved) {
-            throw new HandsetError(
-              "PHONE_NUMBER_NOT_VERIFIED",
-              "Only a number reserved for second factor can be the default second factor.",
-            );
-          }
-          if (input.defaultSecondFactor) {
-            await clearUserFlag(trx, caller.tenantId, row.user_id, "default_second_factor", now);
-            set.default_second_factor = 1;
-          } else {
-            set.default_second_factor = 0;
-          }
-          changed.defaultSecondFactor = input.defaultSecondFactor;
-        }
-        if (input.primary !== undefined && input.primary !== (row.is_primary === 1)) {
-          if (input.primary) await clearUserFlag(trx, caller.tenantId, row.user_id, "is_primary", now);
-          set.is_primary = toFlag(input.primary);
-          changed.primary = input.primary;
-        }
-        await updatePhoneNumber(trx, caller.tenantId, row.id, set);
-        await ensureDefaultSecondFactor(trx, caller.tenantId, row.user_id, now);
-        return recordUserChange(
+        if (next.primary !== current.primary) changed.primary = next.primary;
+        const rows = await writeNumberSet(trx, before.rows, after, now, { id: row.id, set });
+        const written = rows.find((r) => r.id === row.id) ?? row;
+        const change = await recordUserChange(
           trx,
           caller,
           row.user_id,
@@ -229,22 +205,26 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           { phoneNumberId: row.id, ...changed },
           now,
         );
+        return { phoneNumber: await viewOf(trx, caller, written), change };
       });
-      return { phoneNumber: await viewOf(db, caller, phoneNumberId), change };
     },
 
-    async remove(caller: Caller, phoneNumberId: string): Promise<PhoneNumberRemoval> {
-      const now = deps.clock.now();
-      let removed: PhoneNumberView | undefined;
-      const result = await db.transaction().execute(async (trx) => {
+    async remove(
+      caller: Caller,
+      phoneNumberId: string,
+      rules: NumberSetRules = HANDSET_RULES,
+    ): Promise<PhoneNumberRemoval> {
+      return uow.transaction(async (trx) => {
+        const now = deps.clock.now();
         const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
-        await lockUserChanges(trx, caller.tenantId, owner.user_id);
-        const row: PhoneNumberRow = await loadPhoneNumber(trx, caller, phoneNumberId);
-        removed = (await phoneNumberViews(trx, deps, caller.tenantId, [row]))[0];
+        const before = await lockNumbersOf(trx, caller, owner.user_id);
+        const row = before.rows.find((r) => r.id === phoneNumberId);
+        if (!row) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
+        const after = withRemoved(before.held, row.id, rules);
+        const removed = await viewOf(trx, caller, row);
         await cancelPendingVerifications(trx, caller.tenantId, row.id, now);
         await deletePhoneNumber(trx, caller.tenantId, row.id);
-        await ensureDefaultSecondFactor(trx, caller.tenantId, row.user_id, now);
-        const remaining = await listPhoneNumbersOfUser(trx, caller.tenantId, row.user_id);
+        await writeNumberSet(trx, before.rows, after, now);
         const change = await recordUserChange(
           trx,
           caller,
@@ -254,13 +234,12 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           now,
         );
         return {
+          phoneNumber: removed,
           change,
           primaryCleared: row.is_primary === 1,
-          primaryPhoneNumberId: remaining.find((n) => n.is_primary === 1)?.id ?? null,
+          primaryPhoneNumberId: after.find((n) => n.primary)?.id ?? null,
         };
       });
-      if (!removed) throw new Error("removed phone number view missing");
-      return { phoneNumber: removed, ...result };
     },
   };
 }

@@ -1,20 +1,22 @@
-import { HandsetError, isHandsetError } from "../domain/errors.js";
+import { HandsetError } from "../domain/errors.js";
+import { assertMaySendProfileCode } from "../domain/number-set.js";
 import { parsePhone } from "../domain/phone.js";
-import { listPhoneNumbersOfUser } from "../store/phone-numbers.js";
-import type { VerificationRow } from "../store/schema.js";
+import type { Executor } from "../store/executor.js";
+import type { PhoneNumberRow, VerificationRow } from "../store/schema.js";
 import { findLatestVerifications } from "../store/verifications.js";
 import { tenantPhonePolicy } from "./access.js";
 import type { Caller } from "./caller.js";
 import type { ServiceDeps } from "./deps.js";
-import type { PhoneNumberChange, PhoneNumberRemoval, PhoneNumberService } from "./phone-numbers.js";
+import { lockNumbersOf } from "./number-set.js";
+import type { PhoneNumberRemoval, PhoneNumberService } from "./phone-numbers.js";
 import type { UserService } from "./users.js";
 import type { CodeSent, CodeVerified, VerificationService } from "./verification.js";
 import type { PhoneNumberView, UserView } from "./views.js";
 
 /**
- * "The profile's phone number" of vendors that keep one number per user (Linode's profile, ZITADEL's
- * `users/me/phone`), built from the number-level use cases. The profile number is the user's primary
- * number once it is verified.
+ * Linode's profile phone number: the user's primary number once it is verified. Each command is one
+ * use case in one transaction under the user's lock, composed from the number-level use cases, which
+ * join it: a refused request changes nothing, with no undo step to get wrong.
  */
 export interface ProfilePhone {
   user: UserView;
@@ -47,7 +49,7 @@ export interface ProfilePhoneParts {
 }
 
 export function createProfilePhoneService(deps: ServiceDeps, parts: ProfilePhoneParts) {
-  const { db } = deps.store;
+  const { uow } = deps.store;
   const { users, phoneNumbers, verification } = parts;
 
   async function profile(caller: Caller): Promise<ProfilePhone> {
@@ -60,12 +62,11 @@ export function createProfilePhoneService(deps: ServiceDeps, parts: ProfilePhone
    * open verifications; failing that, the number of the latest verification, so that the verification
    * service can say why it no longer takes codes (expired, used up, already verified).
    */
-  async function codeTarget(caller: Caller, userId: string): Promise<string> {
-    const rows = await listPhoneNumbersOfUser(db, caller.tenantId, userId);
+  async function codeTarget(trx: Executor, caller: Caller, rows: readonly PhoneNumberRow[]): Promise<string> {
     const latest = [
       ...(
         await findLatestVerifications(
-          db,
+          trx,
           caller.tenantId,
           rows.map((r) => r.id),
         )
@@ -84,82 +85,56 @@ export function createProfilePhoneService(deps: ServiceDeps, parts: ProfilePhone
     return target.phone_number_id;
   }
 
-  /**
-   * Takes back a number this request added when its send failed, so a refused request changes nothing;
-   * but not when a concurrent request of the same user has sent it a code meanwhile (its send is why
-   * ours met the cooldown): removing the number would cancel that code.
-   */
-  async function removeUnlessCodeSent(caller: Caller, phoneNumberId: string): Promise<void> {
-    const current = await phoneNumbers.get(caller, phoneNumberId);
-    if (current.verification?.status !== "pending") await phoneNumbers.remove(caller, phoneNumberId);
-  }
-
   return {
     get: profile,
 
     /**
-     * Sends a code to the number for the profile. A number the user already holds unverified is sent
-     * to; a new one is added (unverified) first, and taken away again if no code could be sent, so a
-     * refused request changes nothing. While the profile has a verified number, another is refused:
-     * the vendors' rule is to delete it first.
+     * Sends a code to the number for the profile: a number the user holds unverified is sent to, a new
+     * one is added (unverified) in the same transaction. While the profile has a verified number,
+     * another is refused: the vendor's rule is to delete it first.
      */
     async sendCode(caller: Caller, input: SendProfileCodeInput): Promise<CodeSent> {
       const userId = selfOf(caller);
-      const policy = await tenantPhonePolicy(db, deps, caller.tenantId);
-      const parsed = parsePhone(input.phoneNumber, input.region, policy);
-      const { user, verifiedPhoneNumber } = await profile(caller);
-      if (verifiedPhoneNumber) {
-        throw new HandsetError(
-          "PHONE_NUMBER_ALREADY_VERIFIED",
-          verifiedPhoneNumber.e164 === parsed.e164
-            ? "This phone number is already verified for this profile."
-            : "This profile already has a verified phone number: delete it before verifying another.",
-          { field: "phone_number" },
-        );
-      }
-      const held = user.phoneNumbers.find((p) => p.e164 === parsed.e164);
-      if (held?.verified) {
-        throw new HandsetError(
-          "PHONE_NUMBER_ALREADY_VERIFIED",
-          "This phone number is already verified for this user but is not the primary number: make it primary with the native API.",
-          { field: "phone_number" },
-        );
-      }
-      if (held) return verification.send(caller, held.id);
-      let added: PhoneNumberChange;
-      try {
-        added = await phoneNumbers.add(caller, { userId, phoneNumber: parsed.e164 });
-      } catch (error) {
-        // A concurrent request of the same user added it first: send to it as if it had been held.
-        const raced = isHandsetError(error) && error.code === "PHONE_NUMBER_TAKEN";
-        const mine = raced && (await profile(caller)).user.phoneNumbers.find((p) => p.e164 === parsed.e164);
-        if (mine && !mine.verified) return verification.send(caller, mine.id);
-        throw error;
-      }
-      try {
-        return await verification.send(caller, added.phoneNumber.id);
-      } catch (error) {
-        await removeUnlessCodeSent(caller, added.phoneNumber.id);
-        throw error;
-      }
+      return uow.transaction(async (trx) => {
+        const policy = await tenantPhonePolicy(trx, deps, caller.tenantId);
+        const parsed = parsePhone(input.phoneNumber, input.region, policy);
+        const { rows, held } = await lockNumbersOf(trx, caller, userId);
+        assertMaySendProfileCode(held, parsed.e164);
+        const target =
+          rows.find((r) => r.e164 === parsed.e164)?.id ??
+          (await phoneNumbers.add(caller, { userId, phoneNumber: parsed.e164 })).phoneNumber.id;
+        return verification.send(caller, target);
+      });
     },
 
-    /** Checks a code; a verified number becomes the user's primary, i.e. the profile's number. */
+    /**
+     * Checks a code; a verified number becomes the user's primary, i.e. the profile's number, in the
+     * same transaction. A refused code is reported once the guess it counted is on disk.
+     */
     async verifyCode(caller: Caller, code: string): Promise<CodeVerified> {
       const userId = selfOf(caller);
-      const verified = await verification.verify(caller, await codeTarget(caller, userId), code);
-      if (verified.phoneNumber.primary) return verified;
-      const promoted = await phoneNumbers.update(caller, verified.phoneNumber.id, { primary: true });
-      return { ...verified, phoneNumber: promoted.phoneNumber, change: promoted.change };
+      const outcome = await uow.transaction(async (trx) => {
+        const { rows } = await lockNumbersOf(trx, caller, userId);
+        const checked = await verification.check(caller, await codeTarget(trx, caller, rows), code);
+        if (!checked.ok || checked.phoneNumber.primary) return checked;
+        const promoted = await phoneNumbers.update(caller, checked.phoneNumber.id, { primary: true });
+        return { ...checked, phoneNumber: promoted.phoneNumber, change: promoted.change };
+      });
+      if (!outcome.ok) throw outcome.error;
+      return { phoneNumber: outcome.phoneNumber, verification: outcome.verification, change: outcome.change };
     },
 
     /** Removes the profile's verified number (the opt-out); nothing else of the user's is touched. */
     async removeVerified(caller: Caller): Promise<PhoneNumberRemoval> {
-      const { verifiedPhoneNumber } = await profile(caller);
-      if (!verifiedPhoneNumber) {
-        throw new HandsetError("PHONE_NUMBER_NOT_FOUND", "This profile has no verified phone number.");
-      }
-      return phoneNumbers.remove(caller, verifiedPhoneNumber.id);
+      const userId = selfOf(caller);
+      return uow.transaction(async (trx) => {
+        const { rows } = await lockNumbersOf(trx, caller, userId);
+        const profileNumber = rows.find((r) => r.is_primary === 1 && r.verified_at !== null);
+        if (!profileNumber) {
+          throw new HandsetError("PHONE_NUMBER_NOT_FOUND", "This profile has no verified phone number.");
+        }
+        return phoneNumbers.remove(caller, profileNumber.id);
+      });
     },
   };
 }

@@ -8,6 +8,8 @@ import { assertReachesUser, loadUser, userPhoneNumberViews } from "./access.js";
 import type { Caller } from "./caller.js";
 import { recordUserChange } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
+import { lockNumbersOf } from "./number-set.js";
+import type { AddPhoneNumberInput, PhoneNumberService } from "./phone-numbers.js";
 import { toUserView, type UserView } from "./views.js";
 
 export const USER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -16,6 +18,8 @@ export interface CreateUserInput {
   /** Chosen by the caller (a vendor's own id format, say); generated when absent. */
   id?: string;
   externalId?: string;
+  /** Numbers the user is created with, in one transaction with it: all of them, or no user. */
+  phoneNumbers?: readonly Omit<AddPhoneNumberInput, "userId">[];
 }
 
 export interface UserPage {
@@ -24,12 +28,14 @@ export interface UserPage {
   nextCursor: string | null;
 }
 
-export function createUserService(deps: ServiceDeps) {
-  const { db } = deps.store;
+export function createUserService(deps: ServiceDeps, parts: { phoneNumbers: PhoneNumberService }) {
+  const { uow } = deps.store;
 
-  async function view(caller: Caller, userId: string): Promise<UserView> {
-    const user = await loadUser(db, caller, userId);
-    return toUserView(user, await userPhoneNumberViews(db, deps, caller.tenantId, userId));
+  function view(caller: Caller, userId: string): Promise<UserView> {
+    return uow.read(async (db) => {
+      const user = await loadUser(db, caller, userId);
+      return toUserView(user, await userPhoneNumberViews(db, deps, caller.tenantId, userId));
+    });
   }
 
   return {
@@ -41,7 +47,7 @@ export function createUserService(deps: ServiceDeps) {
           fields: [{ path: "id", message: "1 to 64 letters, digits, '_' or '-'" }],
         });
       }
-      await db.transaction().execute(async (trx) => {
+      return uow.transaction(async (trx) => {
         const inserted = await insertUser(trx, {
           tenantId: caller.tenantId,
           id,
@@ -68,8 +74,11 @@ export function createUserService(deps: ServiceDeps) {
           { externalId: input.externalId ?? null },
           now,
         );
+        for (const phoneNumber of input.phoneNumbers ?? []) {
+          await parts.phoneNumbers.add(caller, { ...phoneNumber, userId: id });
+        }
+        return view(caller, id);
       });
-      return view(caller, id);
     },
 
     get: view,
@@ -78,7 +87,7 @@ export function createUserService(deps: ServiceDeps) {
     async ensure(caller: Caller, userId: string): Promise<void> {
       assertReachesUser(caller, userId);
       const now = deps.clock.now();
-      await db.transaction().execute(async (trx) => {
+      await uow.transaction(async (trx) => {
         if (await insertUser(trx, { tenantId: caller.tenantId, id: userId, externalId: null, now })) {
           await recordUserChange(
             trx,
@@ -94,22 +103,23 @@ export function createUserService(deps: ServiceDeps) {
 
     async list(caller: Caller, options: { limit: number; after?: string }): Promise<UserPage> {
       if (caller.userId !== null) return { users: [await view(caller, caller.userId)], nextCursor: null };
-      const rows = await listUsers(db, caller.tenantId, options.limit + 1, options.after);
-      const page = rows.slice(0, options.limit);
-      const users = await Promise.all(
-        page.map(async (row) =>
-          toUserView(row, await userPhoneNumberViews(db, deps, caller.tenantId, row.id)),
-        ),
-      );
-      const last = page.at(-1);
-      return { users, nextCursor: rows.length > options.limit && last ? last.id : null };
+      return uow.read(async (db) => {
+        const rows = await listUsers(db, caller.tenantId, options.limit + 1, options.after);
+        const page = rows.slice(0, options.limit);
+        const users: UserView[] = [];
+        for (const row of page) {
+          users.push(toUserView(row, await userPhoneNumberViews(db, deps, caller.tenantId, row.id)));
+        }
+        const last = page.at(-1);
+        return { users, nextCursor: rows.length > options.limit && last ? last.id : null };
+      });
     },
 
     /** Deletes the user with its numbers, cancels their open verifications and revokes their tokens. */
     async remove(caller: Caller, userId: string): Promise<{ id: string; removedPhoneNumbers: number }> {
       const now = deps.clock.now();
-      return db.transaction().execute(async (trx) => {
-        await loadUser(trx, caller, userId);
+      return uow.transaction(async (trx) => {
+        await lockNumbersOf(trx, caller, userId);
         const phones = await listPhoneNumbersOfUser(trx, caller.tenantId, userId);
         await recordUserChange(trx, caller, userId, "user.deleted", { phoneNumbers: phones.length }, now);
         await cancelUserVerifications(trx, caller.tenantId, userId, now);

@@ -1,7 +1,6 @@
 import { codesMatch, deriveCode } from "../domain/code.js";
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
-import { isUniqueViolation } from "../store/errors.js";
 import type { Executor } from "../store/executor.js";
 import { insertOutboxMessage } from "../store/outbox.js";
 import { updatePhoneNumber } from "../store/phone-numbers.js";
@@ -18,6 +17,7 @@ import { loadPhoneNumber } from "./access.js";
 import type { Caller } from "./caller.js";
 import { recordUserChange } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
+import { lockNumbersOf } from "./number-set.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
 import { explainNoOpenVerification, wrongCodeError } from "./verification-errors.js";
 import {
@@ -49,22 +49,14 @@ export interface CodeVerified {
 }
 
 /**
- * Two first sends to one number racing in separate transactions (on PostgreSQL, or in two processes)
- * both find no open verification and both insert one; the loser's insert meets
- * `verifications_one_pending` once the winner commits. Run once more, it sees the winner's
- * verification and answers as a resend would (the same code, or a cooldown), instead of a 500.
+ * What checking a code did. A refused code is an outcome, not a thrown error: the guess it counted
+ * must commit, so a use case that checks a code inside its transaction ends it normally and only then
+ * reports the refusal.
  */
-async function againIfAnotherSendStartedFirst<T>(send: () => Promise<T>): Promise<T> {
-  try {
-    return await send();
-  } catch (error) {
-    if (!isUniqueViolation(error, "verifications_one_pending")) throw error;
-    return send();
-  }
-}
+export type CodeCheck = ({ ok: true } & CodeVerified) | { ok: false; error: HandsetError };
 
 export function createVerificationService(deps: ServiceDeps) {
-  const { db } = deps.store;
+  const { uow } = deps.store;
   const policy = deps.otp;
 
   async function queueSms(trx: Executor, verification: VerificationRow, now: number): Promise<void> {
@@ -149,88 +141,48 @@ export function createVerificationService(deps: ServiceDeps) {
     return key ? deriveCode(key, v.id, policy.codeLength) : undefined;
   }
 
-  return {
-    /** Sends a code to one of the caller's numbers: a new verification, or the same code again. */
-    async send(caller: Caller, phoneNumberId: string): Promise<CodeSent> {
+  /**
+   * A right code redeems the verification in one conditional update, so it verifies at most once under
+   * any concurrency; a wrong one is counted in one, so the count is exact.
+   */
+  function check(caller: Caller, phoneNumberId: string, code: string): Promise<CodeCheck> {
+    const submitted = code.trim();
+    if (submitted.length === 0 || submitted.length > MAX_CODE_INPUT_LENGTH) {
+      throw new HandsetError("INVALID_REQUEST", `A code has 1 to ${MAX_CODE_INPUT_LENGTH} characters.`, {
+        fields: [{ path: "code", message: `1 to ${MAX_CODE_INPUT_LENGTH} characters` }],
+      });
+    }
+    return uow.transaction(async (trx): Promise<CodeCheck> => {
       const now = deps.clock.now();
-      const outcome = await againIfAnotherSendStartedFirst(() =>
-        db.transaction().execute(async (trx) => {
-          const phone = await loadPhoneNumber(trx, caller, phoneNumberId);
-          if (phone.verified_at !== null) {
-            throw new HandsetError("PHONE_NUMBER_ALREADY_VERIFIED", `${phone.e164} is already verified.`);
-          }
-          const testNumber = deps.testNumbers.has(phone.e164);
-          let pending = await findPendingVerification(trx, caller.tenantId, phone.id);
-          if (pending && pending.expires_at <= now) {
-            await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
-            pending = undefined;
-          }
-          const verification = pending
-            ? await resend(trx, pending, testNumber, now)
-            : await start(trx, phone, testNumber, now);
-          const change = await recordUserChange(
-            trx,
-            caller,
-            phone.user_id,
-            "phone_number.code_sent",
-            { phoneNumberId: phone.id, verificationId: verification.id, send: verification.sends_used },
-            now,
-          );
-          return { phone, verification, testNumber, newVerification: pending === undefined, change };
-        }),
-      );
-      if (!outcome.testNumber) deps.onOutboxCommitted();
-      // Sending changes the verification, not the number: the row read in the transaction is current.
-      const verification = toVerificationView(outcome.verification, now, policy);
-      return {
-        phoneNumber: toPhoneNumberView(outcome.phone, verification),
-        verification,
-        delivery: outcome.testNumber ? "test_number" : "sms",
-        newVerification: outcome.newVerification,
-        change: outcome.change,
-      };
-    },
-
-    /**
-     * Checks a code. A right code redeems the verification in one conditional update, so it verifies
-     * at most once under any concurrency; a wrong one is counted in one, so the count is exact.
-     */
-    async verify(caller: Caller, phoneNumberId: string, code: string): Promise<CodeVerified> {
-      const submitted = code.trim();
-      if (submitted.length === 0 || submitted.length > MAX_CODE_INPUT_LENGTH) {
-        throw new HandsetError("INVALID_REQUEST", `A code has 1 to ${MAX_CODE_INPUT_LENGTH} characters.`, {
-          fields: [{ path: "code", message: `1 to ${MAX_CODE_INPUT_LENGTH} characters` }],
-        });
-      }
-      const now = deps.clock.now();
-      const phone = await loadPhoneNumber(db, caller, phoneNumberId);
-      const pending = await findPendingVerification(db, caller.tenantId, phone.id);
+      const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
+      const locked = await lockNumbersOf(trx, caller, owner.user_id);
+      const phone = locked.rows.find((r) => r.id === phoneNumberId);
+      if (!phone) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
+      const pending = await findPendingVerification(trx, caller.tenantId, phone.id);
       if (!pending || pending.expires_at <= now) {
-        if (pending) await closeVerification(db, caller.tenantId, pending.id, "expired", now);
-        throw await explainNoOpenVerification(db, phone, now);
+        if (pending) await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
+        return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
       }
       const expected = expectedCode(pending);
       if (expected !== undefined && codesMatch(expected, submitted)) {
+        if (!(await redeemVerification(trx, caller.tenantId, pending.id, now))) {
+          return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
+        }
         const strategy: VerificationStrategy =
           pending.key_id === TEST_NUMBER_KEY_ID ? "test_number" : "sms_code";
-        const change = await db.transaction().execute(async (trx) => {
-          if (!(await redeemVerification(trx, caller.tenantId, pending.id, now))) return undefined;
-          await updatePhoneNumber(trx, caller.tenantId, phone.id, {
-            verified_at: now,
-            verification_strategy: strategy,
-            updated_at: now,
-          });
-          return recordUserChange(
-            trx,
-            caller,
-            phone.user_id,
-            "phone_number.verified",
-            { phoneNumberId: phone.id, verificationId: pending.id, strategy },
-            now,
-          );
+        await updatePhoneNumber(trx, caller.tenantId, phone.id, {
+          verified_at: now,
+          verification_strategy: strategy,
+          updated_at: now,
         });
-        if (!change)
-          throw await explainNoOpenVerification(db, await loadPhoneNumber(db, caller, phoneNumberId), now);
+        const change = await recordUserChange(
+          trx,
+          caller,
+          phone.user_id,
+          "phone_number.verified",
+          { phoneNumberId: phone.id, verificationId: pending.id, strategy },
+          now,
+        );
         const verification = toVerificationView(
           { ...pending, status: "verified", updated_at: now },
           now,
@@ -243,24 +195,89 @@ export function createVerificationService(deps: ServiceDeps) {
           verification_strategy: strategy,
           updated_at: now,
         };
-        return { phoneNumber: toPhoneNumberView(verifiedPhone, verification), verification, change };
+        return {
+          ok: true,
+          phoneNumber: toPhoneNumberView(verifiedPhone, verification),
+          verification,
+          change,
+        };
       }
-      const counted = await db.transaction().execute(async (trx) => {
-        const guess = await recordWrongGuess(trx, caller.tenantId, pending.id, now);
-        if (guess) {
-          await recordUserChange(
-            trx,
-            caller,
-            phone.user_id,
-            "phone_number.code_rejected",
-            { phoneNumberId: phone.id, verificationId: pending.id, attemptsUsed: guess.attemptsUsed },
-            now,
-          );
+      const guess = await recordWrongGuess(trx, caller.tenantId, pending.id, now);
+      if (!guess) return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
+      await recordUserChange(
+        trx,
+        caller,
+        phone.user_id,
+        "phone_number.code_rejected",
+        { phoneNumberId: phone.id, verificationId: pending.id, attemptsUsed: guess.attemptsUsed },
+        now,
+      );
+      return { ok: false, error: wrongCodeError(guess.attemptsUsed, guess.maxAttempts, pending.expires_at) };
+    });
+  }
+
+  return {
+    /**
+     * Sends a code to one of the caller's numbers: a new verification, or the same code again. Runs
+     * under the user's lock, so two first sends to one number start one verification: the second
+     * finds the first's and answers as a resend would (the same code, or a cooldown).
+     */
+    async send(caller: Caller, phoneNumberId: string): Promise<CodeSent> {
+      return uow.transaction(async (trx) => {
+        const now = deps.clock.now();
+        const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
+        const locked = await lockNumbersOf(trx, caller, owner.user_id);
+        const phone = locked.rows.find((r) => r.id === phoneNumberId);
+        if (!phone) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
+        if (phone.verified_at !== null) {
+          throw new HandsetError("PHONE_NUMBER_ALREADY_VERIFIED", `${phone.e164} is already verified.`);
         }
-        return guess;
+        const testNumber = deps.testNumbers.has(phone.e164);
+        let pending = await findPendingVerification(trx, caller.tenantId, phone.id);
+        if (pending && pending.expires_at <= now) {
+          await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
+          pending = undefined;
+        }
+        const row = pending
+          ? await resend(trx, pending, testNumber, now)
+          : await start(trx, phone, testNumber, now);
+        const change = await recordUserChange(
+          trx,
+          caller,
+          phone.user_id,
+          "phone_number.code_sent",
+          { phoneNumberId: phone.id, verificationId: row.id, send: row.sends_used },
+          now,
+        );
+        if (!testNumber) uow.afterCommit(deps.onOutboxCommitted);
+        // Sending changes the verification, not the number: the row read under the lock is current.
+        const verification = toVerificationView(row, now, policy);
+        return {
+          phoneNumber: toPhoneNumberView(phone, verification),
+          verification,
+          delivery: testNumber ? "test_number" : "sms",
+          newVerification: pending === undefined,
+          change,
+        } satisfies CodeSent;
       });
-      if (!counted) throw await explainNoOpenVerification(db, phone, now);
-      throw wrongCodeError(counted.attemptsUsed, counted.maxAttempts, pending.expires_at);
+    },
+
+    /**
+     * Checks a code inside the caller's transaction (or its own), and says what came of it without
+     * throwing a refusal: see {@link CodeCheck}.
+     */
+    check,
+
+    /**
+     * Checks a code in a transaction of its own and throws a refusal once the guess it counted is on
+     * disk. A use case that checks a code as one step of its own transaction calls `check` instead.
+     */
+    async verify(caller: Caller, phoneNumberId: string, code: string): Promise<CodeVerified> {
+      if (uow.inTransaction)
+        throw new Error("verify commits a counted guess: inside a transaction, use check");
+      const outcome = await check(caller, phoneNumberId, code);
+      if (!outcome.ok) throw outcome.error;
+      return { phoneNumber: outcome.phoneNumber, verification: outcome.verification, change: outcome.change };
     },
   };
 }

@@ -5,12 +5,19 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import type pgModule from "pg";
 import type { Database } from "./schema.js";
-import { GroupCommitSqliteDialect } from "./sqlite-dialect.js";
-import { groupCommitDatabase } from "./sqlite-group-commit.js";
+import { SqliteWriterDialect, sqliteReaderDialect } from "./sqlite-dialect.js";
+import { SqliteWriter } from "./sqlite-writer.js";
+import { createUnitOfWork, type UnitOfWork } from "./unit-of-work.js";
 
 export type DialectName = "sqlite" | "postgres";
 
 export interface Store {
+  /** Transactions and reads for the use cases: one use case, one transaction. */
+  uow: UnitOfWork;
+  /**
+   * A direct handle for migrations and start-up. On SQLite it is the writer: a statement outside a
+   * transaction runs only after the open batch is durable, and is durable itself when it returns.
+   */
   db: Kysely<Database>;
   dialect: DialectName;
   /** Throws when the database cannot answer. */
@@ -32,6 +39,8 @@ export interface StoreOptions {
   statementTimeoutMs?: number;
   /** Told about connection errors that happen outside any query (an idle connection dropped). */
   onConnectionError?: (error: Error) => void;
+  /** Told about an after-commit hook that threw (the transaction is committed either way). */
+  onHookError?: (error: unknown) => void;
 }
 
 export const POSTGRES_DEFAULTS = {
@@ -45,11 +54,15 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 export function openStore(options: StoreOptions): Store {
-  return isPostgresUrl(options.url) ? openPostgres(options) : openSqlite(options.url);
+  return isPostgresUrl(options.url) ? openPostgres(options) : openSqlite(options.url, options.onHookError);
 }
 
-function openSqlite(file: string): Store {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+/** The SQLite writer's raw connection, for fault-injection tests. */
+export const sqliteWriterOf = new WeakMap<Store, SqliteWriter>();
+
+function openSqlite(file: string, onHookError?: (error: unknown) => void): Store {
+  const inMemory = file === ":memory:";
+  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma("journal_mode = WAL");
   // FULL keeps every commit durable across power loss, as DESIGN.md promises; no trading fsync for speed.
@@ -57,15 +70,31 @@ function openSqlite(file: string): Store {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   // Commits stay synced, but one fsync serves every transaction of an event-loop turn (group commit).
-  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(groupCommitDatabase(sqlite)) });
-  return {
+  const writer = new SqliteWriter(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteWriterDialect(writer) });
+  // Reads outside a transaction go to a read-only connection: under WAL it sees committed, so durable,
+  // data only, never the writer's open batch that a failed commit could still take back.
+  const reader = inMemory ? db : openSqliteReader(file);
+  const store: Store = {
+    uow: createUnitOfWork({ writer: db, reader, onHookError }),
     db,
     dialect: "sqlite",
     ping: async () => {
-      await sql`select 1`.execute(db);
+      await sql`select 1`.execute(reader);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      if (reader !== db) await reader.destroy();
+      await db.destroy();
+    },
   };
+  sqliteWriterOf.set(store, writer);
+  return store;
+}
+
+function openSqliteReader(file: string): Kysely<Database> {
+  const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return new Kysely<Database>({ dialect: sqliteReaderDialect(sqlite) });
 }
 
 const INT8_OID = 20;
@@ -116,6 +145,7 @@ function openPostgres(options: StoreOptions): Store {
   pool.on("connect", (client) => client.on("error", reportError));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
+    uow: createUnitOfWork({ writer: db, reader: db, onHookError: options.onHookError }),
     db,
     dialect: "postgres",
     ping: async () => {

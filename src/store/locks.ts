@@ -1,22 +1,31 @@
-import { PostgresAdapter, sql } from "kysely";
+import { PostgresAdapter } from "kysely";
 import type { Executor } from "./executor.js";
 
-/** First key of Handset's per-user advisory locks: keeps them apart from other keys in the database. */
-const USER_CHANGES_LOCK = 0x48_53_55;
-
 /**
- * Makes changes to one user's set of numbers (adding one, moving the primary or the default second
- * factor, removing one) run one after another, until the calling transaction ends. Without it two
- * such transactions on PostgreSQL decide from the same stale list: both make their number the first
- * and primary one, or both clear a flag the other is setting, and one hits a unique index.
+ * Makes every change to one user (its numbers, their verifications, its event sequence) run one after
+ * another until the calling transaction ends, by locking the user's row. Every transaction that
+ * changes a user takes this lock before anything else, so they queue in one order and never deadlock;
+ * reads do not wait for it. Without it two transactions on PostgreSQL decide from the same stale list:
+ * both make their number the first and primary one, both start "the" open verification of a number,
+ * or both pass a rule that only one of them may.
  *
- * A transaction-scoped advisory lock, not a row lock: code redemption and sends touch the same rows in
- * their own order, and must neither wait for this lock nor deadlock with it. SQLite runs one write
- * transaction at a time already, so there this does nothing. Call it inside a transaction.
+ * SQLite runs one write transaction at a time already, so there this only checks that the user exists.
+ * Returns false when the user does not exist.
  */
-export async function lockUserChanges(trx: Executor, tenantId: string, userId: string): Promise<void> {
-  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await sql`select pg_advisory_xact_lock(${sql.lit(USER_CHANGES_LOCK)}, hashtext(${`${tenantId}/${userId}`}))`.execute(
-    trx,
-  );
+export async function lockUser(trx: Executor, tenantId: string, userId: string): Promise<boolean> {
+  const query = trx
+    .selectFrom("users")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", userId);
+  const row = await (trx.getExecutor().adapter instanceof PostgresAdapter
+    ? query.forUpdate()
+    : query
+  ).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** True on PostgreSQL: for the few statements whose SQL differs between the dialects. */
+export function isPostgres(trx: Executor): boolean {
+  return trx.getExecutor().adapter instanceof PostgresAdapter;
 }

@@ -26,41 +26,39 @@ export async function listRecentSendsToNumber(
 /**
  * Claims up to `limit` messages that are due, or whose previous claim lapsed (its process died),
  * by leasing them until `leaseUntil`. On PostgreSQL the candidates are locked with SKIP LOCKED so
- * that several dispatchers never claim the same message.
+ * that several dispatchers never claim the same message. Call it inside a transaction.
  */
 export async function claimDueMessages(
-  db: Executor,
+  trx: Executor,
   dialect: "sqlite" | "postgres",
   now: number,
   leaseUntil: number,
   limit: number,
 ): Promise<OutboxRow[]> {
-  return db.transaction().execute(async (trx) => {
-    let candidates = trx
-      .selectFrom("outbox")
-      .select("id")
-      .where((eb) =>
-        eb.or([
-          eb.and([eb("status", "=", "pending"), eb("next_attempt_at", "<=", now)]),
-          eb.and([eb("status", "=", "sending"), eb("locked_until", "<", now)]),
-        ]),
-      )
-      .orderBy("next_attempt_at")
-      .limit(limit);
-    if (dialect === "postgres") candidates = candidates.forUpdate().skipLocked();
-    const ids = (await candidates.execute()).map((r) => r.id);
-    if (ids.length === 0) return [];
-    return trx
-      .updateTable("outbox")
-      .set((eb) => ({
-        status: "sending",
-        locked_until: leaseUntil,
-        delivery_attempts: eb("delivery_attempts", "+", 1),
-      }))
-      .where("id", "in", ids)
-      .returningAll()
-      .execute();
-  });
+  let candidates = trx
+    .selectFrom("outbox")
+    .select("id")
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "=", "pending"), eb("next_attempt_at", "<=", now)]),
+        eb.and([eb("status", "=", "sending"), eb("locked_until", "<", now)]),
+      ]),
+    )
+    .orderBy("next_attempt_at")
+    .limit(limit);
+  if (dialect === "postgres") candidates = candidates.forUpdate().skipLocked();
+  const ids = (await candidates.execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  return trx
+    .updateTable("outbox")
+    .set((eb) => ({
+      status: "sending",
+      locked_until: leaseUntil,
+      delivery_attempts: eb("delivery_attempts", "+", 1),
+    }))
+    .where("id", "in", ids)
+    .returningAll()
+    .execute();
 }
 
 export async function markSent(

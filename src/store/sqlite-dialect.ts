@@ -1,93 +1,155 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Database as BetterSqliteDatabase, Statement } from "better-sqlite3";
 import {
+  type CompiledQuery,
   type DatabaseConnection,
   type Driver,
-  type QueryCompiler,
+  type QueryResult,
   SqliteDialect,
-  SqliteDriver,
-  type TransactionSettings,
+  type SqliteStatement,
 } from "kysely";
-import type { GroupCommitDatabase } from "./sqlite-group-commit.js";
+import type { Batch, SqliteWriter } from "./sqlite-writer.js";
+
+/** Set while a unit of work is run again alone after its batch failed (see `SqliteWriter`). */
+const alone = new AsyncLocalStorage<true>();
+
+/** Runs `work` so that the transaction it starts on the SQLite writer commits by itself. */
+export function runAlone<T>(work: () => Promise<T>): Promise<T> {
+  return alone.run(true, work);
+}
 
 /**
- * Kysely's SQLite dialect over the group-commit database: a query or transaction that wrote does not
- * return until the batch holding its writes is on disk. The wait starts after the single connection is
- * released, so that other requests' transactions join the same batch meanwhile: that is what makes
- * one fsync serve many commits.
+ * Kysely over the group-commit writer. A transaction is a unit of work in the writer's open batch;
+ * once the connection is released (so that other units can join the same batch and share its fsync),
+ * the caller waits until that batch is on disk, and hears of it if it is not.
  */
-export class GroupCommitSqliteDialect extends SqliteDialect {
-  readonly #database: GroupCommitDatabase;
+export class SqliteWriterDialect extends SqliteDialect {
+  readonly #writer: SqliteWriter;
 
-  constructor(database: GroupCommitDatabase) {
-    super({ database });
-    this.#database = database;
+  constructor(writer: SqliteWriter) {
+    // The database given to the base class is never opened: createDriver below replaces its driver.
+    super({ database: () => Promise.reject(new Error("unused")) });
+    this.#writer = writer;
   }
 
   override createDriver(): Driver {
-    return new DurableAfterReleaseDriver(new SqliteDriver({ database: this.#database }), this.#database);
+    return new SqliteWriterDriver(this.#writer);
   }
 }
 
-class DurableAfterReleaseDriver implements Driver {
-  readonly #inner: SqliteDriver;
-  readonly #database: GroupCommitDatabase;
+class WriterConnection implements DatabaseConnection {
+  /** The batch this acquisition's unit of work ran in, if it started one. */
+  batch: Batch | null = null;
+  readonly #writer: SqliteWriter;
 
-  constructor(inner: SqliteDriver, database: GroupCommitDatabase) {
-    this.#inner = inner;
-    this.#database = database;
+  constructor(writer: SqliteWriter) {
+    this.#writer = writer;
   }
 
-  init(): Promise<void> {
-    return this.#inner.init();
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const result = this.#writer.execute(query.sql, query.parameters);
+    return Promise.resolve({
+      rows: result.rows as R[],
+      numAffectedRows: result.changes === undefined ? undefined : BigInt(result.changes),
+      insertId: result.lastInsertRowid === undefined ? undefined : BigInt(result.lastInsertRowid),
+    });
   }
 
-  acquireConnection(): Promise<DatabaseConnection> {
-    return this.#inner.acquireConnection();
+  // biome-ignore lint/correctness/useYield: streaming is not offered; the generator only refuses.
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error("the SQLite writer does not stream results");
+  }
+}
+
+class SqliteWriterDriver implements Driver {
+  readonly #writer: SqliteWriter;
+  readonly #mutex = new Mutex();
+
+  constructor(writer: SqliteWriter) {
+    this.#writer = writer;
   }
 
-  beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#mutex.lock();
+    return new WriterConnection(this.#writer);
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
     // SQLite has no isolation levels to set: every transaction is serializable.
-    return this.#inner.beginTransaction(connection);
+    (connection as WriterConnection).batch = this.#writer.beginUnit(alone.getStore() === true);
   }
 
-  commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.#inner.commitTransaction(connection);
+  async commitTransaction(): Promise<void> {
+    this.#writer.commitUnit();
   }
 
-  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.#inner.rollbackTransaction(connection);
+  async rollbackTransaction(): Promise<void> {
+    this.#writer.rollbackUnit();
   }
 
-  savepoint(
-    connection: DatabaseConnection,
-    name: string,
-    compile: QueryCompiler["compileQuery"],
-  ): Promise<void> {
-    return this.#inner.savepoint(connection, name, compile);
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    this.#mutex.unlock();
+    const { batch } = connection as WriterConnection;
+    if (batch) await batch.done;
   }
 
-  rollbackToSavepoint(
-    connection: DatabaseConnection,
-    name: string,
-    compile: QueryCompiler["compileQuery"],
-  ): Promise<void> {
-    return this.#inner.rollbackToSavepoint(connection, name, compile);
+  async destroy(): Promise<void> {
+    this.#writer.close();
+  }
+}
+
+/** One holder at a time, served in arrival order. */
+class Mutex {
+  #held = false;
+  readonly #waiting: (() => void)[] = [];
+
+  lock(): Promise<void> {
+    if (!this.#held) {
+      this.#held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
-  releaseSavepoint(
-    connection: DatabaseConnection,
-    name: string,
-    compile: QueryCompiler["compileQuery"],
-  ): Promise<void> {
-    return this.#inner.releaseSavepoint(connection, name, compile);
+  unlock(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#held = false;
   }
+}
 
-  async releaseConnection(_connection: DatabaseConnection): Promise<void> {
-    const wrote = this.#database.takeWroteFlag();
-    await this.#inner.releaseConnection();
-    if (wrote) await this.#database.durable();
-  }
+/**
+ * Kysely's own SQLite dialect for the read-only connection, with a statement cache: its driver calls
+ * `prepare` on every query, and compiling the SQL again each time cost as much as running it.
+ */
+export function sqliteReaderDialect(sqlite: BetterSqliteDatabase, cacheSize = 500): SqliteDialect {
+  const cache = new Map<string, SqliteStatement>();
+  return new SqliteDialect({
+    database: {
+      close: () => sqlite.close(),
+      prepare(source: string): SqliteStatement {
+        let statement = cache.get(source);
+        if (statement === undefined) {
+          statement = adapt(sqlite.prepare(source));
+          if (cache.size >= cacheSize) {
+            const oldest = cache.keys().next().value;
+            if (oldest !== undefined) cache.delete(oldest);
+          }
+          cache.set(source, statement);
+        }
+        return statement;
+      },
+    },
+  });
+}
 
-  destroy(): Promise<void> {
-    return this.#inner.destroy();
-  }
+function adapt(statement: Statement): SqliteStatement {
+  return {
+    reader: statement.reader,
+    all: (parameters) => statement.all(...parameters),
+    run: (parameters) => statement.run(...parameters),
+    iterate: (parameters) => statement.iterate(...parameters),
+  };
 }

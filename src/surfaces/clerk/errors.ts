@@ -134,7 +134,7 @@ export const clerkErrors = {
 };
 
 /** Which operation failed: some of Clerk's codes differ between creating and updating a number. */
-export type ClerkAction = "create_phone_number" | "update_phone_number" | "other";
+export type ClerkAction = "create_phone_number" | "update_phone_number" | "delete_phone_number" | "other";
 
 export interface ClerkErrorContext {
   action: ClerkAction;
@@ -221,6 +221,20 @@ export function toClerkError(error: HandsetError, ctx: ClerkErrorContext): Clerk
       return new ClerkApiError(400, [
         { message: "Update failed", long_message: error.message, code: "identification_update_failed" },
       ]);
+    case "PHONE_NUMBER_NOT_RESERVED":
+      return new ClerkApiError(422, [clerkErrors.paramValueInvalid("default_second_factor", error.message)]);
+    case "PHONE_NUMBER_LAST_IDENTIFICATION":
+      return ctx.action === "delete_phone_number"
+        ? single(400, {
+            message: "Deletion failed",
+            long_message: "You cannot delete your last identification.",
+            code: "identification_deletion_failed",
+          })
+        : clerkErrors.lastIdentificationAsSecondFactor();
+    case "DEFAULT_SECOND_FACTOR_REQUIRED":
+      return clerkErrors.disableDefaultSecondFactorNotAllowed();
+    case "PROFILE_PHONE_UNCHANGED":
+    case "PROFILE_PHONE_ALREADY_VERIFIED":
     case "PHONE_NUMBER_ALREADY_VERIFIED":
     case "CODE_ALREADY_USED":
       return single(400, {

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import { monotonicFactory } from "ulid";
-import { isHandsetError } from "../../domain/errors.js";
 import { parseClerkBody } from "./body.js";
 import type { ClerkContext } from "./context.js";
 import { ClerkApiError, clerkErrors } from "./errors.js";
@@ -20,7 +19,7 @@ function newClerkUserId(now: number): string {
  * (emails, names, passwords) are refused as unknown parameters rather than silently dropped.
  */
 export function registerUserRoutes(app: FastifyInstance, ctx: ClerkContext): void {
-  const { users, phoneNumbers } = ctx.handset;
+  const { users } = ctx.handset;
 
   app.get<{ Params: { user_id: string } }>("/users/:user_id", async (request) => {
     const caller = await ctx.authorize(request, "users:read");
@@ -43,24 +42,16 @@ export function registerUserRoutes(app: FastifyInstance, ctx: ClerkContext): voi
     if (numbers.length > 0 && !caller.scopes.has("phone:write")) {
       throw clerkErrors.authorizationInvalid("This key lacks the phone:write scope.");
     }
+    // One transaction: a user whose numbers cannot all be added is not created at all.
     const created = await users.create(caller, {
       id: newClerkUserId(ctx.clock.now()),
       externalId: body.external_id ?? undefined,
+      // Clerk creates a user's numbers verified unless told `reserved`; the first becomes primary.
+      phoneNumbers: numbers.map((phoneNumber, index) => ({
+        phoneNumber,
+        verified: statuses?.[index] !== "reserved",
+      })),
     });
-    try {
-      for (const [index, phoneNumber] of numbers.entries()) {
-        // Clerk creates a user's numbers verified unless told `reserved`; the first becomes primary.
-        await phoneNumbers.add(caller, {
-          userId: created.id,
-          phoneNumber,
-          verified: statuses?.[index] !== "reserved",
-        });
-      }
-    } catch (error) {
-      // A user whose numbers could not all be added is not created at all: bad input changes nothing.
-      if (isHandsetError(error)) await users.remove(caller, created.id);
-      throw error;
-    }
-    return presentUser(await users.get(caller, created.id));
+    return presentUser(created);
   });
 }

@@ -73,9 +73,14 @@ export function toLinodeError(error: HandsetError): { status: number; body: Lino
       // Which user holds it is none of this caller's business.
       return one(400, "This phone number is already in use.", "phone_number");
     case "PHONE_NUMBER_ALREADY_VERIFIED":
+    case "PROFILE_PHONE_ALREADY_VERIFIED":
+    case "PROFILE_PHONE_UNCHANGED":
       return one(400, error.message, "phone_number");
     case "PHONE_NUMBER_NOT_FOUND":
     case "PHONE_NUMBER_NOT_VERIFIED":
+    case "PHONE_NUMBER_NOT_RESERVED":
+    case "PHONE_NUMBER_LAST_IDENTIFICATION":
+    case "DEFAULT_SECOND_FACTOR_REQUIRED":
     case "USER_ALREADY_EXISTS":
       return one(400, error.message);
     case "VERIFICATION_NOT_FOUND":

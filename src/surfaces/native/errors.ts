@@ -22,7 +22,12 @@ export function nativeStatus(code: ErrorCode): number {
     case "USER_ALREADY_EXISTS":
     case "PHONE_NUMBER_TAKEN":
     case "PHONE_NUMBER_NOT_VERIFIED":
+    case "PHONE_NUMBER_NOT_RESERVED":
     case "PHONE_NUMBER_ALREADY_VERIFIED":
+    case "PHONE_NUMBER_LAST_IDENTIFICATION":
+    case "DEFAULT_SECOND_FACTOR_REQUIRED":
+    case "PROFILE_PHONE_ALREADY_VERIFIED":
+    case "PROFILE_PHONE_UNCHANGED":
     case "VERIFICATION_NOT_FOUND":
     case "CODE_ALREADY_USED":
       return 409;

@@ -7,14 +7,14 @@ import {
   SetMyPhoneResponseSchema,
   VerifyMyPhoneResponseSchema,
 } from "@zitadel/proto/zitadel/auth_pb.js";
+import type { PrimaryPhoneService } from "../../services/primary-phone.js";
 import { resolveCaller, selfOf } from "./auth.js";
 import { v1ChangeDetails, v1UserDetails } from "./details.js";
 import { noPermission } from "./errors.js";
-import type { PrimaryPhone } from "./primary-phone.js";
 import { type PhoneRpc, phoneRpc, type ZitadelContext } from "./rpc.js";
 
 /** `zitadel.auth.v1.AuthService`: the token holder's own phone (`/auth/v1/users/me/phone`). */
-export function authServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhone): PhoneRpc[] {
+export function authServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhoneService): PhoneRpc[] {
   const m = AuthService.method;
   const me = (header: Headers, scope: Parameters<typeof resolveCaller>[3]) =>
     resolveCaller(ctx.authenticator, header.get("authorization"), "self", scope);
@@ -33,11 +33,12 @@ export function authServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhone): Phon
       const caller = await me(header, "phone:write");
       // Setting the phone sends a code, so the token needs the scope that sending takes too.
       if (!caller.scopes.has("phone:verify")) throw noPermission();
-      const { change } = await phones.set(
-        caller,
-        { userId: selfOf(caller), phone: request.phone, verified: false, sendCode: true },
-        "v1",
-      );
+      const { change } = await phones.set(caller, {
+        userId: selfOf(caller),
+        phone: request.phone,
+        verified: false,
+        sendCode: true,
+      });
       return create(SetMyPhoneResponseSchema, { details: v1ChangeDetails(change) });
     }),
 
@@ -49,13 +50,13 @@ export function authServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhone): Phon
 
     phoneRpc(ctx, m.resendMyPhoneVerification, { api: "v1", op: "resend" }, async (_request, header) => {
       const caller = await me(header, "phone:verify");
-      const { change } = await phones.resend(caller, selfOf(caller), "v1");
+      const { change } = await phones.resend(caller, selfOf(caller));
       return create(ResendMyPhoneVerificationResponseSchema, { details: v1ChangeDetails(change) });
     }),
 
     phoneRpc(ctx, m.removeMyPhone, { api: "v1", op: "remove" }, async (_request, header) => {
       const caller = await me(header, "phone:write");
-      const change = await phones.remove(caller, selfOf(caller), "v1");
+      const change = await phones.remove(caller, selfOf(caller));
       return create(RemoveMyPhoneResponseSchema, { details: v1ChangeDetails(change) });
     }),
   ];

@@ -143,7 +143,16 @@ export function toZitadelError(
       return op === "verify" ? codeNotFound(api) : phoneNotFound(api, op);
     case "PHONE_NUMBER_NOT_VERIFIED":
       return handset(Code.FailedPrecondition, "PHONE-NOT-VERIFIED");
+    case "PHONE_NUMBER_NOT_RESERVED":
+      return handset(Code.FailedPrecondition, "PHONE-NOT-RESERVED");
+    case "PHONE_NUMBER_LAST_IDENTIFICATION":
+      return handset(Code.FailedPrecondition, "PHONE-LAST-IDENTIFICATION");
+    case "DEFAULT_SECOND_FACTOR_REQUIRED":
+      return handset(Code.FailedPrecondition, "DEFAULT-SECOND-FACTOR");
+    case "PROFILE_PHONE_UNCHANGED":
+      return phoneNotChanged(api);
     case "PHONE_NUMBER_ALREADY_VERIFIED":
+    case "PROFILE_PHONE_ALREADY_VERIFIED":
       return phoneAlreadyVerified(api);
     case "VERIFICATION_NOT_FOUND":
     case "CODE_ALREADY_USED":

@@ -3,7 +3,6 @@ import { Code, ConnectError, type ConnectRouter } from "@connectrpc/connect";
 import { AuthService } from "@zitadel/proto/zitadel/auth_pb.js";
 import { UserService } from "@zitadel/proto/zitadel/user/v2/user_service_pb.js";
 import { authServiceRpcs } from "./auth-rpcs.js";
-import { createPrimaryPhone } from "./primary-phone.js";
 import type { PhoneRpc, ZitadelContext } from "./rpc.js";
 import { userServiceRpcs } from "./user-rpcs.js";
 
@@ -11,7 +10,7 @@ import { userServiceRpcs } from "./user-rpcs.js";
 export const ZITADEL_SERVICES: readonly DescService[] = [AuthService, UserService];
 
 export function createZitadelRpcs(ctx: ZitadelContext): Map<DescMethodUnary, PhoneRpc> {
-  const phones = createPrimaryPhone(ctx.handset, ctx.config.phone);
+  const phones = ctx.handset.primaryPhone;
   const rpcs = [...authServiceRpcs(ctx, phones), ...userServiceRpcs(ctx, phones)];
   return new Map(rpcs.map((rpc) => [rpc.method, rpc]));
 }

@@ -8,16 +8,16 @@ import {
 } from "@zitadel/proto/zitadel/user/v2/user_service_pb.js";
 import type { Scope } from "../../domain/scopes.js";
 import type { Caller } from "../../services/caller.js";
+import type { PrimaryPhoneService } from "../../services/primary-phone.js";
 import { assertMayActOn, resolveCaller } from "./auth.js";
 import { v2ChangeDetails } from "./details.js";
 import { noPermission, returnCodeRefused } from "./errors.js";
-import type { PrimaryPhone } from "./primary-phone.js";
 import { type PhoneRpc, phoneRpc, type ZitadelContext } from "./rpc.js";
 
 type Verification = { case: "sendCode" | "returnCode" | "isVerified" | undefined };
 
 /** `zitadel.user.v2.UserService`: any user's phone, by id (`/v2/users/{user_id}/phone`). */
-export function userServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhone): PhoneRpc[] {
+export function userServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhoneService): PhoneRpc[] {
   const m = UserService.method;
 
   async function callerFor(header: Headers, userId: string, scope: Scope): Promise<Caller> {
@@ -48,11 +48,13 @@ export function userServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhone): Phon
       const caller = await callerFor(header, request.userId, "phone:write");
       checkVerificationChoice(caller, request.verification);
       const verified = request.verification.case === "isVerified";
-      const { change, verificationId } = await phones.set(
-        caller,
-        { userId: request.userId, phone: request.phone, region: "CH", verified, sendCode: !verified },
-        "v2",
-      );
+      const { change, verificationId } = await phones.set(caller, {
+        userId: request.userId,
+        phone: request.phone,
+        region: "CH",
+        verified,
+        sendCode: !verified,
+      });
       return create(SetPhoneResponseSchema, {
         details: v2ChangeDetails(change),
         verificationCode: await codeFor(caller, request.verification, verificationId),
@@ -68,7 +70,7 @@ export function userServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhone): Phon
     phoneRpc(ctx, m.resendPhoneCode, { api: "v2", op: "resend" }, async (request, header) => {
       const caller = await callerFor(header, request.userId, "phone:verify");
       checkVerificationChoice(caller, request.verification);
-      const { change, verificationId } = await phones.resend(caller, request.userId, "v2");
+      const { change, verificationId } = await phones.resend(caller, request.userId);
       return create(ResendPhoneCodeResponseSchema, {
         details: v2ChangeDetails(change),
         verificationCode: await codeFor(caller, request.verification, verificationId),
@@ -77,7 +79,7 @@ export function userServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhone): Phon
 
     phoneRpc(ctx, m.removePhone, { api: "v2", op: "remove" }, async (request, header) => {
       const caller = await callerFor(header, request.userId, "phone:write");
-      const change = await phones.remove(caller, request.userId, "v2");
+      const change = await phones.remove(caller, request.userId);
       return create(RemovePhoneResponseSchema, { details: v2ChangeDetails(change) });
     }),
   ];

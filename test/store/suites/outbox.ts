@@ -54,7 +54,9 @@ export function outbox(store: StoreRef): void {
       const rows = Array.from({ length: 40 }, () => outboxRow(tenantId));
       for (const row of rows) await insertOutboxMessage(s.db, row);
       const claims = await Promise.all(
-        Array.from({ length: 8 }, () => claimDueMessages(s.db, s.dialect, T0, T0 + LEASE, 5)),
+        Array.from({ length: 8 }, () =>
+          s.uow.transaction((trx) => claimDueMessages(trx, s.dialect, T0, T0 + LEASE, 5)),
+        ),
       );
       const ids = claims.flat().map((m) => m.id);
       expect(new Set(ids).size).toBe(ids.length);

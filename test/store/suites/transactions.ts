@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { lockUserChanges } from "../../../src/store/locks.js";
+import { lockUser } from "../../../src/store/locks.js";
 import { migrateToLatest } from "../../../src/store/migrate.js";
 import { findPhoneNumber, insertPhoneNumber } from "../../../src/store/phone-numbers.js";
 import { findUser, insertUser } from "../../../src/store/users.js";
@@ -55,7 +55,7 @@ export function transactions(store: StoreRef): void {
       expect(await findPhoneNumber(s.db, tenantId, fresh.id)).toBeUndefined();
     });
 
-    it("runs transactions that lock one user's changes one after another, and others alongside", async () => {
+    it("runs transactions that lock one user one after another, and others alongside", async () => {
       const s = store();
       const tenantId = await seedTenant(s);
       const [alice, bob] = [await seedUser(s, tenantId), await seedUser(s, tenantId)];
@@ -65,19 +65,19 @@ export function transactions(store: StoreRef): void {
         release = resolve;
       });
       const first = s.db.transaction().execute(async (trx) => {
-        await lockUserChanges(trx, tenantId, alice);
+        await lockUser(trx, tenantId, alice);
         order.push("first locked");
         await gate;
         order.push("first done");
       });
       while (!order.includes("first locked")) await new Promise((resolve) => setTimeout(resolve, 5));
       const second = s.db.transaction().execute(async (trx) => {
-        await lockUserChanges(trx, tenantId, alice);
+        await lockUser(trx, tenantId, alice);
         order.push("second locked");
       });
       if (s.dialect === "postgres") {
         // Another user's changes do not wait (SQLite has one writer at a time whatever the user).
-        await s.db.transaction().execute((trx) => lockUserChanges(trx, tenantId, bob));
+        await s.db.transaction().execute((trx) => lockUser(trx, tenantId, bob));
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(order).toEqual(["first locked"]);

@@ -1,0 +1,254 @@
+import type { Database as BetterSqliteDatabase, Statement } from "better-sqlite3";
+
+/**
+ * The one SQLite connection that writes, with group commit: every commit stays synced (WAL,
+ * synchronous=FULL), but one fsync serves every unit of work that ran since the last one.
+ *
+ * How it stays honest:
+ * - Units of work run one at a time on this connection (the driver's mutex), each inside a SAVEPOINT
+ *   of one outer `BEGIN IMMEDIATE`: the **batch**. A unit that fails rolls back to its savepoint alone.
+ * - The batch commits once the connection is idle after the event-loop turn it opened in (or as soon
+ *   as a unit that held the connection across a timer or I/O ends).
+ * - Every unit that ran in a batch, whether it committed or failed, waits for that batch before its
+ *   caller hears anything: what it read or wrote may belong to another unit of the batch, and is only
+ *   true once the batch is on disk.
+ * - When the batch is lost (its COMMIT fails, or a statement error makes SQLite roll the whole
+ *   transaction back, as SQLITE_FULL and SQLITE_IOERR may), every unit of it is told with a
+ *   {@link BatchFailedError}. None of its rows exist, so the unit-of-work layer runs each one again
+ *   alone ({@link SqliteWriter.beginUnit} with `alone`), where its own outcome decides its answer:
+ *   an innocent neighbour of a failing unit succeeds, the culprit fails, and under a full disk each
+ *   gets the real error.
+ * - A statement outside any unit (migrations, start-up) first makes the open batch durable, then runs
+ *   in autocommit, so it can never see or answer with data that is not on disk.
+ */
+export class BatchFailedError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`the group commit this transaction joined failed: ${describe(cause)}`, { cause });
+    this.name = "BatchFailedError";
+  }
+}
+
+export function isBatchFailure(error: unknown): error is BatchFailedError {
+  return error instanceof BatchFailedError;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A group of units of work committed by one COMMIT. */
+export interface Batch {
+  /** Resolves once the batch is on disk; rejects with a BatchFailedError when it is not. */
+  readonly done: Promise<void>;
+}
+
+interface OpenBatch extends Batch {
+  resolve(): void;
+  reject(error: BatchFailedError): void;
+  /** A unit run alone commits as soon as it ends. */
+  alone: boolean;
+  settled: boolean;
+}
+
+function openBatch(alone: boolean): OpenBatch {
+  let resolve!: () => void;
+  let reject!: (error: BatchFailedError) => void;
+  const done = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Nobody may be waiting on this batch; a failed commit must not become an unhandled rejection.
+  done.catch(() => undefined);
+  const batch: OpenBatch = {
+    done,
+    alone,
+    settled: false,
+    resolve: () => {
+      batch.settled = true;
+      resolve();
+    },
+    reject: (error) => {
+      batch.settled = true;
+      reject(error);
+    },
+  };
+  return batch;
+}
+
+export interface StatementResult {
+  rows: unknown[];
+  changes?: number;
+  lastInsertRowid?: number | bigint;
+}
+
+/** Test seam: lets a fault-injection test fail the next COMMIT as the disk would. */
+export interface WriterFaults {
+  beforeCommit?: () => void;
+}
+
+export class SqliteWriter {
+  readonly #sqlite: BetterSqliteDatabase;
+  readonly #statements = new Map<string, Statement>();
+  readonly #cacheSize: number;
+  readonly #control: Record<
+    "begin" | "commit" | "rollback" | "savepoint" | "release" | "rollbackTo",
+    Statement
+  >;
+  #batch: OpenBatch | null = null;
+  /** The batch the unit holding the connection runs in; null between units. */
+  #unitBatch: OpenBatch | null = null;
+  #commitWhenUnitEnds = false;
+  faults: WriterFaults = {};
+
+  constructor(sqlite: BetterSqliteDatabase, options: { statementCacheSize?: number } = {}) {
+    this.#sqlite = sqlite;
+    this.#cacheSize = options.statementCacheSize ?? 500;
+    this.#control = {
+      begin: sqlite.prepare("BEGIN IMMEDIATE"),
+      commit: sqlite.prepare("COMMIT"),
+      rollback: sqlite.prepare("ROLLBACK"),
+      savepoint: sqlite.prepare("SAVEPOINT handset_unit"),
+      release: sqlite.prepare("RELEASE handset_unit"),
+      rollbackTo: sqlite.prepare("ROLLBACK TO handset_unit"),
+    };
+  }
+
+  /**
+   * Starts a unit of work: joins the open batch (opening one if none), or with `alone` makes the open
+   * batch durable first and runs in a batch of its own. Returns the batch to wait for.
+   */
+  beginUnit(alone = false): Batch {
+    this.#noticeLostBatch();
+    if (this.#batch && (alone || this.#batch.alone)) this.#commit();
+    if (!this.#batch) {
+      this.#control.begin.run();
+      const batch = openBatch(alone);
+      this.#batch = batch;
+      if (!alone) setImmediate(() => this.#commitWhenIdle(batch));
+    }
+    this.#control.savepoint.run();
+    this.#unitBatch = this.#batch;
+    return this.#batch;
+  }
+
+  /** The unit's work is kept in its batch; a unit run alone commits now. */
+  commitUnit(): void {
+    const batch = this.#requireUnit();
+    this.#control.release.run();
+    this.#endUnit(batch);
+  }
+
+  /** The unit's work is undone; its neighbours in the batch are not touched. */
+  rollbackUnit(): void {
+    const batch = this.#requireUnit();
+    if (!batch.settled && this.#sqlite.inTransaction) {
+      this.#control.rollbackTo.run();
+      this.#control.release.run();
+    }
+    this.#endUnit(batch);
+  }
+
+  /** Runs one statement: inside the current unit, or alone in autocommit after the batch is durable. */
+  execute(source: string, parameters: readonly unknown[]): StatementResult {
+    const batch = this.#unitBatch;
+    if (batch === null) {
+      this.#noticeLostBatch();
+      if (this.#batch) this.#commit();
+      return this.#run(source, parameters);
+    }
+    // After SQLite rolled the whole batch back, a statement would run in autocommit: never let it.
+    if (batch.settled || !this.#sqlite.inTransaction) {
+      const cause = new Error("the transaction was rolled back by an earlier error");
+      this.#lose(batch, cause);
+      throw new BatchFailedError(cause);
+    }
+    try {
+      return this.#run(source, parameters);
+    } catch (error) {
+      // SQLITE_FULL, SQLITE_IOERR and others may roll back the whole outer transaction: every unit of
+      // the batch lost its rows.
+      if (!this.#sqlite.inTransaction) this.#lose(batch, error);
+      throw error;
+    }
+  }
+
+  /** Makes everything written so far durable and closes the connection. */
+  close(): void {
+    this.#noticeLostBatch();
+    if (this.#batch) this.#commit();
+    this.#sqlite.close();
+  }
+
+  #run(source: string, parameters: readonly unknown[]): StatementResult {
+    const statement = this.#prepare(source);
+    if (statement.reader) return { rows: statement.all(...parameters) };
+    const { changes, lastInsertRowid } = statement.run(...parameters);
+    return { rows: [], changes, lastInsertRowid };
+  }
+
+  #prepare(source: string): Statement {
+    let statement = this.#statements.get(source);
+    if (statement === undefined) {
+      statement = this.#sqlite.prepare(source);
+      if (this.#statements.size >= this.#cacheSize) {
+        const oldest = this.#statements.keys().next().value;
+        if (oldest !== undefined) this.#statements.delete(oldest);
+      }
+      this.#statements.set(source, statement);
+    }
+    return statement;
+  }
+
+  #requireUnit(): OpenBatch {
+    const batch = this.#unitBatch;
+    if (batch === null) throw new Error("no unit of work is running on the SQLite writer");
+    return batch;
+  }
+
+  #endUnit(batch: OpenBatch): void {
+    this.#unitBatch = null;
+    if (batch !== this.#batch) return;
+    if (batch.alone || this.#commitWhenUnitEnds) {
+      this.#commitWhenUnitEnds = false;
+      this.#commit();
+    }
+  }
+
+  #commitWhenIdle(batch: OpenBatch): void {
+    if (batch !== this.#batch) return;
+    // A unit that awaited a timer or I/O still holds the connection: commit right after it ends.
+    if (this.#unitBatch !== null) {
+      this.#commitWhenUnitEnds = true;
+      return;
+    }
+    this.#commit();
+  }
+
+  #commit(): void {
+    const batch = this.#batch;
+    if (batch === null) return;
+    this.#batch = null;
+    this.#commitWhenUnitEnds = false;
+    try {
+      this.faults.beforeCommit?.();
+      this.#control.commit.run();
+      batch.resolve();
+    } catch (error) {
+      // A failed COMMIT (a deferred constraint, a full disk) may leave the transaction open.
+      if (this.#sqlite.inTransaction) this.#control.rollback.run();
+      batch.reject(new BatchFailedError(error));
+    }
+  }
+
+  /** SQLite rolled the outer transaction back on its own: the open batch is gone. */
+  #noticeLostBatch(): void {
+    const batch = this.#batch;
+    if (batch && !this.#sqlite.inTransaction)
+      this.#lose(batch, new Error("SQLite rolled back the transaction"));
+  }
+
+  #lose(batch: OpenBatch, cause: unknown): void {
+    if (this.#batch === batch) this.#batch = null;
+    if (!batch.settled) batch.reject(new BatchFailedError(cause));
+  }
+}
