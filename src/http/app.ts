@@ -111,7 +111,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     provider,
     clock,
     keyring,
-    codeLength: config.otp.codeLength,
     ttlMs: config.otp.ttlMs,
     senderName: config.sms.senderName,
     logger: app.log,
