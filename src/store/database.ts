@@ -1,9 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import type pgModule from "pg";
+import { type OnLooseFileMode, preparePrivateSqliteFile } from "./file-modes.js";
 import type { Database } from "./schema.js";
 import { GroupCommitSqliteDialect } from "./sqlite-dialect.js";
 import { groupCommitDatabase } from "./sqlite-group-commit.js";
@@ -32,6 +31,8 @@ export interface StoreOptions {
   statementTimeoutMs?: number;
   /** Told about connection errors that happen outside any query (an idle connection dropped). */
   onConnectionError?: (error: Error) => void;
+  /** SQLite: told about a database file that others could read, found at start and tightened to 0600. */
+  onLooseFileMode?: OnLooseFileMode;
 }
 
 export const POSTGRES_DEFAULTS = {
@@ -45,11 +46,13 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 export function openStore(options: StoreOptions): Store {
-  return isPostgresUrl(options.url) ? openPostgres(options) : openSqlite(options.url);
+  return isPostgresUrl(options.url)
+    ? openPostgres(options)
+    : openSqlite(options.url, options.onLooseFileMode);
 }
 
-function openSqlite(file: string): Store {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+function openSqlite(file: string, onLooseFileMode?: OnLooseFileMode): Store {
+  if (file !== ":memory:") preparePrivateSqliteFile(file, onLooseFileMode);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma("journal_mode = WAL");
   // FULL keeps every commit durable across power loss, as DESIGN.md promises; no trading fsync for speed.

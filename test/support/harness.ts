@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { FastifyServerOptions } from "fastify";
 import { loadConfig } from "../../src/config.js";
 import type { SmsProvider } from "../../src/delivery/provider.js";
 import { ManualClock } from "../../src/domain/clock.js";
@@ -19,6 +20,8 @@ export interface TestAppOptions {
   dataDir?: string;
   /** The code secrets: TEST_KEYRING unless given; "secrets-file" reads (or creates) the data dir's secrets.json. */
   keyring?: CodeKeyring | "secrets-file";
+  /** The server's logger; none unless given. */
+  logger?: FastifyServerOptions["logger"];
 }
 
 export interface TestApp extends HandsetApp {
@@ -56,7 +59,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     keyring: options.keyring === "secrets-file" ? undefined : (options.keyring ?? TEST_KEYRING),
     smsProvider: options.smsProvider,
     runDispatcher: options.runDispatcher,
-    logger: false,
+    logger: options.logger ?? false,
   });
   await built.app.ready();
   const adminKeyFor = async (tenantId: string, scopes?: Scope[]) =>
