@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { type CodeKeyring, createKeyring } from "./domain/code.js";
+import { ensurePrivateDir, ensurePrivateFile, type OnLooseFileMode } from "./store/file-modes.js";
 
 const SecretsFile = z.object({
   activeCodeKey: z.string(),
@@ -11,12 +12,13 @@ const SecretsFile = z.object({
 
 /**
  * The server's code secrets live in `<dataDir>/secrets.json`, created with mode 0600 on first start.
+ * The data dir is kept 0700 and the file 0600: looser modes are tightened and told to `onLoose`.
  * Rotation: add a key, point `activeCodeKey` at it, keep the old one until its codes have expired.
  */
-export function loadOrCreateKeyring(dataDir: string): CodeKeyring {
+export function loadOrCreateKeyring(dataDir: string, onLoose?: OnLooseFileMode): CodeKeyring {
   const path = join(dataDir, "secrets.json");
+  ensurePrivateDir(dataDir, onLoose);
   if (!existsSync(path)) {
-    mkdirSync(dataDir, { recursive: true });
     const id = `k${new Date().toISOString().slice(0, 10).replaceAll("-", "")}`;
     const body = { activeCodeKey: id, codeKeys: [{ id, secret: randomBytes(32).toString("base64url") }] };
     try {
@@ -26,7 +28,7 @@ export function loadOrCreateKeyring(dataDir: string): CodeKeyring {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
-  chmodSync(path, 0o600);
+  ensurePrivateFile(path, onLoose);
   const parsed = SecretsFile.parse(JSON.parse(readFileSync(path, "utf8")));
   const keys = parsed.codeKeys.map((k) => ({ id: k.id, secret: Buffer.from(k.secret, "base64url") }));
   const active = keys.find((k) => k.id === parsed.activeCodeKey);

@@ -1,5 +1,5 @@
 import type { Clock } from "../domain/clock.js";
-import { type CodeKeyring, deriveCode } from "../domain/code.js";
+import { type CodeKeyring, expectedCode } from "../domain/code.js";
 import type { Store } from "../store/database.js";
 import type { Executor } from "../store/executor.js";
 import { claimDueMessages, markFailed, markRetry, markSent } from "../store/outbox.js";
@@ -19,7 +19,6 @@ export interface DispatcherOptions {
   provider: SmsProvider;
   clock: Clock;
   keyring: CodeKeyring;
-  codeLength: number;
   ttlMs: number;
   senderName: string;
   logger: DispatcherLogger;
@@ -70,14 +69,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await write((trx) => markFailed(trx, row.id, "verification closed before delivery"));
       return;
     }
-    const key = options.keyring.byId.get(verification.key_id);
-    if (!key) {
+    // The code has the length and key the verification was issued with, whatever the settings say now.
+    const code = expectedCode(verification, { keyring: options.keyring });
+    if (code === undefined) {
       await write((trx) =>
         markFailed(trx, row.id, `code key ${verification.key_id} is no longer configured`),
       );
       return;
     }
-    const code = deriveCode(key, verification.id, options.codeLength);
     const ttlLeft = verification.expires_at - now;
     try {
       const receipt = await options.provider.send({

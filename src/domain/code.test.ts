@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type CodeKey, codesMatch, createKeyring, deriveCode } from "./code.js";
+import {
+  type CodeKey,
+  codesMatch,
+  createKeyring,
+  deriveCode,
+  expectedCode,
+  TEST_NUMBER_KEY_ID,
+} from "./code.js";
 
 const keyA: CodeKey = { id: "a", secret: Buffer.alloc(32, 1) };
 const keyB: CodeKey = { id: "b", secret: Buffer.alloc(32, 2) };
@@ -121,5 +128,28 @@ describe("createKeyring", () => {
     const stale: CodeKey = { id: "a", secret: Buffer.alloc(32, 5) };
     const ring = createKeyring(keyA, [stale]);
     expect(ring.byId.get("a")).toBe(keyA);
+  });
+});
+
+describe("expectedCode", () => {
+  const ring = createKeyring(keyB, [keyA]);
+  const testNumbers = new Map([["+15555550100", "424242"]]);
+  const verification = { id: "vf_01", e164: "+33612345678", key_id: "a", code_length: 6 };
+
+  it("derives with the verification's own key and length, not the active key or the current setting", () => {
+    expect(expectedCode(verification, { keyring: ring, testNumbers })).toBe(deriveCode(keyA, "vf_01", 6));
+    expect(expectedCode({ ...verification, key_id: "b", code_length: 8 }, { keyring: ring })).toBe(
+      deriveCode(keyB, "vf_01", 8),
+    );
+  });
+
+  it("answers a configured test number's fixed code", () => {
+    const test = { ...verification, e164: "+15555550100", key_id: TEST_NUMBER_KEY_ID };
+    expect(expectedCode(test, { keyring: ring, testNumbers })).toBe("424242");
+    expect(expectedCode(test, { keyring: ring })).toBeUndefined();
+  });
+
+  it("knows no code when the key is no longer configured", () => {
+    expect(expectedCode({ ...verification, key_id: "gone" }, { keyring: ring, testNumbers })).toBeUndefined();
   });
 });

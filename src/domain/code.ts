@@ -32,6 +32,34 @@ export function deriveCode(key: CodeKey, verificationId: string, digits: number)
   return value.toString().padStart(digits, "0");
 }
 
+/** The key id of a configured test number's verifications: their code is the configured one, not derived. */
+export const TEST_NUMBER_KEY_ID = "test-number";
+
+/** What a stored verification says about its code (the row's own fields). */
+export interface CodeRecipe {
+  id: string;
+  e164: string;
+  key_id: string;
+  /** The length the code had when it was issued: a later settings change does not alter it. */
+  code_length: number;
+}
+
+export interface CodeSecrets {
+  keyring: CodeKeyring;
+  /** Test numbers and their fixed codes; absent where test numbers never reach (the SMS dispatcher). */
+  testNumbers?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The code a verification expects, derived the same way wherever it is needed (checking a guess,
+ * rendering the SMS, the development disclosure): undefined when its key is no longer configured.
+ */
+export function expectedCode(verification: CodeRecipe, secrets: CodeSecrets): string | undefined {
+  if (verification.key_id === TEST_NUMBER_KEY_ID) return secrets.testNumbers?.get(verification.e164);
+  const key = secrets.keyring.byId.get(verification.key_id);
+  return key ? deriveCode(key, verification.id, verification.code_length) : undefined;
+}
+
 /** Compares a submitted code with the expected one in time that does not depend on where they differ. */
 export function codesMatch(expected: string, submitted: string): boolean {
   const a = Buffer.from(expected, "utf8");

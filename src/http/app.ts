@@ -14,6 +14,7 @@ import { newId } from "../domain/ids.js";
 import { loadOrCreateKeyring } from "../secrets.js";
 import { createHandset, type Handset } from "../services/handset.js";
 import { openStore, type Store } from "../store/database.js";
+import type { LooseFileMode } from "../store/file-modes.js";
 import { migrateToLatest } from "../store/migrate.js";
 import { ensureTenant } from "../store/tenants.js";
 import { sendNativeError } from "../surfaces/native/errors.js";
@@ -77,15 +78,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         "Configure a real provider (HANDSET_SMS_PROVIDER=webhook), or set HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION=true.",
     );
   }
+  // Found before the logger exists; logged once it does.
+  const looseFileModes: LooseFileMode[] = [];
   const store = openStore({
     url: config.databaseUrl,
     poolSize: config.databasePoolSize,
     connectTimeoutMs: config.databaseConnectTimeoutMs,
     statementTimeoutMs: config.databaseStatementTimeoutMs,
+    onLooseFileMode: (found) => looseFileModes.push(found),
   });
   await migrateToLatest(store.db);
   await ensureTenant(store.db, config.defaultTenant, config.defaultTenant, clock.now());
-  const keyring = options.keyring ?? loadOrCreateKeyring(config.dataDir);
+  const keyring =
+    options.keyring ?? loadOrCreateKeyring(config.dataDir, (found) => looseFileModes.push(found));
 
   const logger = options.logger ?? { level: config.logLevel };
   const app = Fastify({
@@ -102,6 +107,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
     }),
   });
+  for (const { path, mode } of looseFileModes) {
+    app.log.warn(
+      { path, mode },
+      "data file or directory was open to other users; tightened it to owner-only",
+    );
+  }
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -111,7 +122,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     provider,
     clock,
     keyring,
-    codeLength: config.otp.codeLength,
     ttlMs: config.otp.ttlMs,
     senderName: config.sms.senderName,
     logger: app.log,

@@ -1,11 +1,9 @@
-import { deriveCode } from "../domain/code.js";
+import { expectedCode } from "../domain/code.js";
 import { HandsetError } from "../domain/errors.js";
-import type { VerificationRow } from "../store/schema.js";
 import { findVerification } from "../store/verifications.js";
 import { assertReachesUser } from "./access.js";
 import type { Caller } from "./caller.js";
 import type { ServiceDeps } from "./deps.js";
-import { TEST_NUMBER_KEY_ID } from "./views.js";
 
 /**
  * Tells a caller the code of an open verification, for vendor APIs that return it (ZITADEL's
@@ -16,12 +14,6 @@ import { TEST_NUMBER_KEY_ID } from "./views.js";
 export function createCodeDisclosureService(deps: ServiceDeps) {
   const { uow } = deps.store;
   const enabled = deps.codeDisclosure === true;
-
-  function codeOf(row: VerificationRow): string | undefined {
-    if (row.key_id === TEST_NUMBER_KEY_ID) return deps.testNumbers.get(row.e164);
-    const key = deps.keyring.byId.get(row.key_id);
-    return key ? deriveCode(key, row.id, deps.otp.codeLength) : undefined;
-  }
 
   return {
     /** Whether `reveal` can answer at all: surfaces check it before they change anything. */
@@ -40,7 +32,7 @@ export function createCodeDisclosureService(deps: ServiceDeps) {
       if (row.status !== "pending" || row.expires_at <= deps.clock.now()) {
         throw new HandsetError("VERIFICATION_NOT_FOUND", "No open verification to show a code for.");
       }
-      const code = codeOf(row);
+      const code = expectedCode(row, deps);
       if (code === undefined) throw new Error(`no code key ${row.key_id} for verification ${row.id}`);
       return code;
     },

@@ -1,4 +1,4 @@
-import { codesMatch, deriveCode } from "../domain/code.js";
+import { codesMatch, expectedCode, TEST_NUMBER_KEY_ID } from "../domain/code.js";
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import type { Executor } from "../store/executor.js";
@@ -23,7 +23,6 @@ import { explainNoOpenVerification, wrongCodeError } from "./verification-errors
 import {
   type Change,
   type PhoneNumberView,
-  TEST_NUMBER_KEY_ID,
   toPhoneNumberView,
   toVerificationView,
   type VerificationView,
@@ -120,6 +119,8 @@ export function createVerificationService(deps: ServiceDeps) {
       phone_number_id: phone.id,
       e164: phone.e164,
       key_id: testNumber ? TEST_NUMBER_KEY_ID : deps.keyring.active.id,
+      // Kept with the row, so that a later change of the setting leaves codes already sent valid.
+      code_length: policy.codeLength,
       status: "pending",
       attempts_used: 0,
       // The per-number budget caps this verification too, so the two limits are enforced by one counter.
@@ -133,12 +134,6 @@ export function createVerificationService(deps: ServiceDeps) {
     await insertVerification(trx, row);
     if (!testNumber) await queueSms(trx, row, now);
     return row;
-  }
-
-  function expectedCode(v: VerificationRow): string | undefined {
-    if (v.key_id === TEST_NUMBER_KEY_ID) return deps.testNumbers.get(v.e164);
-    const key = deps.keyring.byId.get(v.key_id);
-    return key ? deriveCode(key, v.id, policy.codeLength) : undefined;
   }
 
   /**
@@ -163,7 +158,7 @@ export function createVerificationService(deps: ServiceDeps) {
         if (pending) await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
         return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
       }
-      const expected = expectedCode(pending);
+      const expected = expectedCode(pending, deps);
       if (expected !== undefined && codesMatch(expected, submitted)) {
         if (!(await redeemVerification(trx, caller.tenantId, pending.id, now))) {
           return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };

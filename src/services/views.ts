@@ -1,3 +1,4 @@
+import { TEST_NUMBER_KEY_ID } from "../domain/code.js";
 import { type OtpPolicy, outlook, type VerificationStatus } from "../domain/otp-policy.js";
 import type { PhoneNumberRow, UserRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
 
@@ -83,9 +84,6 @@ export function toVerificationView(row: VerificationRow, now: number, policy: Ot
     createdAt: row.created_at,
   };
 }
-
-/** Test-number verifications carry this key id: their code comes from configuration, not a secret. */
-export const TEST_NUMBER_KEY_ID = "test-number";
 
 export function toPhoneNumberView(
   row: PhoneNumberRow,

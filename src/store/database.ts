@@ -1,9 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import type pgModule from "pg";
+import { type OnLooseFileMode, preparePrivateSqliteFile } from "./file-modes.js";
 import type { Database } from "./schema.js";
 import { SqliteWriterDialect, sqliteReaderDialect } from "./sqlite-dialect.js";
 import { SqliteWriter } from "./sqlite-writer.js";
@@ -41,6 +40,8 @@ export interface StoreOptions {
   onConnectionError?: (error: Error) => void;
   /** Told about an after-commit hook that threw (the transaction is committed either way). */
   onHookError?: (error: unknown) => void;
+  /** SQLite: told about a database file that others could read, found at start and tightened to 0600. */
+  onLooseFileMode?: OnLooseFileMode;
 }
 
 export const POSTGRES_DEFAULTS = {
@@ -54,15 +55,21 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 export function openStore(options: StoreOptions): Store {
-  return isPostgresUrl(options.url) ? openPostgres(options) : openSqlite(options.url, options.onHookError);
+  return isPostgresUrl(options.url)
+    ? openPostgres(options)
+    : openSqlite(options.url, options.onHookError, options.onLooseFileMode);
 }
 
 /** The SQLite writer's raw connection, for fault-injection tests. */
 export const sqliteWriterOf = new WeakMap<Store, SqliteWriter>();
 
-function openSqlite(file: string, onHookError?: (error: unknown) => void): Store {
+function openSqlite(
+  file: string,
+  onHookError?: (error: unknown) => void,
+  onLooseFileMode?: OnLooseFileMode,
+): Store {
   const inMemory = file === ":memory:";
-  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+  if (!inMemory) preparePrivateSqliteFile(file, onLooseFileMode);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma("journal_mode = WAL");
   // FULL keeps every commit durable across power loss, as DESIGN.md promises; no trading fsync for speed.

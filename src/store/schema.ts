@@ -55,6 +55,8 @@ export interface VerificationTable {
   e164: string;
   /** Which secret the code is derived from; the code itself is never stored. */
   key_id: string;
+  /** Digits of the code, as configured when the verification was issued. */
+  code_length: number;
   status: StoredVerificationStatus;
   attempts_used: number;
   max_attempts: number;

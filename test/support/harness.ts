@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { FastifyServerOptions } from "fastify";
 import { loadConfig } from "../../src/config.js";
 import type { SmsProvider } from "../../src/delivery/provider.js";
 import { ManualClock } from "../../src/domain/clock.js";
-import { createKeyring } from "../../src/domain/code.js";
+import { type CodeKeyring, createKeyring } from "../../src/domain/code.js";
 import type { Scope } from "../../src/domain/scopes.js";
 import { buildApp, type HandsetApp } from "../../src/http/app.js";
 
@@ -17,6 +18,10 @@ export interface TestAppOptions {
   runDispatcher?: boolean;
   /** Reuse a data directory (to restart on the same database); a fresh temp dir otherwise. */
   dataDir?: string;
+  /** The code secrets: TEST_KEYRING unless given; "secrets-file" reads (or creates) the data dir's secrets.json. */
+  keyring?: CodeKeyring | "secrets-file";
+  /** The server's logger; none unless given. */
+  logger?: FastifyServerOptions["logger"];
 }
 
 export interface TestApp extends HandsetApp {
@@ -51,10 +56,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const built = await buildApp(config, {
     clock,
-    keyring: TEST_KEYRING,
+    keyring: options.keyring === "secrets-file" ? undefined : (options.keyring ?? TEST_KEYRING),
     smsProvider: options.smsProvider,
     runDispatcher: options.runDispatcher,
-    logger: false,
+    logger: options.logger ?? false,
   });
   await built.app.ready();
   const adminKeyFor = async (tenantId: string, scopes?: Scope[]) =>

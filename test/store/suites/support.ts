@@ -93,6 +93,7 @@ export function verificationRow(
     phone_number_id: phone.id,
     e164: phone.e164,
     key_id: "k1",
+    code_length: 6,
     status: "pending",
     attempts_used: 0,
     max_attempts: 5,
