@@ -46,7 +46,23 @@ const PG_UNAVAILABLE_MESSAGES = [
   "Cannot use a pool after calling end on the pool",
 ];
 
-const SQLITE_UNAVAILABLE_CODES = new Set(["SQLITE_BUSY", "SQLITE_LOCKED"]);
+/**
+ * SQLite's "not now": another process holds the lock, or the storage refuses to write (a full disk,
+ * an I/O error, a file system remounted read-only). Extended codes (`SQLITE_IOERR_FSYNC`) count with
+ * their primary code.
+ */
+const SQLITE_UNAVAILABLE_CODES = new Set([
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+  "SQLITE_FULL",
+  "SQLITE_IOERR",
+  "SQLITE_READONLY",
+  "SQLITE_CANTOPEN",
+  "SQLITE_NOMEM",
+  "SQLITE_PROTOCOL",
+]);
+
+const sqlitePrimaryCode = (code: string): string => /^SQLITE_[A-Z]+/.exec(code)?.[0] ?? code;
 
 /**
  * True when the database could not answer: unreachable, restarting, overloaded, or too slow. The
@@ -55,7 +71,7 @@ const SQLITE_UNAVAILABLE_CODES = new Set(["SQLITE_BUSY", "SQLITE_LOCKED"]);
 export function isDatabaseUnavailableError(error: unknown): boolean {
   const { code, message, errors } = asDriverError(error);
   if (typeof code === "string") {
-    if (NETWORK_CODES.has(code) || SQLITE_UNAVAILABLE_CODES.has(code)) return true;
+    if (NETWORK_CODES.has(code) || SQLITE_UNAVAILABLE_CODES.has(sqlitePrimaryCode(code))) return true;
     if (/^[0-9A-Z]{5}$/.test(code)) {
       return UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SQLSTATE_CLASSES.includes(code.slice(0, 2));
     }

@@ -172,6 +172,11 @@ export class SqliteWriter {
     }
   }
 
+  /** Runs a PRAGMA on the writer's connection (settings and fault-injection tests). */
+  pragma(source: string): unknown {
+    return this.#sqlite.pragma(source);
+  }
+
   /** Makes everything written so far durable and closes the connection. */
   close(): void {
     this.#noticeLostBatch();
