@@ -49,7 +49,10 @@ export interface NumberChange {
   primary?: boolean;
   verified?: boolean;
   reservedForSecondFactor?: boolean;
-  /** `true` moves the default second factor here; `false` hands it to another reserved number. */
+  /**
+   * `true` moves the default second factor here; `false` hands it to another reserved number, and is
+   * refused when there is none (also when this change reserves the user's first number).
+   */
   defaultSecondFactor?: boolean;
 }
 
@@ -138,9 +141,11 @@ export function withChanged(
     }
   }
   let isDefault = reserved && (change.defaultSecondFactor ?? current.defaultSecondFactor);
-  if (change.defaultSecondFactor === false && current.defaultSecondFactor && reserved) {
+  // `false` on a number that stays reserved: another reserved number must take the default. That
+  // includes a number reserved by this very change as the user's only one, which would take it.
+  if (change.defaultSecondFactor === false && reserved) {
     const heirs = numbers.filter((n) => n.id !== id && n.reservedForSecondFactor);
-    if (rules.defaultMovesOnlyByNaming)
+    if (current.defaultSecondFactor && rules.defaultMovesOnlyByNaming)
       throw defaultRequired("make another reserved number the default instead.");
     if (heirs.length === 0) throw defaultRequired("it is the user's only number reserved for second factor.");
     isDefault = false;

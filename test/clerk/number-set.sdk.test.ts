@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemCaller } from "../../src/services/caller.js";
+import { bearer, mobileNumber } from "../support/harness.js";
+import { type ClerkClient, type ClerkTestServer, expectClerkError, startClerkServer } from "./support.js";
+
+/** Clerk's rules about a user's set of numbers (`CLERK_RULES`), through `@clerk/backend` on a real port. */
+let s: ClerkTestServer;
+beforeAll(async () => {
+  s = await startClerkServer();
+});
+afterAll(async () => {
+  await s.t.close();
+});
+
+type UpdateParams = Parameters<ClerkClient["phoneNumbers"]["updatePhoneNumber"]>[1];
+
+async function userWith(count: number) {
+  const user = await s.clerk.users.createUser({ phoneNumber: Array.from({ length: count }, mobileNumber) });
+  return { user, ids: user.phoneNumbers.map((p) => p.id) };
+}
+
+/** What Handset holds for a user, read past the surface: a refusal must leave it as it was. */
+async function snapshot(userId: string) {
+  return (await s.t.handset.users.get(systemCaller(s.t.config.defaultTenant), userId)).phoneNumbers;
+}
+
+describe("deleting a number", () => {
+  it("that would leave only numbers reserved for second factor is 400 identification_deletion_failed", async () => {
+    const { user, ids } = await userWith(2);
+    const [identification = "", reserved = ""] = ids;
+    await s.clerk.phoneNumbers.updatePhoneNumber(reserved, { reservedForSecondFactor: true });
+    const before = await snapshot(user.id);
+
+    const error = await expectClerkError(s.clerk.phoneNumbers.deletePhoneNumber(identification), {
+      status: 400,
+      code: "identification_deletion_failed",
+      longMessage: "You cannot delete your last identification.",
+    });
+    expect(error.errors).toHaveLength(1);
+    expect(error.errors[0]?.message).toBe("Deletion failed");
+
+    expect(await snapshot(user.id)).toEqual(before);
+    expect((await s.clerk.phoneNumbers.getPhoneNumber(identification)).id).toBe(identification);
+    expect((await s.clerk.users.getUser(user.id)).primaryPhoneNumberId).toBe(identification);
+  });
+
+  it("a reserved number can go while an identification remains; the default moves to another reserved one", async () => {
+    const { user, ids } = await userWith(3);
+    const [, first = "", second = ""] = ids;
+    await s.clerk.phoneNumbers.updatePhoneNumber(first, { reservedForSecondFactor: true });
+    await s.clerk.phoneNumbers.updatePhoneNumber(second, { reservedForSecondFactor: true });
+    expect((await s.clerk.phoneNumbers.deletePhoneNumber(first)).deleted).toBe(true);
+    expect(await s.clerk.phoneNumbers.getPhoneNumber(second)).toMatchObject({
+      reservedForSecondFactor: true,
+      defaultSecondFactor: true,
+    });
+    expect((await s.clerk.users.getUser(user.id)).twoFactorEnabled).toBe(true);
+  });
+
+  it("the very last number can be deleted: a Handset user may hold none", async () => {
+    const { user, ids } = await userWith(1);
+    expect((await s.clerk.phoneNumbers.deletePhoneNumber(ids[0] ?? "")).deleted).toBe(true);
+    const after = await s.clerk.users.getUser(user.id);
+    expect(after.phoneNumbers).toEqual([]);
+    expect(after.primaryPhoneNumberId).toBeNull();
+  });
+});
+
+describe("the default second factor", () => {
+  it("reserving a user's first number for second factor but not as the default is 422 form_disable_default_second_factor_not_allowed", async () => {
+    const { user, ids } = await userWith(2);
+    const before = await snapshot(user.id);
+    await expectClerkError(
+      s.clerk.phoneNumbers.updatePhoneNumber(ids[1] ?? "", {
+        reservedForSecondFactor: true,
+        defaultSecondFactor: false,
+      } as UpdateParams),
+      {
+        status: 422,
+        code: "form_disable_default_second_factor_not_allowed",
+        paramName: "default_second_factor",
+      },
+    );
+    expect(await snapshot(user.id)).toEqual(before);
+    expect((await s.clerk.users.getUser(user.id)).twoFactorEnabled).toBe(false);
+  });
+
+  it("moves by naming another reserved number", async () => {
+    const { ids } = await userWith(3);
+    const [, first = "", second = ""] = ids;
+    await s.clerk.phoneNumbers.updatePhoneNumber(first, { reservedForSecondFactor: true });
+    await s.clerk.phoneNumbers.updatePhoneNumber(second, { reservedForSecondFactor: true });
+    const named = await s.clerk.phoneNumbers.updatePhoneNumber(second, {
+      defaultSecondFactor: true,
+    } as UpdateParams);
+    expect(named.defaultSecondFactor).toBe(true);
+    expect((await s.clerk.phoneNumbers.getPhoneNumber(first)).defaultSecondFactor).toBe(false);
+  });
+});
+
+describe("users.createUser with numbers is one transaction", () => {
+  /** Every user of the tenant, through the native admin API, and every event ever recorded. */
+  async function world() {
+    const page = await s.t.app.inject({
+      method: "GET",
+      url: "/v1/users?limit=200",
+      headers: bearer(s.t.adminKey),
+    });
+    expect(page.statusCode).toBe(200);
+    const body = page.json() as { data: { id: string }[]; next_cursor: string | null };
+    expect(body.next_cursor).toBeNull();
+    const events = await s.t.store.db.selectFrom("events").select("id").orderBy("id").execute();
+    return { users: body.data.map((u) => u.id).sort(), events: events.map((e) => e.id) };
+  }
+
+  it.each<[string, (first: string) => Promise<string>, string]>([
+    ["a fixed line", async () => "+33142685300", "form_param_format_invalid"],
+    [
+      "a number another user holds",
+      async () => (await userWith(1)).user.phoneNumbers[0]?.phoneNumber ?? "",
+      "form_identifier_exists",
+    ],
+    ["the first number again", async (first) => first, "form_identifier_exists"],
+  ])(
+    "a refused second number (%s) fails the call, and the user never existed",
+    async (_label, second, code) => {
+      const first = mobileNumber();
+      const refused = await second(first);
+      const before = await world();
+
+      await expectClerkError(
+        s.clerk.users.createUser({ externalId: `never-${code}-${first}`, phoneNumber: [first, refused] }),
+        { status: 422, code, paramName: "phone_number" },
+      );
+
+      expect(await world()).toEqual(before);
+      // Nothing of the user is left behind: its external id and its first number are free.
+      const again = await s.clerk.users.createUser({
+        externalId: `never-${code}-${first}`,
+        phoneNumber: [first],
+      });
+      expect(again.phoneNumbers.map((p) => p.phoneNumber)).toEqual([first]);
+    },
+  );
+});
