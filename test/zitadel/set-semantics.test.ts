@@ -79,7 +79,7 @@ describe("a set to a number the user already holds verified", () => {
 });
 
 describe("a set whose code cannot be sent", () => {
-  it("takes the new number away again and keeps the old phone", async () => {
+  it("adds no number when the code cannot be sent, and keeps the old phone", async () => {
     const t = await createTestApp({ runDispatcher: false, env: { HANDSET_NUMBER_SEND_BUDGET: "1" } });
     try {
       const token = await t.tokenFor("budget-user");
