@@ -1,8 +1,9 @@
 import { HandsetError } from "../domain/errors.js";
 import { assertMaySendProfileCode } from "../domain/number-set.js";
 import { parsePhone } from "../domain/phone.js";
+import { findLatestEvent } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
-import type { PhoneNumberRow, VerificationRow } from "../store/schema.js";
+import type { EventRow, PhoneNumberRow, VerificationRow } from "../store/schema.js";
 import { findLatestVerifications } from "../store/verifications.js";
 import { tenantPhonePolicy } from "./access.js";
 import type { Caller } from "./caller.js";
@@ -37,6 +38,13 @@ function selfOf(caller: Caller): string {
   return caller.userId;
 }
 
+/** The number a `phone_number.code_sent` event names. */
+function sentTo(event: EventRow): string | undefined {
+  const payload: unknown = JSON.parse(event.payload);
+  if (typeof payload !== "object" || payload === null || !("phoneNumberId" in payload)) return undefined;
+  return typeof payload.phoneNumberId === "string" ? payload.phoneNumberId : undefined;
+}
+
 export function verifiedPrimaryOf(user: UserView): PhoneNumberView | null {
   return user.phoneNumbers.find((p) => p.primary && p.verified) ?? null;
 }
@@ -58,11 +66,24 @@ export function createProfilePhoneService(deps: ServiceDeps, parts: ProfilePhone
   }
 
   /**
-   * The number a submitted code is checked against: the one a code was last sent to among the user's
-   * open verifications; failing that, the number of the latest verification, so that the verification
-   * service can say why it no longer takes codes (expired, used up, already verified).
+   * The number a submitted code is checked against: the one a code was last sent to, whatever its
+   * verification's state now. The user's latest `code_sent` event names it: the user's sequence orders
+   * sends exactly, across processes and within one millisecond. So a code superseded by a send to
+   * another number is refused, and a code used again (a double submit, a racing request) is told the
+   * number is already verified: neither is counted as a guess against some other number, nor verifies
+   * a number the profile moved away from. When that number is gone, the open verification a code was
+   * last sent to; failing that, the latest verification, so that the verification service can say why
+   * it no longer takes codes (expired, used up, already verified).
    */
-  async function codeTarget(trx: Executor, caller: Caller, rows: readonly PhoneNumberRow[]): Promise<string> {
+  async function codeTarget(
+    trx: Executor,
+    caller: Caller,
+    userId: string,
+    rows: readonly PhoneNumberRow[],
+  ): Promise<string> {
+    const lastSend = await findLatestEvent(trx, caller.tenantId, "user", userId, "phone_number.code_sent");
+    const lastSentTo = lastSend && sentTo(lastSend);
+    if (lastSentTo !== undefined && rows.some((r) => r.id === lastSentTo)) return lastSentTo;
     const latest = [
       ...(
         await findLatestVerifications(
@@ -115,7 +136,7 @@ export function createProfilePhoneService(deps: ServiceDeps, parts: ProfilePhone
       const userId = selfOf(caller);
       const outcome = await uow.transaction(async (trx) => {
         const { rows } = await lockNumbersOf(trx, caller, userId);
-        const checked = await verification.check(caller, await codeTarget(trx, caller, rows), code);
+        const checked = await verification.check(caller, await codeTarget(trx, caller, userId, rows), code);
         if (!checked.ok || checked.phoneNumber.primary) return checked;
         const promoted = await phoneNumbers.update(caller, checked.phoneNumber.id, { primary: true });
         return { ...checked, phoneNumber: promoted.phoneNumber, change: promoted.change };

@@ -45,3 +45,23 @@ export async function listEvents(
     .orderBy("sequence")
     .execute();
 }
+
+/** The aggregate's most recent event of one type: its sequence orders an aggregate's changes exactly. */
+export async function findLatestEvent(
+  db: Executor,
+  tenantId: string,
+  aggregateType: EventTable["aggregate_type"],
+  aggregateId: string,
+  type: string,
+): Promise<EventRow | undefined> {
+  return db
+    .selectFrom("events")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("aggregate_type", "=", aggregateType)
+    .where("aggregate_id", "=", aggregateId)
+    .where("type", "=", type)
+    .orderBy("sequence", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -191,6 +191,34 @@ describe("Linode profile phone number through @linode/api-v4", () => {
     expect((await linode.getProfile()).verified_phone_number).toBe(OTHER_US_E164);
   });
 
+  it("once the number sent last is verified, its code again and an older number's code are 'already verified'", async () => {
+    s = await startLinodeServer();
+    await s.signIn("alice");
+    await linode.sendCodeToPhoneNumber({ iso_code: "US", phone_number: US_NATIONAL });
+    const firstCode = await s.latestCode(US_E164);
+    await linode.sendCodeToPhoneNumber({ iso_code: "US", phone_number: OTHER_US_NATIONAL });
+    await linode.verifyPhoneNumberCode({ otp_code: await s.latestCode(OTHER_US_E164) });
+
+    const alreadyVerified = [{ field: "otp_code", reason: "This phone number is already verified." }];
+    // A second submission of the right code (a double click) is no wrong guess against the first number.
+    const again = await serverRejection(
+      linode.verifyPhoneNumberCode({ otp_code: await s.latestCode(OTHER_US_E164) }),
+    );
+    expect(again.errors).toEqual(alreadyVerified);
+    // The first number's code was superseded: it neither verifies that number nor replaces the profile's.
+    const superseded = await serverRejection(linode.verifyPhoneNumberCode({ otp_code: firstCode }));
+    expect(superseded.errors).toEqual(alreadyVerified);
+    expect((await linode.getProfile()).verified_phone_number).toBe(OTHER_US_E164);
+    const mine = await s.t.app.inject({
+      method: "GET",
+      url: "/v1/me/phone-numbers",
+      headers: { authorization: `Bearer ${await s.t.tokenFor("alice")}` },
+    });
+    const first = mine.json().data.find((n: { phone_number: string }) => n.phone_number === US_E164);
+    expect(first).toMatchObject({ primary: false, verified: false });
+    expect(first.verification).toMatchObject({ status: "pending", attempts_left: 5 });
+  });
+
   it("lets only the user who asked use the code", async () => {
     s = await startLinodeServer();
     await s.signIn("alice");
