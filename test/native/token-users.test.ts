@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { listEvents } from "../../src/store/events.js";
 import { createTestApp, type TestApp } from "../support/harness.js";
 import { nativeClient } from "../support/native-client.js";
-import { createTestSchema, notePostgresSkipped, TEST_DATABASE_URL, type TestSchema } from "../support/postgres.js";
+import {
+  createTestSchema,
+  notePostgresSkipped,
+  TEST_DATABASE_URL,
+  type TestSchema,
+} from "../support/postgres.js";
 
 notePostgresSkipped("a token's user across two Handset apps on one PostgreSQL");
 
@@ -58,4 +64,27 @@ describe("a user token's user", () => {
       await deleteAndReissue(b, a, "lazarus");
     },
   );
+});
+
+describe("a deleted user's id", () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it("can be created again, its event sequence going on where the deleted user's stopped", async () => {
+    t = await createTestApp();
+    const admin = nativeClient(t, t.adminKey);
+    expect((await admin.call("POST", "/v1/users", { id: "phoenix" })).statusCode).toBe(201);
+    expect((await admin.call("DELETE", "/v1/users/phoenix")).statusCode).toBe(200);
+    const again = await admin.call("POST", "/v1/users", { id: "phoenix" });
+    expect(again.statusCode).toBe(201);
+    const events = await listEvents(t.store.db, "default", "user", "phoenix");
+    expect(events.map((e) => [e.type, Number(e.sequence)])).toEqual([
+      ["user.created", 1],
+      ["user.deleted", 2],
+      ["user.created", 3],
+    ]);
+  });
 });
