@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildApp, type HandsetApp } from "../../src/app/server.js";
 import { loadConfig } from "../../src/config.js";
 import type { SmsProvider } from "../../src/delivery/provider.js";
 import { ManualClock } from "../../src/domain/clock.js";
 import { createKeyring } from "../../src/domain/code.js";
 import type { Scope } from "../../src/domain/scopes.js";
-import { buildApp, type HandsetApp } from "../../src/http/app.js";
 
 export interface TestAppOptions {
   /** Extra environment, as the server would read it. */

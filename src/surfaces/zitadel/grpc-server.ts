@@ -2,7 +2,7 @@ import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
 import type { FastifyBaseLogger } from "fastify";
-import type { SurfaceDeps } from "../../http/surface-deps.js";
+import type { SurfaceDeps } from "../deps.js";
 import { connectRoutes, createZitadelRpcs } from "./routes.js";
 import { routerOptions } from "./rpc-plugin.js";
 

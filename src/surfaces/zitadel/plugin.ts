@@ -1,7 +1,7 @@
 import { Code } from "@connectrpc/connect";
 import type { FastifyInstance } from "fastify";
 import { toHandsetError } from "../../http/request-errors.js";
-import type { SurfaceDeps } from "../../http/surface-deps.js";
+import type { SurfaceDeps } from "../deps.js";
 import { plainError, toZitadelError } from "./errors.js";
 import { sendGatewayError } from "./rest-errors.js";
 import { zitadelRestGateway } from "./rest-gateway.js";
