@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildApp, type HandsetApp } from "../../src/app/server.js";
+import { type BuildOptions, buildApp, type HandsetApp } from "../../src/app/server.js";
 import { loadConfig } from "../../src/config.js";
 import type { SmsProvider } from "../../src/delivery/provider.js";
 import { ManualClock } from "../../src/domain/clock.js";
@@ -17,6 +17,8 @@ export interface TestAppOptions {
   runDispatcher?: boolean;
   /** Reuse a data directory (to restart on the same database); a fresh temp dir otherwise. */
   dataDir?: string;
+  /** Fastify's logger option (tests that read the log pass a stream); no logging otherwise. */
+  logger?: BuildOptions["logger"];
 }
 
 export interface TestApp extends HandsetApp {
@@ -54,7 +56,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     keyring: TEST_KEYRING,
     smsProvider: options.smsProvider,
     runDispatcher: options.runDispatcher,
-    logger: false,
+    logger: options.logger ?? false,
   });
   await built.app.ready();
   const adminKeyFor = async (tenantId: string, scopes?: Scope[]) =>
