@@ -2,14 +2,16 @@ import { type DescMethodUnary, fromJson, getOption, type JsonObject, toJson } fr
 import { Code, ConnectError } from "@connectrpc/connect";
 import { http } from "@zitadel/proto/google/api/annotations_pb.js";
 import type { FastifyInstance, FastifyRequest, HTTPMethods } from "fastify";
+import type { Clock } from "../../domain/clock.js";
+import { sendGatewayError } from "./error-edge.js";
 import { plainError } from "./errors.js";
-import { sendGatewayError } from "./rest-errors.js";
 import { unimplemented, zitadelMethods } from "./routes.js";
 import type { PhoneRpc } from "./rpc.js";
 
 export interface RestGatewayOptions {
   rpcs: ReadonlyMap<DescMethodUnary, PhoneRpc>;
   bodyLimit: number;
+  clock: Clock;
 }
 
 /** The REST prefix each service's gateway serves under (AuthService's `GatewayPathPrefix`). */
@@ -106,7 +108,7 @@ export async function zitadelRestGateway(app: FastifyInstance, options: RestGate
           const response = await rpc.handle(message, headers);
           return reply.type("application/json").send(toJson(method.output, response));
         } catch (error) {
-          return sendGatewayError(reply, ConnectError.from(error));
+          return sendGatewayError(request, reply, error, options.clock.now());
         }
       },
     });

@@ -2,7 +2,9 @@ import type { DescMethodUnary, DescService } from "@bufbuild/protobuf";
 import { Code, ConnectError, type ConnectRouter } from "@connectrpc/connect";
 import { AuthService } from "@zitadel/proto/zitadel/auth_pb.js";
 import { UserService } from "@zitadel/proto/zitadel/user/v2/user_service_pb.js";
+import type { Clock } from "../../domain/clock.js";
 import { authServiceRpcs } from "./auth-rpcs.js";
+import { rpcErrorEdge, rpcRequestKey } from "./error-edge.js";
 import { createPrimaryPhone } from "./primary-phone.js";
 import type { PhoneRpc, ZitadelContext } from "./rpc.js";
 import { userServiceRpcs } from "./user-rpcs.js";
@@ -27,14 +29,24 @@ export function zitadelMethods(): DescMethodUnary[] {
   );
 }
 
-/** Connect router routes (Connect, gRPC-Web and gRPC) over the RPC table. */
-export function connectRoutes(rpcs: ReadonlyMap<DescMethodUnary, PhoneRpc>) {
+/**
+ * Connect router routes (Connect, gRPC-Web and gRPC) over the RPC table. Every failure passes the
+ * error edge here, once, with the request the transport put in the context.
+ */
+export function connectRoutes(rpcs: ReadonlyMap<DescMethodUnary, PhoneRpc>, clock: Clock) {
   return (router: ConnectRouter): void => {
     for (const method of zitadelMethods()) {
       const rpc = rpcs.get(method);
       router.rpc(method, async (request, context) => {
-        if (!rpc) throw unimplemented(method);
-        return rpc.handle(request, context.requestHeader);
+        const call = context.values.get(rpcRequestKey);
+        if (call) context.responseHeader.set("x-request-id", call.id);
+        try {
+          if (!rpc) throw unimplemented(method);
+          return await rpc.handle(request, context.requestHeader);
+        } catch (error) {
+          if (!call) throw error;
+          throw rpcErrorEdge(call, error, clock.now());
+        }
       });
     }
   };
