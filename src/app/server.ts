@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import type { FastifyInstance, FastifyServerOptions, RouteOptions } from "fastify";
 import type { Config } from "../config.js";
 import { systemClock } from "../domain/clock.js";
 import { HandsetError } from "../domain/errors.js";
@@ -18,6 +18,8 @@ export interface BuildOptions extends Omit<CoreOptions, "log" | "mode"> {
   /** False leaves the dispatcher stopped: messages stay queued until `dispatcher.runOnce()`. */
   runDispatcher?: boolean;
   logger?: FastifyServerOptions["logger"];
+  /** Told of every route as it is added: the security tests enumerate the route table with it. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export interface HandsetApp extends Omit<Core, "close" | "keyring" | "provider"> {
@@ -34,6 +36,8 @@ export interface HandsetApp extends Omit<Core, "close" | "keyring" | "provider">
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<HandsetApp> {
   const clock = options.clock ?? systemClock;
   const app = createFastify(config, clock, options.logger);
+  const { onRoute } = options;
+  if (onRoute) app.addHook("onRoute", (route) => onRoute(route));
   let core: Core;
   try {
     core = await createCore(config, {

@@ -19,6 +19,7 @@ export interface TestAppOptions {
   dataDir?: string;
   /** Fastify's logger option (tests that read the log pass a stream); no logging otherwise. */
   logger?: BuildOptions["logger"];
+  onRoute?: BuildOptions["onRoute"];
 }
 
 export interface TestApp extends HandsetApp {
@@ -57,6 +58,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     smsProvider: options.smsProvider,
     runDispatcher: options.runDispatcher,
     logger: options.logger ?? false,
+    onRoute: options.onRoute,
   });
   await built.app.ready();
   const adminKeyFor = async (tenantId: string, scopes?: Scope[]) =>

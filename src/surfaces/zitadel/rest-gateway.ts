@@ -20,7 +20,7 @@ const PREFIX: Record<string, string> = {
   "zitadel.user.v2.UserService": "",
 };
 
-interface Binding {
+export interface Binding {
   verb: HTTPMethods;
   /** Fastify's form of the template: `{user_id}` -> `:user_id`. */
   url: string;
@@ -29,7 +29,7 @@ interface Binding {
 }
 
 /** The `google.api.http` binding the descriptor carries, if the method has one. */
-function bindingOf(method: DescMethodUnary): Binding | undefined {
+export function bindingOf(method: DescMethodUnary): Binding | undefined {
   const rule = getOption(method, http);
   const pattern = rule.pattern;
   if (pattern.case === undefined || pattern.case === "custom") return undefined;
