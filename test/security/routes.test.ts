@@ -1,3 +1,5 @@
+import { fromJson, type JsonObject, toBinary } from "@bufbuild/protobuf";
+import { Code } from "@connectrpc/connect";
 import type { InjectOptions, RouteOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toClerkSecretKey } from "../../src/surfaces/clerk/secret-key.js";
@@ -95,6 +97,8 @@ describe("every route of every surface", () => {
     const adminNone = await t.adminKeyFor("default", []);
     const adminB = await t.adminKeyFor("tenant-b");
     secrets = {
+      // The wrong kind for admin routes is a user token, and one of another user than the ids name:
+      // ZITADEL's v2 API lets a token act on its own user.
       admin: { right: t.adminKey, none: adminNone, wrong: await t.tokenFor("bob"), otherTenant: adminB },
       user: {
         right: aliceToken,
@@ -109,8 +113,6 @@ describe("every route of every surface", () => {
         otherTenant: toClerkSecretKey(adminB, false),
       },
     };
-    // A route the surfaces serve only when the user token's own user is asked for.
-    secrets.admin.wrong = await t.tokenFor("bob");
   });
   afterAll(async () => t?.close());
 
@@ -211,6 +213,41 @@ describe("every route of every surface", () => {
         });
         const problem = checkAnswer(NOT_FOUND_ENVELOPE[surface], res, [404]);
         if (problem) problems.push(`${method} ${url}: ${problem}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  /** The same RPC routes in gRPC-Web's binary framing, whose status travels in a trailer frame. */
+  async function grpcWeb(route: Route, secret: string | undefined): Promise<string> {
+    if (!route.rpc) throw new Error(`${label(route)} is no RPC`);
+    const message = toBinary(
+      route.rpc.input,
+      fromJson(route.rpc.input, (sampleBody(route, ids) ?? {}) as JsonObject),
+    );
+    const frame = Buffer.alloc(5 + message.length);
+    frame.writeUInt32BE(message.length, 1);
+    frame.set(message, 5);
+    const res = await t.app.inject({
+      method: "POST",
+      url: route.url,
+      headers: { "content-type": "application/grpc-web+proto", ...(secret ? bearer(secret) : {}) },
+      payload: frame,
+    });
+    const status = /grpc-status: ?(\d+)/.exec(res.rawPayload.toString("latin1"))?.[1];
+    return `${res.statusCode} grpc-status ${status ?? "none"}`;
+  }
+
+  it("zitadel-connect: refuses gRPC-Web calls without a credential or without the scope", async () => {
+    const problems: string[] = [];
+    for (const route of of("zitadel-connect")) {
+      const expected = [
+        [undefined, Code.Unauthenticated],
+        [secretFor(route, "none"), isImplemented(route) ? Code.PermissionDenied : Code.Unimplemented],
+      ] as const;
+      for (const [secret, code] of expected) {
+        const answer = await grpcWeb(route, secret);
+        if (answer !== `200 grpc-status ${code}`) problems.push(`${label(route)}: ${answer}, not ${code}`);
       }
     }
     expect(problems).toEqual([]);
