@@ -73,7 +73,7 @@ for (const name of [
 }
 const url = (path) => pathToFileURL(join(dist, path)).href;
 const { loadConfig } = await import(url("config.js"));
-const { buildApp } = await import(url("http/app.js"));
+const { buildApp } = await import(url("app/server.js"));
 lap("import Handset's modules");
 const { app } = await buildApp(loadConfig({ HANDSET_DATA_DIR: dataDir, HANDSET_LOG_LEVEL: "warn" }));
 lap("buildApp (store, routes, surfaces)");

@@ -1,10 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { openConfiguredStore, StartupRefused } from "../app/core.js";
 import { type Config, ConfigError, loadConfig } from "../config.js";
 import { isHandsetError } from "../domain/errors.js";
 import { isScope, type Scope } from "../domain/scopes.js";
-import { StartupRefused } from "../http/app.js";
 import type { IssuedCredential } from "../services/credentials.js";
-import { openStore } from "../store/database.js";
 import { migrateToLatest } from "../store/migrate.js";
 import { toClerkSecretKey } from "../surfaces/clerk/secret-key.js";
 import { withHandset } from "./offline.js";
@@ -104,7 +103,7 @@ export function buildCli(): Command {
     .command("migrate")
     .description("Bring the database schema to the latest version, then exit")
     .action(async () => {
-      const store = openStore({ url: config().databaseUrl, poolSize: 1 });
+      const store = openConfiguredStore(config(), 1);
       try {
         const { applied } = await migrateToLatest(store.db);
         process.stdout.write(applied.length ? `applied: ${applied.join(", ")}\n` : "schema is up to date\n");

@@ -1,29 +1,17 @@
+import { createCore } from "../app/core.js";
 import type { Config } from "../config.js";
-import { systemClock } from "../domain/clock.js";
-import { loadOrCreateKeyring } from "../secrets.js";
-import { createHandset, type Handset } from "../services/handset.js";
-import { openStore } from "../store/database.js";
-import { migrateToLatest } from "../store/migrate.js";
+import type { Handset } from "../services/handset.js";
 
 /**
- * Runs a CLI task straight against the database (no server needed): keys and tokens are created
- * where the server will read them. SMS queued here would be delivered by a running server.
+ * Runs a CLI task straight against the database (no server needed), on the same core the server
+ * builds: keys and tokens are created where the server will read them. SMS queued here would be
+ * delivered by a running server.
  */
 export async function withHandset<T>(config: Config, task: (handset: Handset) => Promise<T>): Promise<T> {
-  const store = openStore({ url: config.databaseUrl, poolSize: 2 });
+  const core = await createCore(config, { mode: "offline" });
   try {
-    await migrateToLatest(store.db);
-    const handset = createHandset({
-      store,
-      clock: systemClock,
-      keyring: loadOrCreateKeyring(config.dataDir),
-      otp: config.otp,
-      phone: { ...config.phone },
-      testNumbers: config.testNumbers,
-      onOutboxCommitted: () => {},
-    });
-    return await task(handset);
+    return await task(core.handset);
   } finally {
-    await store.close();
+    await core.close();
   }
 }

@@ -1,5 +1,5 @@
+import { buildApp } from "../app/server.js";
 import type { Config } from "../config.js";
-import { buildApp } from "../http/app.js";
 
 /** Starts the server and stops it cleanly on SIGINT/SIGTERM, letting in-flight requests finish. */
 export async function serve(config: Config): Promise<void> {

@@ -9,29 +9,18 @@ export interface Authenticator {
 }
 
 /**
- * Remembers which token users this process has already created, so that "appears on first use"
- * costs one write per user and process, not one per request.
+ * Whether a token's user exists comes with the credential lookup (one join), so "appears on first
+ * use" costs a write only when the user is missing. Nothing is remembered between requests: a user
+ * deleted by this process or another one sharing the database appears again on its next token's use.
  */
-export function createAuthenticator(
-  handset: Handset,
-  options: { knownUsersCapacity?: number } = {},
-): Authenticator {
-  const capacity = options.knownUsersCapacity ?? 10_000;
-  const knownUsers = new Set<string>();
+export function createAuthenticator(handset: Handset): Authenticator {
   return {
     async authenticate(secret, scope) {
-      const caller = await handset.credentials.authenticate(secret);
+      const { userExists, ...caller } = await handset.credentials.authenticate(secret);
       if (!caller.scopes.has(scope)) {
         throw new HandsetError("INSUFFICIENT_SCOPE", `This credential lacks the ${scope} scope.`);
       }
-      if (caller.userId !== null) {
-        const key = `${caller.tenantId}\0${caller.userId}`;
-        if (!knownUsers.has(key)) {
-          await handset.users.ensure(caller, caller.userId);
-          if (knownUsers.size >= capacity) knownUsers.clear();
-          knownUsers.add(key);
-        }
-      }
+      if (caller.userId !== null && !userExists) await handset.users.ensure(caller, caller.userId);
       return caller;
     },
   };

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import { ADMIN_KEY_SCOPES, isScope, type Scope, USER_TOKEN_SCOPES } from "../domain/scopes.js";
-import { findCredentialByHash, insertCredential } from "../store/credentials.js";
+import { findCredentialWithUserByHash, insertCredential } from "../store/credentials.js";
 import type { CredentialKind } from "../store/schema.js";
 import { ensureTenant } from "../store/tenants.js";
 import type { Caller } from "./caller.js";
@@ -34,6 +34,12 @@ export interface IssueUserTokenInput {
   name?: string;
   scopes?: readonly Scope[];
   expiresAt?: number | null;
+}
+
+/** A caller just authenticated, with whether a user token's user exists at this moment. */
+export interface AuthenticatedCaller extends Caller {
+  /** Whether a user token's user exists: false until its first use, or after it was deleted. */
+  userExists: boolean;
 }
 
 export function hashSecret(secret: string): string {
@@ -118,8 +124,8 @@ export function createCredentialService(deps: ServiceDeps) {
     },
 
     /** Resolves a presented secret to a caller, or says why it cannot. */
-    async authenticate(secret: string): Promise<Caller> {
-      const row = await uow.read((db) => findCredentialByHash(db, hashSecret(secret)));
+    async authenticate(secret: string): Promise<AuthenticatedCaller> {
+      const row = await uow.read((db) => findCredentialWithUserByHash(db, hashSecret(secret)));
       if (!row || row.revoked_at !== null) {
         throw new HandsetError("UNAUTHENTICATED", "The credential is not valid.");
       }
@@ -132,6 +138,7 @@ export function createCredentialService(deps: ServiceDeps) {
         credentialId: row.id,
         userId: row.user_id,
         scopes: new Set(row.scopes.split(" ").filter(isScope)),
+        userExists: row.user_exists,
       };
     },
   };

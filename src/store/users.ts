@@ -23,7 +23,10 @@ export async function findUserByExternalId(
     .executeTakeFirst();
 }
 
-/** Inserts the user; returns false when the id (or external id) is already taken. */
+/**
+ * Inserts the user; returns false when the id (or external id) is already taken. A user created
+ * again under a deleted user's id carries on that id's event sequence, which the kept events hold.
+ */
 export async function insertUser(
   db: Executor,
   row: { tenantId: string; id: string; externalId: string | null; now: number },
@@ -34,7 +37,12 @@ export async function insertUser(
       tenant_id: row.tenantId,
       id: row.id,
       external_id: row.externalId,
-      sequence: 0,
+      sequence: db
+        .selectFrom("events")
+        .select((eb) => eb.fn.coalesce(eb.fn.max("sequence"), eb.lit(0)).as("sequence"))
+        .where("tenant_id", "=", row.tenantId)
+        .where("aggregate_type", "=", "user")
+        .where("aggregate_id", "=", row.id),
       created_at: row.now,
       updated_at: row.now,
     })

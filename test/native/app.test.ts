@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { buildApp, StartupRefused } from "../../src/app/server.js";
 import { loadConfig } from "../../src/config.js";
-import { buildApp, StartupRefused } from "../../src/http/app.js";
 import { createTestApp, TEST_KEYRING, type TestApp } from "../support/harness.js";
 
 describe("the application edge", () => {

@@ -2,13 +2,12 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FastifyServerOptions } from "fastify";
+import { type BuildOptions, buildApp, type HandsetApp } from "../../src/app/server.js";
 import { loadConfig } from "../../src/config.js";
 import type { SmsProvider } from "../../src/delivery/provider.js";
 import { ManualClock } from "../../src/domain/clock.js";
 import { type CodeKeyring, createKeyring } from "../../src/domain/code.js";
 import type { Scope } from "../../src/domain/scopes.js";
-import { buildApp, type HandsetApp } from "../../src/http/app.js";
 
 export interface TestAppOptions {
   /** Extra environment, as the server would read it. */
@@ -20,8 +19,9 @@ export interface TestAppOptions {
   dataDir?: string;
   /** The code secrets: TEST_KEYRING unless given; "secrets-file" reads (or creates) the data dir's secrets.json. */
   keyring?: CodeKeyring | "secrets-file";
-  /** The server's logger; none unless given. */
-  logger?: FastifyServerOptions["logger"];
+  /** Fastify's logger option (tests that read the log pass a stream); no logging otherwise. */
+  logger?: BuildOptions["logger"];
+  onRoute?: BuildOptions["onRoute"];
 }
 
 export interface TestApp extends HandsetApp {
@@ -60,6 +60,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     smsProvider: options.smsProvider,
     runDispatcher: options.runDispatcher,
     logger: options.logger ?? false,
+    onRoute: options.onRoute,
   });
   await built.app.ready();
   const adminKeyFor = async (tenantId: string, scopes?: Scope[]) =>

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { sendErrorReply } from "../../http/error-edge.js";
 import { toHandsetError } from "../../http/request-errors.js";
 import { type ClerkAction, ClerkApiError, toClerkError } from "./errors.js";
 
@@ -16,8 +17,8 @@ function stringField(source: unknown, key: string): string | undefined {
 }
 
 /**
- * Clerk's error edge: `{ errors: [...], clerk_trace_id }` with the request id as the trace id (so an
- * operator can find the request in the logs), a Retry-After on 429, and a logged 500.
+ * Clerk's error edge: `{ errors: [...], clerk_trace_id }` with the request id as the trace id, so an
+ * operator can find the request in the logs.
  */
 export function sendClerkError(
   error: unknown,
@@ -31,9 +32,16 @@ export function sendClerkError(
       : toClerkError(toHandsetError(error), {
           action: request.routeOptions.config?.clerkAction ?? "other",
           userId: stringField(request.params, "user_id") ?? stringField(request.body, "user_id"),
-          now,
         });
-  if (clerkError.status >= 500) request.log.error({ err: error }, "request failed");
-  if (clerkError.retryAfter !== undefined) reply.header("retry-after", String(clerkError.retryAfter));
-  return reply.code(clerkError.status).send({ errors: clerkError.errors, clerk_trace_id: request.id });
+  return sendErrorReply(
+    request,
+    reply,
+    {
+      status: clerkError.status,
+      body: { errors: clerkError.errors, clerk_trace_id: request.id },
+      cause: error,
+      retryAt: clerkError.retryAt,
+    },
+    now,
+  );
 }

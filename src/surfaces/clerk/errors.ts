@@ -1,5 +1,4 @@
 import { assertNever, type HandsetError } from "../../domain/errors.js";
-import { retryAfterSeconds } from "../../http/retry-after.js";
 
 /** One entry of Clerk's `errors[]`: `message` is Clerk's short message, `long_message` the sentence. */
 export interface ClerkErrorEntry {
@@ -13,15 +12,15 @@ export interface ClerkErrorEntry {
 export class ClerkApiError extends Error {
   readonly status: number;
   readonly errors: ClerkErrorEntry[];
-  /** Seconds, for 429s. */
-  readonly retryAfter: number | undefined;
+  /** When trying again can succeed, for 429s whose limit says. */
+  readonly retryAt: number | undefined;
 
-  constructor(status: number, errors: ClerkErrorEntry[], retryAfter?: number) {
+  constructor(status: number, errors: ClerkErrorEntry[], retryAt?: number) {
     super(errors[0]?.long_message ?? "Clerk API error");
     this.name = "ClerkApiError";
     this.status = status;
     this.errors = errors;
-    this.retryAfter = retryAfter;
+    this.retryAt = retryAt;
   }
 }
 
@@ -140,7 +139,6 @@ export interface ClerkErrorContext {
   action: ClerkAction;
   /** The user the request named, for Clerk's "No user was found with id ..." sentence. */
   userId?: string;
-  now: number;
 }
 
 function phoneFormatInvalid(error: HandsetError): ClerkApiError {
@@ -155,12 +153,11 @@ function phoneFormatInvalid(error: HandsetError): ClerkApiError {
   });
 }
 
-function tooManyRequests(error: HandsetError, now: number): ClerkApiError {
-  const retryAt = error.details.retryAt;
+function tooManyRequests(error: HandsetError): ClerkApiError {
   return new ClerkApiError(
     429,
     [{ message: "Too many requests", long_message: error.message, code: "too_many_requests" }],
-    retryAt === undefined ? undefined : retryAfterSeconds(retryAt, now),
+    error.details.retryAt,
   );
 }
 
@@ -266,7 +263,7 @@ export function toClerkError(error: HandsetError, ctx: ClerkErrorContext): Clerk
     case "NUMBER_GUESS_BUDGET_EXHAUSTED":
     case "RESEND_COOLDOWN":
     case "SEND_LIMIT_REACHED":
-      return tooManyRequests(error, ctx.now);
+      return tooManyRequests(error);
     case "SERVICE_UNAVAILABLE":
       return single(503, {
         message: "Service unavailable",

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { HandsetError } from "../../domain/errors.js";
-import type { SurfaceDeps } from "../../http/surface-deps.js";
+import type { SurfaceDeps } from "../deps.js";
 import { createClerkContext } from "./context.js";
 import { sendClerkError } from "./error-edge.js";
 import { clerkErrors } from "./errors.js";

@@ -3,9 +3,9 @@ import type { Clock } from "../../domain/clock.js";
 import { HandsetError } from "../../domain/errors.js";
 import type { Scope } from "../../domain/scopes.js";
 import { readBearer } from "../../http/bearer.js";
-import type { SurfaceDeps } from "../../http/surface-deps.js";
 import type { Caller } from "../../services/caller.js";
 import type { Handset } from "../../services/handset.js";
+import type { SurfaceDeps } from "../deps.js";
 
 /** What a Linode route asks of a token, named as Linode's OAuth scopes name it. */
 export type LinodeGrant = "account:read_only" | "account:read_write";

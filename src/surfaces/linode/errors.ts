@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { assertNever, type HandsetError } from "../../domain/errors.js";
+import { sendErrorReply } from "../../http/error-edge.js";
 import { toHandsetError } from "../../http/request-errors.js";
-import { retryAfterSeconds } from "../../http/retry-after.js";
 
 /** One entry of Linode's envelope: `reason` always, `field` only when a request field is at fault. */
 export interface LinodeError {
@@ -109,7 +109,14 @@ export function toLinodeError(error: HandsetError): { status: number; body: Lino
   }
 }
 
-/** The Linode error edge: the envelope, Retry-After on 429, and a logged 500. */
+/**
+ * Linode documents every 429 as carrying `Retry-After` (and linode-cli waits as it says before
+ * retrying), so a limit whose end is unknown still says one second; other surfaces send the header
+ * only when the time is known.
+ */
+const UNKNOWN_RETRY_MS = 1_000;
+
+/** The Linode error edge: the envelope; the request id travels in `x-request-id` only. */
 export function sendLinodeError(
   error: unknown,
   request: FastifyRequest,
@@ -118,11 +125,6 @@ export function sendLinodeError(
 ): FastifyReply {
   const handsetError = toHandsetError(error);
   const { status, body } = toLinodeError(handsetError);
-  if (status >= 500) request.log.error({ err: error }, "request failed");
-  const retryAt = handsetError.details.retryAt;
-  if (status === 429) {
-    const seconds = retryAt === undefined ? 1 : retryAfterSeconds(retryAt, now);
-    reply.header("retry-after", String(seconds));
-  }
-  return reply.code(status).type("application/json").send(body);
+  const retryAt = handsetError.details.retryAt ?? (status === 429 ? now + UNKNOWN_RETRY_MS : undefined);
+  return sendErrorReply(request, reply, { status, body, cause: error, retryAt }, now);
 }

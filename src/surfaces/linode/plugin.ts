@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { HandsetError } from "../../domain/errors.js";
-import type { SurfaceDeps } from "../../http/surface-deps.js";
+import type { SurfaceDeps } from "../deps.js";
 import { createLinodeContext } from "./context.js";
 import { sendLinodeError } from "./errors.js";
 import { registerProfileRoutes } from "./routes.js";

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { assertNever, type ErrorCode, type HandsetError } from "../../domain/errors.js";
+import { sendErrorReply } from "../../http/error-edge.js";
 import { toHandsetError } from "../../http/request-errors.js";
-import { retryAfterSeconds } from "../../http/retry-after.js";
 
 /** The native API's status for every code in the catalogue. */
 export function nativeStatus(code: ErrorCode): number {
@@ -91,7 +91,7 @@ export function nativeErrorBody(error: HandsetError, requestId: string): NativeE
   };
 }
 
-/** The native error edge: one envelope for every failure, a Retry-After on 429, and a logged 500. */
+/** The native error edge: one envelope for every failure, with the request id in it. */
 export function sendNativeError(
   error: unknown,
   request: FastifyRequest,
@@ -99,11 +99,15 @@ export function sendNativeError(
   now: number,
 ): FastifyReply {
   const handsetError = toHandsetError(error);
-  const status = nativeStatus(handsetError.code);
-  if (status >= 500) request.log.error({ err: error }, "request failed");
-  const retryAt = handsetError.details.retryAt;
-  if (status === 429 && retryAt !== undefined) {
-    reply.header("retry-after", String(retryAfterSeconds(retryAt, now)));
-  }
-  return reply.code(status).type("application/json").send(nativeErrorBody(handsetError, request.id));
+  return sendErrorReply(
+    request,
+    reply,
+    {
+      status: nativeStatus(handsetError.code),
+      body: nativeErrorBody(handsetError, request.id),
+      cause: error,
+      retryAt: handsetError.details.retryAt,
+    },
+    now,
+  );
 }

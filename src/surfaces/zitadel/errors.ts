@@ -1,7 +1,6 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import { ErrorDetailSchema } from "@zitadel/proto/zitadel/message_pb.js";
 import { assertNever, type HandsetError } from "../../domain/errors.js";
-import { retryAfterSeconds } from "../../http/retry-after.js";
 
 /** Which API a failure is reported on: ZITADEL gives the same condition different ids in v1 and v2. */
 export type ZitadelApi = "v1" | "v2";
@@ -76,16 +75,16 @@ export const returnCodeRefused = (): ConnectError =>
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** Handset's facts a caller can act on, as response metadata (headers or trailers). */
-function factsOf(error: HandsetError, now: number): Record<string, string> {
+/**
+ * Handset's facts a caller can act on, as response metadata (headers or trailers); `Retry-After`
+ * is added by the error edge, as on every surface.
+ */
+function factsOf(error: HandsetError): Record<string, string> {
   const d = error.details;
   const facts: Record<string, string> = {};
   if (d.attemptsLeft !== undefined) facts["handset-attempts-left"] = String(d.attemptsLeft);
   if (d.expiresAt !== undefined) facts["handset-expires-at"] = iso(d.expiresAt);
-  if (d.retryAt !== undefined) {
-    facts["handset-retry-at"] = iso(d.retryAt);
-    facts["retry-after"] = String(retryAfterSeconds(d.retryAt, now));
-  }
+  if (d.retryAt !== undefined) facts["handset-retry-at"] = iso(d.retryAt);
   return facts;
 }
 
@@ -94,13 +93,8 @@ function factsOf(error: HandsetError, now: number): Record<string, string> {
  * text; where only Handset refuses (stricter number checks, attempt limits, rate limits), a
  * `HANDSET-*` id with Handset's own message.
  */
-export function toZitadelError(
-  error: HandsetError,
-  api: ZitadelApi,
-  op: ZitadelOperation,
-  now: number,
-): ConnectError {
-  const facts = factsOf(error, now);
+export function toZitadelError(error: HandsetError, api: ZitadelApi, op: ZitadelOperation): ConnectError {
+  const facts = factsOf(error);
   const handset = (code: Code, id: string) => zitadelError(code, `HANDSET-${id}`, error.message, facts);
   switch (error.code) {
     case "INVALID_REQUEST":

@@ -1,8 +1,11 @@
 import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
+import { createContextValues } from "@connectrpc/connect";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
 import type { FastifyBaseLogger } from "fastify";
-import type { SurfaceDeps } from "../../http/surface-deps.js";
+import { newId } from "../../domain/ids.js";
+import type { SurfaceDeps } from "../deps.js";
+import { rpcRequestKey } from "./error-edge.js";
 import { connectRoutes, createZitadelRpcs } from "./routes.js";
 import { routerOptions } from "./rpc-plugin.js";
 
@@ -21,7 +24,14 @@ export interface ZitadelGrpcServer {
 export function createZitadelGrpcServer(deps: SurfaceDeps, log: FastifyBaseLogger): ZitadelGrpcServer {
   const handler = connectNodeAdapter({
     ...routerOptions(deps.config.bodyLimitBytes),
-    routes: connectRoutes(createZitadelRpcs({ ...deps, log })),
+    routes: connectRoutes(createZitadelRpcs(deps), deps.clock),
+    // Each call gets a request id as a Fastify request does, taken from `x-request-id` when sent.
+    contextValues: (request) => {
+      const sent = request.headers["x-request-id"];
+      const id = typeof sent === "string" && sent.length > 0 ? sent : newId("req", deps.clock.now());
+      const call = { id, log: log.child({ request_id: id }), method: request.method, url: request.url };
+      return createContextValues().set(rpcRequestKey, call);
+    },
   });
   const server = http2.createServer(handler);
   const sessions = new Set<http2.ServerHttp2Session>();

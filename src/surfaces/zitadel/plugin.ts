@@ -1,9 +1,9 @@
 import { Code } from "@connectrpc/connect";
 import type { FastifyInstance } from "fastify";
 import { toHandsetError } from "../../http/request-errors.js";
-import type { SurfaceDeps } from "../../http/surface-deps.js";
+import type { SurfaceDeps } from "../deps.js";
+import { sendGatewayError, withCause } from "./error-edge.js";
 import { plainError, toZitadelError } from "./errors.js";
-import { sendGatewayError } from "./rest-errors.js";
 import { zitadelRestGateway } from "./rest-gateway.js";
 import { connectRoutes, createZitadelRpcs } from "./routes.js";
 import { zitadelRpcPlugin } from "./rpc-plugin.js";
@@ -14,21 +14,25 @@ import { zitadelRpcPlugin } from "./rpc-plugin.js";
  * gRPC itself needs HTTP/2 and is served on its own port (`grpc-server.ts`).
  */
 export async function zitadelSurface(app: FastifyInstance, deps: SurfaceDeps): Promise<void> {
-  const ctx = { ...deps, log: app.log };
-  const rpcs = createZitadelRpcs(ctx);
+  const rpcs = createZitadelRpcs(deps);
+  const now = () => deps.clock.now();
 
-  app.setNotFoundHandler((_request, reply) =>
-    sendGatewayError(reply, plainError(Code.NotFound, "Not Found")),
+  app.setNotFoundHandler((request, reply) =>
+    sendGatewayError(request, reply, plainError(Code.NotFound, "Not Found"), now()),
   );
-  app.setErrorHandler((error, request, reply) => {
-    const handsetError = toHandsetError(error);
-    if (handsetError.code === "INTERNAL") request.log.error({ err: error }, "zitadel request failed");
-    return sendGatewayError(reply, toZitadelError(handsetError, "v1", "get", deps.clock.now()));
-  });
+  // What fails before an RPC runs (a body too large, say) is answered as the gateway would.
+  app.setErrorHandler((error, request, reply) =>
+    sendGatewayError(
+      request,
+      reply,
+      withCause(toZitadelError(toHandsetError(error), "v1", "get"), error),
+      now(),
+    ),
+  );
 
   await app.register(zitadelRpcPlugin, {
-    routes: connectRoutes(rpcs),
+    routes: connectRoutes(rpcs, deps.clock),
     readMaxBytes: deps.config.bodyLimitBytes,
   });
-  await app.register(zitadelRestGateway, { rpcs, bodyLimit: deps.config.bodyLimitBytes });
+  await app.register(zitadelRestGateway, { rpcs, bodyLimit: deps.config.bodyLimitBytes, clock: deps.clock });
 }

@@ -7,40 +7,8 @@ import {
   toJson,
 } from "@bufbuild/protobuf";
 import { AnySchema, anyPack } from "@bufbuild/protobuf/wkt";
-import { Code, type ConnectError } from "@connectrpc/connect";
+import type { ConnectError } from "@connectrpc/connect";
 import { ErrorDetailSchema } from "@zitadel/proto/zitadel/message_pb.js";
-import type { FastifyReply } from "fastify";
-
-/** grpc-gateway's `HTTPStatusFromCode`: note FailedPrecondition is 400, not 412. */
-export function httpStatusOf(code: Code): number {
-  switch (code) {
-    case Code.Canceled:
-      return 499;
-    case Code.InvalidArgument:
-    case Code.FailedPrecondition:
-    case Code.OutOfRange:
-      return 400;
-    case Code.DeadlineExceeded:
-      return 504;
-    case Code.NotFound:
-      return 404;
-    case Code.AlreadyExists:
-    case Code.Aborted:
-      return 409;
-    case Code.PermissionDenied:
-      return 403;
-    case Code.Unauthenticated:
-      return 401;
-    case Code.ResourceExhausted:
-      return 429;
-    case Code.Unimplemented:
-      return 501;
-    case Code.Unavailable:
-      return 503;
-    default:
-      return 500;
-  }
-}
 
 const detailRegistry = createRegistry(ErrorDetailSchema);
 
@@ -64,12 +32,4 @@ export function gatewayErrorBody(error: ConnectError): JsonObject {
     message: error.rawMessage,
     ...(details.length > 0 ? { details } : {}),
   };
-}
-
-/** Sends a failure as the REST gateway does; Handset's metadata (Retry-After, tries left) as headers. */
-export function sendGatewayError(reply: FastifyReply, error: ConnectError): FastifyReply {
-  error.metadata.forEach((value, key) => {
-    reply.header(key, value);
-  });
-  return reply.code(httpStatusOf(error.code)).type("application/json").send(gatewayErrorBody(error));
 }

@@ -2,14 +2,16 @@ import { type DescMethodUnary, fromJson, getOption, type JsonObject, toJson } fr
 import { Code, ConnectError } from "@connectrpc/connect";
 import { http } from "@zitadel/proto/google/api/annotations_pb.js";
 import type { FastifyInstance, FastifyRequest, HTTPMethods } from "fastify";
+import type { Clock } from "../../domain/clock.js";
+import { sendGatewayError } from "./error-edge.js";
 import { plainError } from "./errors.js";
-import { sendGatewayError } from "./rest-errors.js";
 import { unimplemented, zitadelMethods } from "./routes.js";
 import type { PhoneRpc } from "./rpc.js";
 
 export interface RestGatewayOptions {
   rpcs: ReadonlyMap<DescMethodUnary, PhoneRpc>;
   bodyLimit: number;
+  clock: Clock;
 }
 
 /** The REST prefix each service's gateway serves under (AuthService's `GatewayPathPrefix`). */
@@ -18,7 +20,7 @@ const PREFIX: Record<string, string> = {
   "zitadel.user.v2.UserService": "",
 };
 
-interface Binding {
+export interface Binding {
   verb: HTTPMethods;
   /** Fastify's form of the template: `{user_id}` -> `:user_id`. */
   url: string;
@@ -27,7 +29,7 @@ interface Binding {
 }
 
 /** The `google.api.http` binding the descriptor carries, if the method has one. */
-function bindingOf(method: DescMethodUnary): Binding | undefined {
+export function bindingOf(method: DescMethodUnary): Binding | undefined {
   const rule = getOption(method, http);
   const pattern = rule.pattern;
   if (pattern.case === undefined || pattern.case === "custom") return undefined;
@@ -106,7 +108,7 @@ export async function zitadelRestGateway(app: FastifyInstance, options: RestGate
           const response = await rpc.handle(message, headers);
           return reply.type("application/json").send(toJson(method.output, response));
         } catch (error) {
-          return sendGatewayError(reply, ConnectError.from(error));
+          return sendGatewayError(request, reply, error, options.clock.now());
         }
       },
     });

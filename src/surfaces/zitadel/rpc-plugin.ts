@@ -1,4 +1,10 @@
-import { Code, ConnectError, type ConnectRouter, createConnectRouter } from "@connectrpc/connect";
+import {
+  Code,
+  ConnectError,
+  type ConnectRouter,
+  createConnectRouter,
+  createContextValues,
+} from "@connectrpc/connect";
 import {
   compressionBrotli,
   compressionGzip,
@@ -6,6 +12,7 @@ import {
   universalResponseToNodeResponse,
 } from "@connectrpc/connect-node";
 import type { FastifyInstance } from "fastify";
+import { rpcRequestKey } from "./error-edge.js";
 
 export interface RpcPluginOptions {
   routes: (router: ConnectRouter) => void;
@@ -37,9 +44,10 @@ export async function zitadelRpcPlugin(app: FastifyInstance, options: RpcPluginO
       async handler(request, reply) {
         reply.hijack();
         reply.raw.setHeader("x-request-id", request.id);
+        const values = createContextValues().set(rpcRequestKey, request);
         try {
           const response = await handler(
-            universalRequestFromNodeRequest(request.raw, reply.raw, undefined, undefined),
+            universalRequestFromNodeRequest(request.raw, reply.raw, undefined, values),
           );
           await universalResponseToNodeResponse(response, reply.raw);
         } catch (error) {

@@ -1,22 +1,13 @@
 import type { DescMessage, DescMethodUnary, Message, MessageShape } from "@bufbuild/protobuf";
 import { ConnectError } from "@connectrpc/connect";
-import type { FastifyBaseLogger } from "fastify";
-import type { Config } from "../../config.js";
-import type { Clock } from "../../domain/clock.js";
-import type { Authenticator } from "../../http/authenticator.js";
 import { toHandsetError } from "../../http/request-errors.js";
-import type { Handset } from "../../services/handset.js";
+import type { SurfaceDeps } from "../deps.js";
+import { withCause } from "./error-edge.js";
 import { toZitadelError, type ZitadelApi, type ZitadelOperation } from "./errors.js";
 import { validateRequest } from "./validate.js";
 
 /** What the ZITADEL surface is given, whichever transport it answers on. */
-export interface ZitadelContext {
-  handset: Handset;
-  authenticator: Authenticator;
-  clock: Clock;
-  config: Config;
-  log: FastifyBaseLogger;
-}
+export type ZitadelContext = SurfaceDeps;
 
 /**
  * One implemented RPC, independent of the transport: Connect, gRPC-Web and gRPC reach it through the
@@ -29,10 +20,12 @@ export interface PhoneRpc {
 
 /**
  * Wraps a handler: the request is validated against its descriptor's rules first, and whatever the
- * handler throws leaves as a ZITADEL-shaped ConnectError (a bug as Internal, logged).
+ * handler throws leaves as a ZITADEL-shaped ConnectError (a bug as Internal) carrying what was thrown,
+ * which the transport's error edge logs.
  */
 export function phoneRpc<I extends DescMessage, O extends DescMessage>(
-  ctx: ZitadelContext,
+  // Every handler is written against the surface's context; the wrapper itself needs none of it.
+  _ctx: ZitadelContext,
   method: DescMethodUnary<I, O>,
   where: { api: ZitadelApi; op: ZitadelOperation },
   handle: (request: MessageShape<I>, header: Headers) => Promise<MessageShape<O>>,
@@ -46,11 +39,7 @@ export function phoneRpc<I extends DescMessage, O extends DescMessage>(
         return await handle(request as MessageShape<I>, header);
       } catch (error) {
         if (error instanceof ConnectError) throw error;
-        const handsetError = toHandsetError(error);
-        if (handsetError.code === "INTERNAL") {
-          ctx.log.error({ err: error, rpc: method.name }, "zitadel rpc failed");
-        }
-        throw toZitadelError(handsetError, where.api, where.op, ctx.clock.now());
+        throw withCause(toZitadelError(toHandsetError(error), where.api, where.op), error);
       }
     },
   };

@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import type { Clock } from "../domain/clock.js";
+import type { Authenticator } from "../http/authenticator.js";
 import type { Handset } from "../services/handset.js";
-import type { Authenticator } from "./authenticator.js";
 
 /** What every surface plugin is given: the use cases, the credential check, the clock, the settings. */
 export interface SurfaceDeps {

@@ -1,0 +1,151 @@
+import type { Config } from "../config.js";
+import { createDispatcher, type Dispatcher, type DispatcherLogger } from "../delivery/dispatcher.js";
+import type { SmsProvider } from "../delivery/provider.js";
+import type { InboxProvider } from "../delivery/providers/inbox/inbox-provider.js";
+import { type Clock, systemClock } from "../domain/clock.js";
+import type { CodeKeyring } from "../domain/code.js";
+import { loadOrCreateKeyring } from "../secrets.js";
+import { createHandset, type Handset } from "../services/handset.js";
+import { openStore, type Store, type StoreOptions } from "../store/database.js";
+import type { LooseFileMode } from "../store/file-modes.js";
+import { migrateToLatest } from "../store/migrate.js";
+import { ensureTenant } from "../store/tenants.js";
+import { chooseProvider, StartupRefused } from "./providers.js";
+
+export { StartupRefused };
+
+export interface CoreOptions {
+  clock?: Clock;
+  /** Replaces the configured provider (tests use this to watch deliveries or make them fail). */
+  smsProvider?: SmsProvider;
+  /** Replaces the secrets file (tests). */
+  keyring?: CodeKeyring;
+  /** Where the dispatcher reports; silent when not given. */
+  log?: DispatcherLogger;
+  /**
+   * A server delivers SMS, so it refuses a development provider in production mode. The offline CLI
+   * only writes rows (credentials) for a server to use, so it neither refuses nor holds a full pool.
+   */
+  mode?: "server" | "offline";
+}
+
+/** Everything below the transports: what the server and the CLI share. */
+export interface Core {
+  config: Config;
+  clock: Clock;
+  store: Store;
+  keyring: CodeKeyring;
+  provider: SmsProvider;
+  /** The development inbox, when the inbox provider is in use. */
+  inbox: InboxProvider | null;
+  /** Built stopped: the server starts it; the CLI leaves its messages to a running server. */
+  dispatcher: Dispatcher;
+  handset: Handset;
+  /** Stops the dispatcher, then closes the store. */
+  close(): Promise<void>;
+}
+
+const silent: DispatcherLogger = { info() {}, warn() {}, error() {} };
+
+/** The store as configured; `handset migrate` opens it this way too, so the two cannot drift. */
+export function openConfiguredStore(
+  config: Config,
+  poolSize = config.databasePoolSize,
+  hooks: Pick<StoreOptions, "onLooseFileMode" | "onHookError"> = {},
+): Store {
+  return openStore({
+    url: config.databaseUrl,
+    poolSize,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    ...hooks,
+  });
+}
+
+/**
+ * The composition root: opens and migrates the store, makes sure the default tenant exists, loads
+ * the code keyring, chooses the SMS provider and builds the dispatcher and the use cases, each given
+ * its dependencies as plain parameters. Transports (HTTP, gRPC, the CLI) are added by their callers.
+ */
+export async function createCore(config: Config, options: CoreOptions = {}): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const mode = options.mode ?? "server";
+  const { provider, inbox } = chooseProvider(config, clock, options.smsProvider);
+  if (
+    mode === "server" &&
+    config.production &&
+    provider.development &&
+    !config.sms.allowDevProviderInProduction
+  ) {
+    throw new StartupRefused(
+      `refusing to start: the ${provider.name} SMS provider is for development and NODE_ENV is production. ` +
+        "Configure a real provider (HANDSET_SMS_PROVIDER=webhook), or set HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION=true.",
+    );
+  }
+  const log = options.log ?? silent;
+  const looseFileModes: LooseFileMode[] = [];
+  // The CLI runs one task at a time: two connections are plenty.
+  const store = openConfiguredStore(config, mode === "offline" ? 2 : config.databasePoolSize, {
+    onLooseFileMode: (found) => looseFileModes.push(found),
+    onHookError: (error) => log.error({ err: error }, "an after-commit hook failed; the change is committed"),
+  });
+  try {
+    await migrateToLatest(store.db);
+    await ensureTenant(store.db, config.defaultTenant, config.defaultTenant, clock.now());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const keyring =
+    options.keyring ?? loadOrCreateKeyring(config.dataDir, (found) => looseFileModes.push(found));
+  for (const { path, mode: fileMode } of looseFileModes) {
+    log.warn(
+      { path, mode: fileMode },
+      "data file or directory was open to other users; tightened it to owner-only",
+    );
+  }
+
+  const dispatcher = createDispatcher({
+    store,
+    provider,
+    clock,
+    keyring,
+    ttlMs: config.otp.ttlMs,
+    senderName: config.sms.senderName,
+    logger: log,
+    intervalMs: config.sms.dispatchIntervalMs,
+    maxAttempts: config.sms.dispatchMaxAttempts,
+    leaseMs: config.sms.dispatchLeaseMs,
+  });
+  const handset = createHandset({
+    store,
+    clock,
+    keyring,
+    otp: config.otp,
+    phone: {
+      validation: config.phone.validation,
+      allowVoip: config.phone.allowVoip,
+      allowedRegions: config.phone.allowedRegions,
+      deniedRegions: config.phone.deniedRegions,
+    },
+    testNumbers: config.testNumbers,
+    // A no-op while the dispatcher is stopped (the CLI): a running server's poll loop delivers.
+    onOutboxCommitted: () => dispatcher.wake(),
+    codeDisclosure: inbox !== null && !config.production,
+  });
+
+  return {
+    config,
+    clock,
+    store,
+    keyring,
+    provider,
+    inbox,
+    dispatcher,
+    handset,
+    async close() {
+      await dispatcher.stop();
+      await store.close();
+    },
+  };
+}

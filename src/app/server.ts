@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyServerOptions, RouteOptions } from "fastify";
+import type { Config } from "../config.js";
+import { systemClock } from "../domain/clock.js";
+import { HandsetError } from "../domain/errors.js";
+import { createAuthenticator } from "../http/authenticator.js";
+import { devInboxRoutes } from "../http/dev-inbox.js";
+import { createFastify } from "../http/fastify.js";
+import { registerHealth } from "../http/health.js";
+import { registerOpenApi } from "../http/openapi.js";
+import { sendNativeError } from "../surfaces/native/errors.js";
+import type { ZitadelGrpcServer } from "../surfaces/zitadel/grpc-server.js";
+import { type Core, type CoreOptions, createCore } from "./core.js";
+import { registerSurfaces } from "./surfaces.js";
+
+export { StartupRefused } from "./core.js";
+
+export interface BuildOptions extends Omit<CoreOptions, "log" | "mode"> {
+  /** False leaves the dispatcher stopped: messages stay queued until `dispatcher.runOnce()`. */
+  runDispatcher?: boolean;
+  logger?: FastifyServerOptions["logger"];
+  /** Told of every route as it is added: the security tests enumerate the route table with it. */
+  onRoute?: (route: RouteOptions) => void;
+}
+
+export interface HandsetApp extends Omit<Core, "close" | "keyring" | "provider"> {
+  app: FastifyInstance;
+  /** ZITADEL's gRPC port: started with the app when HANDSET_ZITADEL_GRPC_PORT is set. */
+  zitadelGrpc: ZitadelGrpcServer;
+}
+
+/**
+ * The HTTP server: the core, plus Fastify with the edge toolkit (request ids, health, OpenAPI, the
+ * development inbox) and the four surfaces. Closing the app stops the gRPC port, the dispatcher and
+ * the store, in that order.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<HandsetApp> {
+  const clock = options.clock ?? systemClock;
+  const app = createFastify(config, clock, options.logger);
+  const { onRoute } = options;
+  if (onRoute) app.addHook("onRoute", (route) => onRoute(route));
+  let core: Core;
+  try {
+    core = await createCore(config, {
+      clock,
+      smsProvider: options.smsProvider,
+      keyring: options.keyring,
+      log: app.log,
+      mode: "server",
+    });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const { handset, store, inbox, dispatcher } = core;
+
+  await registerOpenApi(app);
+  registerHealth(app, { database: store.dialect, ping: () => store.ping() });
+  if (inbox && !config.production) await app.register(devInboxRoutes, { inbox });
+
+  const authenticator = createAuthenticator(handset);
+  const zitadelGrpc = await registerSurfaces(app, { handset, authenticator, clock, config });
+
+  // Outside every surface's prefix, Handset answers in its own (native) envelope.
+  app.setNotFoundHandler((request, reply) =>
+    sendNativeError(
+      new HandsetError("ROUTE_NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}.`),
+      request,
+      reply,
+      clock.now(),
+    ),
+  );
+  app.setErrorHandler((error, request, reply) => sendNativeError(error, request, reply, clock.now()));
+
+  if (options.runDispatcher !== false) app.addHook("onReady", async () => dispatcher.start());
+  app.addHook("onClose", async () => core.close());
+
+  return { app, handset, store, dispatcher, inbox, config, clock, zitadelGrpc };
+}

@@ -1,0 +1,34 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
+import type { Config } from "../config.js";
+import type { Clock } from "../domain/clock.js";
+import { newId } from "../domain/ids.js";
+
+/**
+ * The Fastify instance every surface is mounted on: body limit, structured logs without secrets,
+ * and a request id on every request (taken from `x-request-id` when the caller sends one) that is
+ * echoed on every response, success or error, so a caller can quote it and an operator find it.
+ */
+export function createFastify(
+  config: Config,
+  clock: Clock,
+  logger: FastifyServerOptions["logger"] = { level: config.logLevel },
+): FastifyInstance {
+  const app = Fastify({
+    logger:
+      typeof logger === "object" && logger !== null
+        ? { ...logger, redact: ["req.headers.authorization", "req.headers.cookie"] }
+        : logger,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => newId("req", clock.now()),
+    requestIdHeader: "x-request-id",
+    logController: new LogController({
+      requestIdLogLabel: "request_id",
+      // One line per request is noise at info level; debug and trace show them.
+      disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
+    }),
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  return app;
+}
