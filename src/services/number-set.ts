@@ -5,7 +5,7 @@ import { toFlag } from "../store/executor.js";
 import { lockUser } from "../store/locks.js";
 import { listPhoneNumbersOfUser, updatePhoneNumber } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, PhoneNumberUpdate } from "../store/schema.js";
-import { assertReachesUser } from "./access.js";
+import { assertReachesUser, loadPhoneNumber } from "./access.js";
 import type { Caller } from "./caller.js";
 
 export function toHeld(row: PhoneNumberRow): HeldNumber {
@@ -36,6 +36,26 @@ export async function lockNumbersOf(trx: Executor, caller: Caller, userId: strin
   }
   const rows = await listPhoneNumbersOfUser(trx, caller.tenantId, userId);
   return { rows, held: rows.map(toHeld) };
+}
+
+/** One number and its user's whole set, under the user's lock. */
+export interface LockedNumber extends LockedNumbers {
+  /** The number as read under the lock: a change that committed while we waited is part of it. */
+  row: PhoneNumberRow;
+}
+
+/** Finds the number's user, takes the user's lock (see `lockNumbersOf`) and reads the number again. */
+export async function lockNumberOf(
+  trx: Executor,
+  caller: Caller,
+  phoneNumberId: string,
+): Promise<LockedNumber> {
+  const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
+  const locked = await lockNumbersOf(trx, caller, owner.user_id);
+  const row = locked.rows.find((r) => r.id === phoneNumberId);
+  // Removed while this request waited for the lock.
+  if (!row) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
+  return { ...locked, row };
 }
 
 type FlagColumn = "is_primary" | "reserved_for_second_factor" | "default_second_factor";

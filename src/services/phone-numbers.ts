@@ -24,7 +24,7 @@ import {
 import type { Caller } from "./caller.js";
 import { recordUserChange } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
-import { lockNumbersOf, writeNumberSet } from "./number-set.js";
+import { lockNumberOf, lockNumbersOf, writeNumberSet } from "./number-set.js";
 import { type Change, type PhoneNumberView, toPhoneNumberView } from "./views.js";
 
 export interface AddPhoneNumberInput {
@@ -172,11 +172,7 @@ export function createPhoneNumberService(deps: ServiceDeps) {
       if (input.verified !== undefined) assertMayVerifyByHand(caller);
       return uow.transaction(async (trx) => {
         const now = deps.clock.now();
-        const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
-        const before = await lockNumbersOf(trx, caller, owner.user_id);
-        // Read again under the lock: a change that committed while we waited is part of the picture.
-        const row = before.rows.find((r) => r.id === phoneNumberId);
-        if (!row) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
+        const { row, ...before } = await lockNumberOf(trx, caller, phoneNumberId);
         const current = findHeld(before.held, row.id);
         const after = withChanged(before.held, row.id, input, rules);
         const next = findHeld(after, row.id);
@@ -216,10 +212,7 @@ export function createPhoneNumberService(deps: ServiceDeps) {
     ): Promise<PhoneNumberRemoval> {
       return uow.transaction(async (trx) => {
         const now = deps.clock.now();
-        const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
-        const before = await lockNumbersOf(trx, caller, owner.user_id);
-        const row = before.rows.find((r) => r.id === phoneNumberId);
-        if (!row) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
+        const { row, ...before } = await lockNumberOf(trx, caller, phoneNumberId);
         const after = withRemoved(before.held, row.id, rules);
         const removed = await viewOf(trx, caller, row);
         await cancelPendingVerifications(trx, caller.tenantId, row.id, now);

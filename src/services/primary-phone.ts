@@ -5,9 +5,7 @@ import { tenantPhonePolicy } from "./access.js";
 import type { Caller } from "./caller.js";
 import type { ServiceDeps } from "./deps.js";
 import { lockNumbersOf } from "./number-set.js";
-import type { PhoneNumberService } from "./phone-numbers.js";
-import type { UserService } from "./users.js";
-import type { VerificationService } from "./verification.js";
+import type { ComposedUseCases } from "./profile-phone.js";
 import type { Change, PhoneNumberView, UserView } from "./views.js";
 
 export interface SetPrimaryInput {
@@ -31,19 +29,13 @@ export interface CurrentPrimary {
   primary: PhoneNumberView | null;
 }
 
-export interface PrimaryPhoneParts {
-  users: UserService;
-  phoneNumbers: PhoneNumberService;
-  verification: VerificationService;
-}
-
 /**
  * ZITADEL's one phone per user is the user's primary number. Each command is one use case in one
  * transaction under the user's lock: Set adds (or reuses) the number, sends its code, makes it primary
  * and removes the former primary, all or nothing, so two racing Sets leave the user exactly one number,
  * the one whose request committed last.
  */
-export function createPrimaryPhoneService(deps: ServiceDeps, parts: PrimaryPhoneParts) {
+export function createPrimaryPhoneService(deps: ServiceDeps, parts: ComposedUseCases) {
   const { uow } = deps.store;
   const { users, phoneNumbers, verification } = parts;
 

@@ -49,14 +49,14 @@ export function verifiedPrimaryOf(user: UserView): PhoneNumberView | null {
   return user.phoneNumbers.find((p) => p.primary && p.verified) ?? null;
 }
 
-/** The number-level services this one composes: the same instances every surface uses. */
-export interface ProfilePhoneParts {
+/** The number-level services the vendors' use cases compose: the same instances every surface uses. */
+export interface ComposedUseCases {
   users: UserService;
   phoneNumbers: PhoneNumberService;
   verification: VerificationService;
 }
 
-export function createProfilePhoneService(deps: ServiceDeps, parts: ProfilePhoneParts) {
+export function createProfilePhoneService(deps: ServiceDeps, parts: ComposedUseCases) {
   const { uow } = deps.store;
   const { users, phoneNumbers, verification } = parts;
 

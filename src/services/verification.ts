@@ -13,11 +13,10 @@ import {
   recordWrongGuess,
   redeemVerification,
 } from "../store/verifications.js";
-import { loadPhoneNumber } from "./access.js";
 import type { Caller } from "./caller.js";
 import { recordUserChange } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
-import { lockNumbersOf } from "./number-set.js";
+import { lockNumberOf } from "./number-set.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
 import { explainNoOpenVerification, wrongCodeError } from "./verification-errors.js";
 import {
@@ -149,10 +148,7 @@ export function createVerificationService(deps: ServiceDeps) {
     }
     return uow.transaction(async (trx): Promise<CodeCheck> => {
       const now = deps.clock.now();
-      const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
-      const locked = await lockNumbersOf(trx, caller, owner.user_id);
-      const phone = locked.rows.find((r) => r.id === phoneNumberId);
-      if (!phone) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
+      const { row: phone } = await lockNumberOf(trx, caller, phoneNumberId);
       const pending = await findPendingVerification(trx, caller.tenantId, phone.id);
       if (!pending || pending.expires_at <= now) {
         if (pending) await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
@@ -220,10 +216,7 @@ export function createVerificationService(deps: ServiceDeps) {
     async send(caller: Caller, phoneNumberId: string): Promise<CodeSent> {
       return uow.transaction(async (trx) => {
         const now = deps.clock.now();
-        const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
-        const locked = await lockNumbersOf(trx, caller, owner.user_id);
-        const phone = locked.rows.find((r) => r.id === phoneNumberId);
-        if (!phone) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
+        const { row: phone } = await lockNumberOf(trx, caller, phoneNumberId);
         if (phone.verified_at !== null) {
           throw new HandsetError("PHONE_NUMBER_ALREADY_VERIFIED", `${phone.e164} is already verified.`);
         }
