@@ -147,6 +147,10 @@ describe("SQLite group commit under faults", () => {
     rowsOf.set("after", ["after-1"]);
     outcomes.set("after", { status: "fulfilled", value: undefined });
     const result = await checkAgainstDisk({ rowsOf, outcomes });
+    console.log(
+      `[full disk] ${result.okWithRows} units answered ok, all with their rows; ` +
+        `${result.errorWithoutRows} answered 503, none with a row`,
+    );
     expect(result.okWithRows + result.errorWithoutRows).toBe(25);
     expect(result.errorWithoutRows).toBe(failures.length);
   });
