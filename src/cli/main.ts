@@ -1,17 +1,31 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { openConfiguredStore, StartupRefused } from "../app/core.js";
-import { type Config, ConfigError, loadConfig } from "../config.js";
+import type { Config } from "../config.js";
 import { isHandsetError } from "../domain/errors.js";
 import { isScope, type Scope } from "../domain/scopes.js";
 import type { IssuedCredential } from "../services/credentials.js";
-import { migrateToLatest } from "../store/migrate.js";
 import { toClerkSecretKey } from "../surfaces/clerk/secret-key.js";
-import { withHandset } from "./offline.js";
 import { registerPhoneCommands } from "./phone.js";
-import { serve } from "./serve.js";
+
+// The configuration (zod), the server, the store and the services are imported inside the actions that
+// use them, so that `--help` and a wrong command line answer without loading Fastify, the protobufs
+// or a database driver. scripts/bundle.mjs splits the bundle at these imports.
 
 /** Exit codes: 0 done, 1 the task failed, 2 the command line (or configuration) is wrong. */
 const EXIT_USAGE = 2;
+
+/** Where a CLI run reads its environment and writes its output: the process's own, or a test's. */
+export interface CliIo {
+  env: Readonly<Record<string, string | undefined>>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The process's environment and streams, looked up at each write so that tests may spy on them. */
+export const processIo: CliIo = {
+  env: process.env,
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
 
 class UsageError extends Error {}
 
@@ -63,13 +77,9 @@ function readExpiry(value: string, now: number): number | undefined {
   return Number.isNaN(at) ? undefined : at;
 }
 
-function config(): Config {
-  return loadConfig(process.env);
-}
-
-function printCredential(issued: IssuedCredential, json: boolean): void {
+function printCredential(io: CliIo, issued: IssuedCredential, json: boolean): void {
   if (json) {
-    process.stdout.write(`${JSON.stringify(issued)}\n`);
+    io.stdout(`${JSON.stringify(issued)}\n`);
     return;
   }
   const lines = [
@@ -82,31 +92,44 @@ function printCredential(issued: IssuedCredential, json: boolean): void {
     "",
     "The secret is shown this once; Handset keeps only its hash.",
   ];
-  process.stdout.write(`${lines.join("\n")}\n`);
+  io.stdout(`${lines.join("\n")}\n`);
 }
 
-export function buildCli(): Command {
+/** The `handset` program; commander's own output (help, usage errors) goes to `io` too. */
+export function buildCli(io: CliIo = processIo): Command {
+  const config = async (): Promise<Config> => (await import("../config.js")).loadConfig(io.env);
   const program = new Command("handset")
     .description("Handset: users' phone numbers, proven with SMS one-time codes.")
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
       outputError: (message, write) => write(`handset: ${message.replace(/^error: /, "").trim()}\n`),
     });
 
   program
     .command("serve")
     .description("Run the HTTP server (configured by environment variables; see README)")
-    .action(async () => serve(config()));
+    .action(async () => {
+      const cfg = await config();
+      const { serve } = await import("./serve.js");
+      await serve(cfg);
+    });
 
   program
     .command("migrate")
     .description("Bring the database schema to the latest version, then exit")
     .action(async () => {
-      const store = openConfiguredStore(config(), 1);
+      const cfg = await config();
+      const [{ openConfiguredStore }, { migrateToLatest }] = await Promise.all([
+        import("../app/core.js"),
+        import("../store/migrate.js"),
+      ]);
+      const store = openConfiguredStore(cfg, 1);
       try {
         const { applied } = await migrateToLatest(store.db);
-        process.stdout.write(applied.length ? `applied: ${applied.join(", ")}\n` : "schema is up to date\n");
+        io.stdout(applied.length ? `applied: ${applied.join(", ")}\n` : "schema is up to date\n");
       } finally {
         await store.close();
       }
@@ -130,7 +153,8 @@ export function buildCli(): Command {
     )
     .action(
       async (opts: { tenant?: string; name?: string; scopes?: Scope[]; json?: boolean; format: string }) => {
-        const cfg = config();
+        const cfg = await config();
+        const { withHandset } = await import("./offline.js");
         const issued = await withHandset(cfg, (h) =>
           h.credentials.issueAdminKey({
             tenantId: opts.tenant ?? cfg.defaultTenant,
@@ -142,7 +166,7 @@ export function buildCli(): Command {
           opts.format === "clerk"
             ? { ...issued, secret: toClerkSecretKey(issued.secret, cfg.production) }
             : issued;
-        printCredential(shown, opts.json === true);
+        printCredential(io, shown, opts.json === true);
       },
     );
 
@@ -171,7 +195,7 @@ export function buildCli(): Command {
         expires?: string;
         json?: boolean;
       }) => {
-        const cfg = config();
+        const cfg = await config();
         let expiresAt: number | null = null;
         if (opts.expires !== undefined) {
           try {
@@ -180,6 +204,7 @@ export function buildCli(): Command {
             throw new UsageError(`option '--expires <when>': ${(error as Error).message}`);
           }
         }
+        const { withHandset } = await import("./offline.js");
         const issued = await withHandset(cfg, (h) =>
           h.credentials.issueUserToken({
             tenantId: opts.tenant ?? cfg.defaultTenant,
@@ -189,17 +214,27 @@ export function buildCli(): Command {
             expiresAt,
           }),
         );
-        printCredential(issued, opts.json === true);
+        printCredential(io, issued, opts.json === true);
       },
     );
 
-  registerPhoneCommands(program);
+  registerPhoneCommands(program, io);
 
   return program;
 }
 
-export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = buildCli();
+/** Loads config.js only to ask: whatever threw a ConfigError has loaded it already. */
+async function asConfigError(error: unknown): Promise<Error | undefined> {
+  const { ConfigError } = await import("../config.js");
+  return error instanceof ConfigError ? error : undefined;
+}
+
+/**
+ * Runs one command line to its end and returns its exit code; `bin.ts` exits with it. `serve`
+ * returns once the server listens, and the server keeps the process alive.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = buildCli(io);
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;
@@ -207,19 +242,17 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(`handset: ${error.message}\n`);
+    const wrongUsage = error instanceof UsageError ? error : await asConfigError(error);
+    if (wrongUsage) {
+      io.stderr(`handset: ${wrongUsage.message}\n`);
       return EXIT_USAGE;
     }
     if (isHandsetError(error) && (error.code === "INVALID_REQUEST" || error.details.fields)) {
-      process.stderr.write(`handset: ${error.message}\n`);
+      io.stderr(`handset: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof StartupRefused) {
-      process.stderr.write(`handset: ${error.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`handset: ${error instanceof Error ? error.message : String(error)}\n`);
+    // Anything else, a refused start-up (StartupRefused) or a taken port among them, failed the task.
+    io.stderr(`handset: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { CommanderError } from "commander";
 import { z } from "zod";
 import { ConfigError } from "../config.js";
+import type { CliIo } from "./main.js";
 
 /** linode-cli's exit code for a request the API refused (`ExitCodes.REQUEST_FAILED`). */
 export const EXIT_REQUEST_FAILED = 2;
@@ -115,6 +116,7 @@ export function renderTable(title: string, headers: readonly string[], rows: rea
  * `errors` table on stderr, then exit code 2.
  */
 export async function linodeRequest(
+  io: Pick<CliIo, "stderr">,
   settings: PhoneCliSettings,
   method: "POST" | "DELETE",
   path: string,
@@ -155,6 +157,6 @@ export async function linodeRequest(
       ),
     );
   }
-  process.stderr.write(`${lines.join("\n")}\n`);
+  io.stderr(`${lines.join("\n")}\n`);
   throw new CommanderError(EXIT_REQUEST_FAILED, "handset.phone.requestFailed", "request failed");
 }

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { linodeRequest, resolvePhoneCliSettings } from "./phone-client.js";
+import type { CliIo } from "./main.js";
 
 /** linode-cli names its flags after the body's properties (`--iso_code`); its docs show `--iso-code`. */
 interface SendOptions {
@@ -25,8 +25,12 @@ function present(fields: Record<string, string | undefined>): Record<string, str
  * `handset phone sms-code-send|verify|delete`: linode-cli's `phone` command against a running
  * Handset's Linode surface, with linode-cli's flags, output and exit codes.
  */
-export function registerPhoneCommands(program: Command): void {
-  const settings = () => resolvePhoneCliSettings(process.env);
+export function registerPhoneCommands(program: Command, io: CliIo): void {
+  /** phone-client.js is imported here, by the commands that use it, so that `--help` loads none of it. */
+  const request = async (method: "POST" | "DELETE", path: string, body?: Record<string, string>) => {
+    const { linodeRequest, resolvePhoneCliSettings } = await import("./phone-client.js");
+    await linodeRequest(io, resolvePhoneCliSettings(io.env), method, path, body);
+  };
   const phone = program
     .command("phone")
     .description(
@@ -44,8 +48,7 @@ export function registerPhoneCommands(program: Command): void {
     .option("--phone_number <number>", "the phone number, e.g. 555-555-5555 or +15555555555")
     .option("--phone-number <number>", "same as --phone_number")
     .action(async (opts: SendOptions) => {
-      await linodeRequest(
-        settings(),
+      await request(
         "POST",
         "/profile/phone-number",
         present({
@@ -61,8 +64,7 @@ export function registerPhoneCommands(program: Command): void {
     .option("--otp_code <code>", "the one-time code from the SMS")
     .option("--otp-code <code>", "same as --otp_code")
     .action(async (opts: VerifyOptions) => {
-      await linodeRequest(
-        settings(),
+      await request(
         "POST",
         "/profile/phone-number/verify",
         present({ otp_code: opts.otp_code ?? opts.otpCode }),
@@ -73,6 +75,6 @@ export function registerPhoneCommands(program: Command): void {
     .command("delete")
     .description("Delete the profile's verified phone number (opt out of SMS)")
     .action(async () => {
-      await linodeRequest(settings(), "DELETE", "/profile/phone-number");
+      await request("DELETE", "/profile/phone-number");
     });
 }
