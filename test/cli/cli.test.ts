@@ -1,35 +1,16 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { parseExpiry } from "../../src/cli/main.js";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseExpiry, runCli } from "../../src/cli/main.js";
+import { handsetCommand } from "../support/handset-process.js";
 import { bearer, createTestApp } from "../support/harness.js";
-
-const repo = resolve(import.meta.dirname, "../..");
-/**
- * The CLI is compiled into a private folder under node_modules/.cache: `dist/` may be rebuilt by
- * someone else meanwhile, and inside the repository the compiled files still resolve node_modules.
- */
-const cacheRoot = join(repo, "node_modules", ".cache");
-let buildDir: string;
-let bin: string;
 
 interface Run {
   code: number | null;
-  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -41,24 +22,53 @@ function dataDir(): string {
   return dir;
 }
 
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A clean environment: nothing from the test runner leaks into the CLI's configuration. */
-function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
+function environment(extra: Record<string, string>): Record<string, string | undefined> {
   return { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", ...extra };
 }
 
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/**
+ * The CLI run in this process, as bin.ts runs it, with its environment and output injected: a command
+ * line costs milliseconds here, where a process of its own costs a Node start-up.
+ */
+async function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    env: environment({ HANDSET_DATA_DIR: dataDir(), ...env }),
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+/** The shipped executable, `node dist/handset.mjs` (built by the global setup), in its own process. */
+function spawnHandset(args: string[], env: Record<string, string>, cwd: string): ChildProcess {
+  return spawn(process.execPath, handsetCommand(args), {
+    cwd,
+    env: environment(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** Runs the executable to its end on a fresh data directory (unless `env` names one). */
+function run(args: string[], env: Record<string, string> = {}): Promise<Run & { signal: string | null }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: dataDir(),
-      env: environment({ HANDSET_DATA_DIR: dataDir(), ...env }),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawnHandset(args, { HANDSET_DATA_DIR: dataDir(), ...env }, dataDir());
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
       stdout += chunk.toString("utf8");
     });
-    child.stderr.on("data", (chunk: Buffer) => {
+    child.stderr?.on("data", (chunk: Buffer) => {
       stderr += chunk.toString("utf8");
     });
     child.on("error", fail);
@@ -69,38 +79,42 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
 /** Non-empty lines of an output. */
 const lines = (text: string) => text.split("\n").filter((line) => line.trim().length > 0);
 
-beforeAll(async () => {
-  mkdirSync(cacheRoot, { recursive: true });
-  buildDir = mkdtempSync(join(cacheRoot, "handset-cli-test-"));
-  bin = join(buildDir, "cli", "bin.js");
-  const tsc = join(repo, "node_modules", "typescript", "bin", "tsc");
-  const args = ["-p", join(repo, "tsconfig.build.json"), "--outDir", buildDir, "--incremental", "false"];
-  // Type errors elsewhere still emit JavaScript; only a build that produced no CLI is fatal here
-  // (`npm run typecheck` is where type errors fail the build).
-  const output = await promisify(execFile)(process.execPath, [tsc, ...args], { cwd: repo }).catch(
-    (error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }),
-  );
-  if (!existsSync(bin)) throw new Error(`the CLI did not compile:\n${output.stdout}`);
-}, 120_000);
-
-afterAll(() => {
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-// Each case spawns its own process on its own data directory, so they run side by side.
-describe.concurrent("handset --help", () => {
-  it("lists every command and exits 0", async ({ expect }) => {
+// The few command lines proven on the shipped executable run side by side, each in its own process on its
+// own data directory; every other command line runs in this process.
+describe.concurrent("the shipped executable (node dist/handset.mjs)", () => {
+  it("prints its help and exits 0", async ({ expect }) => {
     const result = await run(["--help"]);
     expect(result.code).toBe(0);
-    for (const command of ["serve", "migrate", "keys", "tokens"]) expect(result.stdout).toContain(command);
+    for (const command of ["serve", "migrate", "keys", "tokens", "phone"]) {
+      expect(result.stdout).toContain(command);
+    }
+    expect(result.stderr).toBe("");
+  });
+
+  it("exits 2 with one line on stderr for a bad command line", async ({ expect }) => {
+    const result = await run(["tokens", "create", "--user", "u", "--scopes", "phone:read,nope"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "handset: option '--scopes <list>' argument 'phone:read,nope' is invalid. unknown scope nope\n",
+    );
+    expect(result.stdout).toBe("");
+  });
+});
+
+describe.concurrent("handset --help", () => {
+  it("lists every command and exits 0", async ({ expect }) => {
+    const result = await cli(["--help"]);
+    expect(result.code).toBe(0);
+    for (const command of ["serve", "migrate", "keys", "tokens", "phone"]) {
+      expect(result.stdout).toContain(command);
+    }
     expect(result.stderr).toBe("");
   });
 
   it.for<[string[], string[]]>([
     [
       ["keys", "create", "--help"],
-      ["--tenant", "--scopes", "--json"],
+      ["--tenant", "--scopes", "--json", "--format"],
     ],
     [
       ["tokens", "create", "--help"],
@@ -108,10 +122,15 @@ describe.concurrent("handset --help", () => {
     ],
     [["serve", "--help"], ["Run the HTTP server"]],
     [["migrate", "--help"], ["latest version"]],
+    [
+      ["phone", "--help"],
+      ["sms-code-send", "verify", "delete"],
+    ],
   ])("handset %j describes its options and exits 0", async ([args, expected], { expect }) => {
-    const result = await run(args);
+    const result = await cli(args);
     expect(result.code).toBe(0);
     for (const text of expected) expect(result.stdout).toContain(text);
+    expect(result.stderr).toBe("");
   });
 });
 
@@ -146,7 +165,7 @@ describe.concurrent("bad arguments", () => {
       /future/,
     ],
   ])("%s: one line on stderr, exit 2", async ([, args, message], { expect }) => {
-    const result = await run(args);
+    const result = await cli(args);
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(/^handset: /);
@@ -155,21 +174,21 @@ describe.concurrent("bad arguments", () => {
   });
 
   it("no command at all: the usage on stderr, exit 2", async ({ expect }) => {
-    const result = await run([]);
+    const result = await cli([]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^Usage: handset/);
     expect(result.stdout).toBe("");
   });
 
   it("a bad configuration: one line naming the variable, exit 2", async ({ expect }) => {
-    const result = await run(["migrate"], { HANDSET_PORT: "abc" });
+    const result = await cli(["migrate"], { HANDSET_PORT: "abc" });
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(/^handset: invalid configuration: .*HANDSET_PORT/);
   });
 
   it("a webhook provider without its URL: one line, exit 2", async ({ expect }) => {
-    const result = await run(["keys", "create"], { HANDSET_SMS_PROVIDER: "webhook" });
+    const result = await cli(["keys", "create"], { HANDSET_SMS_PROVIDER: "webhook" });
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(/HANDSET_WEBHOOK_URL/);
@@ -179,18 +198,20 @@ describe.concurrent("bad arguments", () => {
 describe("handset migrate", () => {
   it("applies the migrations once, then says the schema is up to date", async () => {
     const dir = dataDir();
-    const first = await run(["migrate"], { HANDSET_DATA_DIR: dir });
+    const first = await cli(["migrate"], { HANDSET_DATA_DIR: dir });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^applied: \S+/);
     expect(existsSync(join(dir, "handset.sqlite"))).toBe(true);
-    const second = await run(["migrate"], { HANDSET_DATA_DIR: dir });
+    const second = await cli(["migrate"], { HANDSET_DATA_DIR: dir });
     expect(second.code).toBe(0);
     expect(second.stdout).toBe("schema is up to date\n");
   });
 });
 
-describe("credentials from the CLI", () => {
-  it("keys create --json prints a secret the server accepts, and keeps secrets.json at 0600", async () => {
+describe.concurrent("credentials from the CLI", () => {
+  it("keys create --json (its own process) prints a secret the server accepts, and keeps secrets.json at 0600", async ({
+    expect,
+  }) => {
     const dir = dataDir();
     const result = await run(["keys", "create", "--json"], { HANDSET_DATA_DIR: dir });
     expect(result.code).toBe(0);
@@ -215,7 +236,7 @@ describe("credentials from the CLI", () => {
     }
   });
 
-  it("tightens a secrets.json left readable by others back to 0600", async () => {
+  it("tightens a secrets.json left readable by others back to 0600", async ({ expect }) => {
     const dir = dataDir();
     const path = join(dir, "secrets.json");
     const secret = Buffer.alloc(32, 3).toString("base64url");
@@ -223,24 +244,24 @@ describe("credentials from the CLI", () => {
       mode: 0o644,
     });
     chmodSync(path, 0o644);
-    const result = await run(["keys", "create"], { HANDSET_DATA_DIR: dir });
+    const result = await cli(["keys", "create"], { HANDSET_DATA_DIR: dir });
     expect(result.code).toBe(0);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     // The existing key is kept: codes already sent stay redeemable.
     expect(JSON.parse(readFileSync(path, "utf8")).codeKeys[0].secret).toBe(secret);
   });
 
-  it("keys create without --json shows the secret once, in words", async () => {
-    const result = await run(["keys", "create", "--tenant", "acme", "--name", "ci"]);
+  it("keys create without --json shows the secret once, in words", async ({ expect }) => {
+    const result = await cli(["keys", "create", "--tenant", "acme", "--name", "ci"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^tenant: +acme$/m);
     expect(result.stdout).toMatch(/^secret: +\S{32,}$/m);
     expect(result.stdout).toContain("shown this once");
   });
 
-  it("tokens create --user u --json prints a token for that user only", async () => {
+  it("tokens create --user u --json prints a token for that user only", async ({ expect }) => {
     const dir = dataDir();
-    const result = await run(["tokens", "create", "--user", "u", "--json", "--expires", "30d"], {
+    const result = await cli(["tokens", "create", "--user", "u", "--json", "--expires", "30d"], {
       HANDSET_DATA_DIR: dir,
     });
     expect(result.code).toBe(0);
@@ -269,21 +290,15 @@ describe("credentials from the CLI", () => {
     }
   });
 
-  it("tokens create --scopes keeps exactly the scopes given", async () => {
-    const result = await run(["tokens", "create", "--user", "u", "--scopes", "phone:read", "--json"]);
+  it("tokens create --scopes keeps exactly the scopes given", async ({ expect }) => {
+    const result = await cli(["tokens", "create", "--user", "u", "--scopes", "phone:read", "--json"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).scopes).toEqual(["phone:read"]);
   });
 });
 
-describe("handset serve", () => {
-  let child: ChildProcess | undefined;
-  afterEach(() => {
-    if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    child = undefined;
-  });
-
-  it("exits 1 with one line when its port is taken", async () => {
+describe.concurrent("handset serve (its own process)", () => {
+  it("exits 1 with one line when its port is taken", async ({ expect }) => {
     const blocker = createServer();
     await new Promise<void>((done) => blocker.listen(0, "127.0.0.1", done));
     try {
@@ -297,7 +312,7 @@ describe("handset serve", () => {
     }
   });
 
-  it("refuses the inbox provider in production", async () => {
+  it("refuses the inbox provider in production", async ({ expect }) => {
     const result = await run(["serve"], { NODE_ENV: "production", HANDSET_PORT: "0" });
     expect(result.code).not.toBe(0);
     expect(result.code).not.toBeNull();
@@ -306,20 +321,25 @@ describe("handset serve", () => {
     expect(result.stderr).toMatch(/HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION/);
   });
 
-  it("starts in production with the inbox provider when explicitly allowed, and stops on SIGTERM", async () => {
+  it("starts in production with the inbox provider when explicitly allowed, and stops on SIGTERM", async ({
+    expect,
+    onTestFinished,
+  }) => {
     const dir = dataDir();
-    const started = spawn(process.execPath, [bin, "serve"], {
-      cwd: dir,
-      env: environment({
+    const started = spawnHandset(
+      ["serve"],
+      {
         NODE_ENV: "production",
         HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION: "true",
         HANDSET_PORT: "0",
         HANDSET_DATA_DIR: dir,
         HANDSET_LOG_LEVEL: "info",
-      }),
-      stdio: ["ignore", "pipe", "pipe"],
+      },
+      dir,
+    );
+    onTestFinished(() => {
+      if (started.exitCode === null && started.signalCode === null) started.kill("SIGKILL");
     });
-    child = started;
     let stderr = "";
     started.stderr?.on("data", (chunk: Buffer) => {
       stderr += chunk.toString("utf8");

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import { renderTable } from "../../src/cli/phone-client.js";
+import { handsetCommand } from "../support/handset-process.js";
 import { bearer, createTestApp, type TestApp } from "../support/harness.js";
 
 const US_E164 = "+12015550123";
@@ -182,7 +183,7 @@ describe("handset phone (linode-cli style)", () => {
     );
   });
 
-  it("runs as its own process: exit codes and output of the real executable", async () => {
+  it("runs as its own process: exit codes and output of the shipped executable", async () => {
     const token = await t.tokenFor("alice");
     const env = {
       PATH: process.env.PATH,
@@ -191,9 +192,7 @@ describe("handset phone (linode-cli style)", () => {
       HANDSET_CLI_CONFIG: join(configDir, "none.json"),
     };
     const cli = (...argv: string[]) =>
-      promisify(execFile)(join("node_modules", ".bin", "vite-node"), ["src/cli/bin.ts", ...argv], {
-        env,
-      }).then(
+      promisify(execFile)(process.execPath, handsetCommand(argv), { env }).then(
         ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
         (error: { code: number; stdout: string; stderr: string }) => ({
           code: error.code,

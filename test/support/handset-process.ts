@@ -1,10 +1,18 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** vite-node runs the TypeScript sources as they are, so no build is needed and none goes stale. */
-const VITE_NODE = fileURLToPath(new URL("../../node_modules/vite-node/vite-node.mjs", import.meta.url));
-const CLI = "src/cli/bin.ts";
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/**
+ * What ships: the bundle `npm start` and the `handset` bin run. test/support/global-setup.ts builds
+ * it afresh at the start of every test run, so it is never stale.
+ */
+export const HANDSET_BIN = "dist/handset.mjs";
+
+/** `node dist/handset.mjs ...args` as `npm start` runs it; its path is absolute, so any cwd will do. */
+export function handsetCommand(args: readonly string[]): string[] {
+  return ["--enable-source-maps", join(ROOT, HANDSET_BIN), ...args];
+}
 
 /** One `handset` CLI run in its own OS process. */
 export interface HandsetProcess {
@@ -36,7 +44,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function runHandset(name: string, args: string[], env: Record<string, string>): HandsetProcess {
-  const child = spawn(process.execPath, [VITE_NODE, CLI, ...args], {
+  const child = spawn(process.execPath, handsetCommand(args), {
     cwd: ROOT,
     env: childEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
