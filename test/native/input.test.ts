@@ -1,16 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, mobileNumber, type TestApp } from "../support/harness.js";
 import { nativeClient } from "../support/native-client.js";
 
+// One app per describe block, not per test: each refusal compares the rows before and after itself,
+// and the tests that add a number use numbers (and users) of their own.
 describe("bad input gets a clear 4xx and changes nothing", () => {
   let t: TestApp;
   let token: string;
-  beforeEach(async () => {
+  beforeAll(async () => {
     t = await createTestApp();
     token = await t.tokenFor("careful");
     await nativeClient(t, token).addMine(mobileNumber());
   });
-  afterEach(async () => t.close());
+  afterAll(async () => t.close());
 
   const snapshot = async () => ({
     phones: await t.store.db.selectFrom("phone_numbers").selectAll().execute(),
@@ -96,10 +98,10 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
 
 describe("rules on numbers", () => {
   let t: TestApp;
-  beforeEach(async () => {
+  beforeAll(async () => {
     t = await createTestApp();
   });
-  afterEach(async () => t.close());
+  afterAll(async () => t.close());
 
   it("lets one user hold a number at a time", async () => {
     const number = mobileNumber();
