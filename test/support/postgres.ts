@@ -17,12 +17,30 @@ export interface TestSchema {
   /** The test database's URL with `search_path` set to this schema: Handset's tables land there. */
   url: string;
   schema: string;
+  /** Done with the schema: it is dropped when the test run ends (see `TEST_RUN_VARIABLE`). */
   drop(): Promise<void>;
 }
 
 const SCHEMA_PREFIX = "handset_test_";
 /** Schemas left by runs that were killed before cleaning up are dropped after this long. */
 const STALE_AFTER_MS = 60 * 60_000;
+
+/**
+ * Names the current test run; set by test/support/global-setup.ts for every test file of the run.
+ *
+ * A run's schemas are dropped together when the run ends, not one by one as tests finish: dropping a
+ * schema while another connection reads the catalog can fail that reader with `schema "…" does not
+ * exist` (Kysely's migrator lists tables with `has_schema_privilege(nspname, …)`, which looks each
+ * schema up by name), so a drop in one test file could fail a Handset starting in another.
+ */
+export const TEST_RUN_VARIABLE = "HANDSET_TEST_RUN";
+
+/** A fresh run id: the run's start (for the stale sweep) and a random part. */
+export function newTestRunId(now = Date.now()): string {
+  return `${now.toString(36)}_${randomBytes(3).toString("hex")}`;
+}
+
+const runSchemaPrefix = (run: string) => `${SCHEMA_PREFIX}${run}_`;
 
 function requireUrl(baseUrl: string | undefined): string {
   if (!baseUrl) throw new Error("HANDSET_TEST_DATABASE_URL is not set");
@@ -47,23 +65,42 @@ export function urlWithSchema(baseUrl: string, schema: string): string {
 }
 
 /**
- * A fresh, empty schema for one test run, so runs (and engineers) sharing one PostgreSQL never see
- * each other's rows. `drop()` removes it with everything in it.
+ * A fresh, empty schema for one test, so tests, runs (and engineers) sharing one PostgreSQL never see
+ * each other's rows. Within a test run it lives until the run ends; outside one (a script using this
+ * module), `drop()` removes it at once.
  */
 export async function createTestSchema(baseUrl = TEST_DATABASE_URL): Promise<TestSchema> {
   const base = requireUrl(baseUrl);
-  const createdAt = Date.now();
-  const schema = `${SCHEMA_PREFIX}${createdAt.toString(36)}_${randomBytes(4).toString("hex")}`;
+  const run = process.env[TEST_RUN_VARIABLE];
+  const schema = `${runSchemaPrefix(run ?? newTestRunId())}${randomBytes(4).toString("hex")}`;
   await withClient(base, async (client) => {
-    await dropStaleSchemas(client, createdAt);
+    if (!run) await dropStaleSchemas(client, Date.now());
     await client.query(`create schema ${schema}`);
   });
   return {
     url: urlWithSchema(base, schema),
     schema,
-    drop: () =>
-      withClient(base, async (client) => void (await client.query(`drop schema ${schema} cascade`))),
+    drop: async () => {
+      if (run) return;
+      await withClient(base, async (client) => void (await client.query(`drop schema ${schema} cascade`)));
+    },
   };
+}
+
+/** Before a run: drops the schemas of runs that were killed before they could clean up. */
+export async function sweepStaleSchemas(baseUrl: string): Promise<void> {
+  await withClient(baseUrl, (client) => dropStaleSchemas(client, Date.now()));
+}
+
+/** After a run: drops every schema the run created. */
+export async function dropRunSchemas(baseUrl: string, run: string): Promise<void> {
+  await withClient(baseUrl, async (client) => {
+    const { rows } = await client.query<{ nspname: string }>(
+      "select nspname from pg_namespace where starts_with(nspname, $1)",
+      [runSchemaPrefix(run)],
+    );
+    for (const { nspname } of rows) await client.query(`drop schema if exists ${nspname} cascade`);
+  });
 }
 
 async function dropStaleSchemas(client: pg.Client, now: number): Promise<void> {
