@@ -30,20 +30,28 @@ export async function insertEvent(db: Executor, event: NewEvent): Promise<void> 
     .execute();
 }
 
+/** Every event of one aggregate (a user, a tenant). */
+function eventsOf(
+  db: Executor,
+  tenantId: string,
+  aggregateType: EventTable["aggregate_type"],
+  aggregateId: string,
+) {
+  return db
+    .selectFrom("events")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("aggregate_type", "=", aggregateType)
+    .where("aggregate_id", "=", aggregateId);
+}
+
 export async function listEvents(
   db: Executor,
   tenantId: string,
   aggregateType: EventTable["aggregate_type"],
   aggregateId: string,
 ): Promise<EventRow[]> {
-  return db
-    .selectFrom("events")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("aggregate_type", "=", aggregateType)
-    .where("aggregate_id", "=", aggregateId)
-    .orderBy("sequence")
-    .execute();
+  return eventsOf(db, tenantId, aggregateType, aggregateId).orderBy("sequence").execute();
 }
 
 /** The aggregate's most recent event of one type: its sequence orders an aggregate's changes exactly. */
@@ -54,12 +62,7 @@ export async function findLatestEvent(
   aggregateId: string,
   type: string,
 ): Promise<EventRow | undefined> {
-  return db
-    .selectFrom("events")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("aggregate_type", "=", aggregateType)
-    .where("aggregate_id", "=", aggregateId)
+  return eventsOf(db, tenantId, aggregateType, aggregateId)
     .where("type", "=", type)
     .orderBy("sequence", "desc")
     .limit(1)
