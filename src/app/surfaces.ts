@@ -1,10 +1,10 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import { clerkSurface } from "../surfaces/clerk/plugin.js";
 import type { SurfaceDeps } from "../surfaces/deps.js";
 import { linodeSurface } from "../surfaces/linode/plugin.js";
 import { createNativeContext } from "../surfaces/native/context.js";
 import { nativeSurface } from "../surfaces/native/plugin.js";
-import { createZitadelGrpcServer, type ZitadelGrpcServer } from "../surfaces/zitadel/grpc-server.js";
+import type { ZitadelGrpcServer } from "../surfaces/zitadel/grpc-server.js";
 import { zitadelSurface } from "../surfaces/zitadel/plugin.js";
 
 /** Where each surface is mounted; the security tests read this table too. */
@@ -28,11 +28,30 @@ export async function registerSurfaces(app: FastifyInstance, deps: SurfaceDeps):
   await app.register(clerkSurface, { prefix: SURFACE_PREFIXES.clerk, ...deps });
   await app.register(zitadelSurface, { prefix: SURFACE_PREFIXES.zitadel, ...deps });
 
-  const zitadelGrpc = createZitadelGrpcServer(deps, app.log);
+  const zitadelGrpc = lazyZitadelGrpcServer(deps, app.log);
   const grpcPort = deps.config.zitadel.grpcPort;
   if (grpcPort !== null) {
     app.addHook("onReady", async () => void (await zitadelGrpc.start(deps.config.host, grpcPort)));
   }
   app.addHook("onClose", async () => zitadelGrpc.stop());
   return zitadelGrpc;
+}
+
+/**
+ * ZITADEL's gRPC server, loaded (with the protobufs and Connect) when it is started: a server without
+ * a gRPC port never loads it.
+ */
+function lazyZitadelGrpcServer(deps: SurfaceDeps, log: FastifyBaseLogger): ZitadelGrpcServer {
+  let server: ZitadelGrpcServer | null = null;
+  return {
+    async start(host, port) {
+      if (!server) {
+        const { createZitadelGrpcServer } = await import("../surfaces/zitadel/grpc-server.js");
+        server ??= createZitadelGrpcServer(deps, log);
+      }
+      return server.start(host, port);
+    },
+    stop: async () => server?.stop(),
+    address: () => server?.address() ?? null,
+  };
 }

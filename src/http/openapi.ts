@@ -1,15 +1,76 @@
-import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
-import type { FastifyInstance } from "fastify";
-import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
+import Fastify from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+
+/** Headers of the docs app's answer that belong to its own (injected) connection, not to ours. */
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length"]);
 
 /**
  * `/openapi.json` and the docs page at `/docs`, generated from the routes' zod schemas. Only routes
  * under `documentedPrefix` are ours to document; vendor surfaces follow their vendors' documents.
- * Register before the routes: the generator sees only routes added after it.
+ * Register before the routes: only routes added after it are seen.
+ *
+ * The generator (@fastify/swagger, with its YAML writer) and the docs page (@fastify/swagger-ui) are
+ * loaded on the first request for either, not at start: they live in a small Fastify app of their
+ * own, built then from the documented routes' method, URL and schema, and these two routes answer
+ * with what it answers.
  */
 export async function registerOpenApi(app: FastifyInstance, documentedPrefix = "/v1"): Promise<void> {
-  await app.register(swagger, {
+  const documented: RouteOptions[] = [];
+  app.addHook("onRoute", (route) => {
+    // Fastify adds a HEAD route for every GET; the generator leaves those out, as it does here.
+    if (route.url.startsWith(documentedPrefix) && route.method !== "HEAD") documented.push(route);
+  });
+
+  let docsApp: Promise<FastifyInstance> | undefined;
+  const loadDocsApp = (): Promise<FastifyInstance> => {
+    docsApp ??= buildDocsApp(documented, documentedPrefix).catch((error: unknown) => {
+      docsApp = undefined;
+      throw error;
+    });
+    return docsApp;
+  };
+  const forward = async (request: FastifyRequest, reply: FastifyReply) => {
+    const docs = await loadDocsApp();
+    const answer = await docs.inject({
+      method: request.method === "HEAD" ? "HEAD" : "GET",
+      url: request.url,
+      headers: request.headers,
+    });
+    // What the docs page does not have is not found in Handset's own envelope, as any other route.
+    if (answer.statusCode === 404) return reply.callNotFound();
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value !== undefined && !HOP_BY_HOP.has(name)) reply.header(name, value);
+    }
+    return reply.code(answer.statusCode).send(answer.rawPayload.length > 0 ? answer.rawPayload : undefined);
+  };
+
+  app.addHook("onClose", async () => {
+    const built = await docsApp?.catch(() => undefined);
+    await built?.close();
+  });
+  app.get("/openapi.json", { schema: { hide: true } }, async () => (await loadDocsApp()).swagger());
+  app.get("/docs", { schema: { hide: true } }, forward);
+  app.get("/docs/*", { schema: { hide: true } }, forward);
+}
+
+async function buildDocsApp(
+  routes: readonly RouteOptions[],
+  documentedPrefix: string,
+): Promise<FastifyInstance> {
+  const [{ default: swagger }, { default: swaggerUi }] = await Promise.all([
+    import("@fastify/swagger"),
+    import("@fastify/swagger-ui"),
+  ]);
+  const docs = Fastify({ logger: false });
+  docs.setValidatorCompiler(validatorCompiler);
+  docs.setSerializerCompiler(serializerCompiler);
+  await docs.register(swagger, {
     openapi: {
       openapi: "3.1.0",
       info: {
@@ -30,6 +91,11 @@ export async function registerOpenApi(app: FastifyInstance, documentedPrefix = "
     },
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
-  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await docs.register(swaggerUi, { routePrefix: "/docs" });
+  // Only what the document is made of: the routes themselves answer in the main app.
+  for (const { method, url, schema } of routes) {
+    docs.route({ method, url, schema, handler: async () => undefined });
+  }
+  await docs.ready();
+  return docs;
 }

@@ -1,7 +1,7 @@
 import { type DescMethodUnary, fromJson, getOption, type JsonObject, toJson } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { http } from "@zitadel/proto/google/api/annotations_pb.js";
-import type { FastifyInstance, FastifyRequest, HTTPMethods } from "fastify";
+import type { FastifyReply, FastifyRequest, HTTPMethods } from "fastify";
 import type { Clock } from "../../domain/clock.js";
 import { sendGatewayError } from "./error-edge.js";
 import { plainError } from "./errors.js";
@@ -10,7 +10,6 @@ import type { PhoneRpc } from "./rpc.js";
 
 export interface RestGatewayOptions {
   rpcs: ReadonlyMap<DescMethodUnary, PhoneRpc>;
-  bodyLimit: number;
   clock: Clock;
 }
 
@@ -71,46 +70,42 @@ function requestJson(method: DescMethodUnary, binding: Binding, request: Fastify
   return json;
 }
 
+/** A Fastify route handler for one bound method: the route itself is registered from the route table. */
+export type GatewayRouteHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+
 /**
  * ZITADEL's REST gateway, generated from the descriptors' HTTP bindings: the phone RPCs answer with
  * the gateway's JSON (camelCase, unset and false fields left out, 64-bit integers as strings) and its
- * error body; every other bound method answers 501 Unimplemented.
+ * error body; every other bound method answers 501 Unimplemented. The route's scope must hand the body
+ * over as a string whatever its content type, as the gateway reads any body as JSON (`zitadelSurface`).
+ * The handlers are keyed by the binding's verb and Fastify URL: `GET /auth/v1/users/me/phone`.
  */
-export async function zitadelRestGateway(app: FastifyInstance, options: RestGatewayOptions): Promise<void> {
-  // The gateway reads any body as JSON, whatever its content type, and an empty body as `{}`.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "string", bodyLimit: options.bodyLimit }, (_request, body, done) =>
-    done(null, body),
-  );
-
+export function gatewayHandlers(options: RestGatewayOptions): Map<string, GatewayRouteHandler> {
+  const handlers = new Map<string, GatewayRouteHandler>();
   for (const method of zitadelMethods()) {
     const binding = bindingOf(method);
     if (!binding) continue;
     const rpc = options.rpcs.get(method);
-    app.route({
-      method: binding.verb,
-      url: binding.url,
-      schema: { hide: true },
-      async handler(request, reply) {
+    handlers.set(`${binding.verb} ${binding.url}`, async (request, reply) => {
+      try {
+        if (!rpc) throw unimplemented(method);
+        let message: ReturnType<typeof fromJson>;
         try {
-          if (!rpc) throw unimplemented(method);
-          let message: ReturnType<typeof fromJson>;
-          try {
-            message = fromJson(method.input, requestJson(method, binding, request), {
-              ignoreUnknownFields: true,
-            });
-          } catch (error) {
-            if (error instanceof ConnectError) throw error;
-            throw plainError(Code.InvalidArgument, (error as Error).message);
-          }
-          const headers = new Headers();
-          if (request.headers.authorization) headers.set("authorization", request.headers.authorization);
-          const response = await rpc.handle(message, headers);
-          return reply.type("application/json").send(toJson(method.output, response));
+          message = fromJson(method.input, requestJson(method, binding, request), {
+            ignoreUnknownFields: true,
+          });
         } catch (error) {
-          return sendGatewayError(request, reply, error, options.clock.now());
+          if (error instanceof ConnectError) throw error;
+          throw plainError(Code.InvalidArgument, (error as Error).message);
         }
-      },
+        const headers = new Headers();
+        if (request.headers.authorization) headers.set("authorization", request.headers.authorization);
+        const response = await rpc.handle(message, headers);
+        return reply.type("application/json").send(toJson(method.output, response));
+      } catch (error) {
+        return sendGatewayError(request, reply, error, options.clock.now());
+      }
     });
   }
+  return handlers;
 }

@@ -11,13 +11,16 @@ import {
   universalRequestFromNodeRequest,
   universalResponseToNodeResponse,
 } from "@connectrpc/connect-node";
-import type { FastifyInstance } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { rpcRequestKey } from "./error-edge.js";
 
-export interface RpcPluginOptions {
+export interface RpcHandlerOptions {
   routes: (router: ConnectRouter) => void;
   readMaxBytes: number;
 }
+
+/** A Fastify route handler for one RPC path: the route itself is registered from the route table. */
+export type RpcRouteHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 /** Router options shared by the main port and the gRPC port. */
 export function routerOptions(readMaxBytes: number) {
@@ -25,40 +28,34 @@ export function routerOptions(readMaxBytes: number) {
 }
 
 /**
- * Connect and gRPC-Web (HTTP/1.1) on Fastify: one route per RPC path, handed to the Connect handler
- * with the raw request and response. The body is left unread for Connect to decode, so every content
- * type passes through here untouched; Connect answers a wrong one itself.
+ * Connect and gRPC-Web (HTTP/1.1) on Fastify: one handler per RPC path, by path, each handing the
+ * raw request and response to the Connect handler. The route's scope must leave the body unread
+ * (`zitadelSurface` registers every content type as passed through) for Connect to decode; Connect
+ * answers a wrong content type itself.
  */
-export async function zitadelRpcPlugin(app: FastifyInstance, options: RpcPluginOptions): Promise<void> {
+export function connectHandlers(options: RpcHandlerOptions): Map<string, RpcRouteHandler> {
   const router = createConnectRouter(routerOptions(options.readMaxBytes));
   options.routes(router);
-
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", (_request, _payload, done) => done(null, undefined));
-
+  const handlers = new Map<string, RpcRouteHandler>();
   for (const handler of router.handlers) {
-    app.route({
-      method: handler.allowedMethods,
-      url: handler.requestPath,
-      schema: { hide: true },
-      async handler(request, reply) {
-        reply.hijack();
-        reply.raw.setHeader("x-request-id", request.id);
-        const values = createContextValues().set(rpcRequestKey, request);
-        try {
-          const response = await handler(
-            universalRequestFromNodeRequest(request.raw, reply.raw, undefined, values),
-          );
-          await universalResponseToNodeResponse(response, reply.raw);
-        } catch (error) {
-          // An aborted call is the client going away; anything else is a failure to write the answer.
-          if (ConnectError.from(error).code !== Code.Aborted) {
-            request.log.error({ err: error, rpc: handler.requestPath }, "zitadel rpc transport failed");
-          }
-          if (!reply.raw.headersSent) reply.raw.writeHead(500);
-          reply.raw.end();
+    handlers.set(handler.requestPath, async (request, reply) => {
+      reply.hijack();
+      reply.raw.setHeader("x-request-id", request.id);
+      const values = createContextValues().set(rpcRequestKey, request);
+      try {
+        const response = await handler(
+          universalRequestFromNodeRequest(request.raw, reply.raw, undefined, values),
+        );
+        await universalResponseToNodeResponse(response, reply.raw);
+      } catch (error) {
+        // An aborted call is the client going away; anything else is a failure to write the answer.
+        if (ConnectError.from(error).code !== Code.Aborted) {
+          request.log.error({ err: error, rpc: handler.requestPath }, "zitadel rpc transport failed");
         }
-      },
+        if (!reply.raw.headersSent) reply.raw.writeHead(500);
+        reply.raw.end();
+      }
     });
   }
+  return handlers;
 }
