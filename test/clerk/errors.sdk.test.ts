@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemCaller } from "../../src/services/caller.js";
 import { mobileNumber } from "../support/harness.js";
-import { type ClerkClient, type ClerkTestServer, expectClerkError, startClerkServer } from "./support.js";
+import {
+  type ClerkClient,
+  type ClerkTestServer,
+  clerkUserWith,
+  expectClerkError,
+  heldNumbers,
+  startClerkServer,
+} from "./support.js";
 
 let s: ClerkTestServer;
 beforeAll(async () => {
@@ -14,32 +21,22 @@ afterAll(async () => {
 type CreateParams = Parameters<ClerkClient["phoneNumbers"]["createPhoneNumber"]>[0];
 type UpdateParams = Parameters<ClerkClient["phoneNumbers"]["updatePhoneNumber"]>[1];
 
-async function userWith(count: number) {
-  const user = await s.clerk.users.createUser({ phoneNumber: Array.from({ length: count }, mobileNumber) });
-  return { user, ids: user.phoneNumbers.map((p) => p.id) };
-}
-
-/** What Handset holds for a user, read past the surface: failures must leave it as it was. */
-async function snapshot(userId: string) {
-  return (await s.t.handset.users.get(systemCaller(s.t.config.defaultTenant), userId)).phoneNumbers;
-}
-
 describe("form errors", () => {
   it.each([["abc"], ["+1201555010"], ["12015550123"], ["+15555550100"], ["+33 1 42 68 53 00"]])(
     "%s is 422 form_param_format_invalid on phone_number",
     async (phoneNumber) => {
-      const { user } = await userWith(0);
+      const { user } = await clerkUserWith(s, 0);
       await expectClerkError(s.clerk.phoneNumbers.createPhoneNumber({ userId: user.id, phoneNumber }), {
         status: 422,
         code: "form_param_format_invalid",
         paramName: "phone_number",
       });
-      expect(await snapshot(user.id)).toEqual([]);
+      expect(await heldNumbers(s, user.id)).toEqual([]);
     },
   );
 
   it("a fixed line is refused with the reason in long_message", async () => {
-    const { user } = await userWith(0);
+    const { user } = await clerkUserWith(s, 0);
     const error = await expectClerkError(
       s.clerk.phoneNumbers.createPhoneNumber({ userId: user.id, phoneNumber: "+33142685300" }),
       { status: 422, code: "form_param_format_invalid", paramName: "phone_number" },
@@ -48,9 +45,9 @@ describe("form errors", () => {
   });
 
   it("a number held by another user, or already by this one, is 422 form_identifier_exists", async () => {
-    const { user: holder } = await userWith(1);
+    const { user: holder } = await clerkUserWith(s, 1);
     const taken = holder.phoneNumbers[0]?.phoneNumber ?? "";
-    const { user } = await userWith(0);
+    const { user } = await clerkUserWith(s, 0);
     for (const userId of [user.id, holder.id]) {
       await expectClerkError(s.clerk.phoneNumbers.createPhoneNumber({ userId, phoneNumber: taken }), {
         status: 422,
@@ -59,11 +56,11 @@ describe("form errors", () => {
         longMessage: "That phone number is taken. Please try another.",
       });
     }
-    expect(await snapshot(user.id)).toEqual([]);
+    expect(await heldNumbers(s, user.id)).toEqual([]);
   });
 
   it("a missing required field is 422 form_param_missing; an unknown one form_param_unknown", async () => {
-    const { user } = await userWith(0);
+    const { user } = await clerkUserWith(s, 0);
     await expectClerkError(
       s.clerk.phoneNumbers.createPhoneNumber({ userId: user.id } as unknown as CreateParams),
       {
@@ -81,11 +78,11 @@ describe("form errors", () => {
       } as unknown as CreateParams),
       { status: 422, code: "form_param_unknown", paramName: "label" },
     );
-    expect(await snapshot(user.id)).toEqual([]);
+    expect(await heldNumbers(s, user.id)).toEqual([]);
   });
 
   it("a mistyped flag is 422 form_param_value_invalid", async () => {
-    const { ids } = await userWith(1);
+    const { ids } = await clerkUserWith(s, 1);
     await expectClerkError(
       s.clerk.phoneNumbers.updatePhoneNumber(ids[0] ?? "", { verified: "yes" } as unknown as UpdateParams),
       { status: 422, code: "form_param_value_invalid", paramName: "verified" },
@@ -110,7 +107,7 @@ describe("not found", () => {
   });
 
   it("a deleted number is not found afterwards", async () => {
-    const { ids } = await userWith(1);
+    const { ids } = await clerkUserWith(s, 1);
     await s.clerk.phoneNumbers.deletePhoneNumber(ids[0] ?? "");
     await expectClerkError(s.clerk.phoneNumbers.getPhoneNumber(ids[0] ?? ""), {
       status: 404,
@@ -132,7 +129,7 @@ describe("not found", () => {
 
   it("a number of another tenant is not found", async () => {
     const other = s.clientWith(`sk_live_${await s.t.adminKeyFor("other-tenant")}`);
-    const { ids } = await userWith(1);
+    const { ids } = await clerkUserWith(s, 1);
     await expectClerkError(other.phoneNumbers.getPhoneNumber(ids[0] ?? ""), {
       status: 404,
       code: "resource_not_found",
@@ -142,7 +139,7 @@ describe("not found", () => {
 
 describe("second-factor rules", () => {
   it("create reserved for second factor without verified is 400 identification_create_second_factor_unverified", async () => {
-    const { user, ids } = await userWith(1);
+    const { user, ids } = await clerkUserWith(s, 1);
     await expectClerkError(
       s.clerk.phoneNumbers.createPhoneNumber({
         userId: user.id,
@@ -155,16 +152,16 @@ describe("second-factor rules", () => {
         longMessage: "Unverified identifications cannot be a second factor",
       },
     );
-    expect((await snapshot(user.id)).map((p) => p.id)).toEqual(ids);
+    expect((await heldNumbers(s, user.id)).map((p) => p.id)).toEqual(ids);
   });
 
   it("reserving an unverified number is 400 identification_update_second_factor_unverified", async () => {
-    const { user } = await userWith(1);
+    const { user } = await clerkUserWith(s, 1);
     const unverified = await s.clerk.phoneNumbers.createPhoneNumber({
       userId: user.id,
       phoneNumber: mobileNumber(),
     });
-    const before = await snapshot(user.id);
+    const before = await heldNumbers(s, user.id);
     for (const params of [
       { reservedForSecondFactor: true },
       { verified: false, reservedForSecondFactor: true },
@@ -176,11 +173,11 @@ describe("second-factor rules", () => {
         longMessage: "Cannot update second factor attributes for unverified identification",
       });
     }
-    expect(await snapshot(user.id)).toEqual(before);
+    expect(await heldNumbers(s, user.id)).toEqual(before);
   });
 
   it("reserving the user's last identification is 400 identification_update_failed", async () => {
-    const { user, ids } = await userWith(1);
+    const { user, ids } = await clerkUserWith(s, 1);
     await expectClerkError(
       s.clerk.phoneNumbers.updatePhoneNumber(ids[0] ?? "", { reservedForSecondFactor: true }),
       {
@@ -189,7 +186,7 @@ describe("second-factor rules", () => {
         longMessage: "You cannot set your last identification as second factor.",
       },
     );
-    const { user: empty } = await userWith(0);
+    const { user: empty } = await clerkUserWith(s, 0);
     await expectClerkError(
       s.clerk.phoneNumbers.createPhoneNumber({
         userId: empty.id,
@@ -199,12 +196,12 @@ describe("second-factor rules", () => {
       }),
       { status: 400, code: "identification_update_failed" },
     );
-    expect(await snapshot(empty.id)).toEqual([]);
-    expect((await snapshot(user.id))[0]?.reservedForSecondFactor).toBe(false);
+    expect(await heldNumbers(s, empty.id)).toEqual([]);
+    expect((await heldNumbers(s, user.id))[0]?.reservedForSecondFactor).toBe(false);
   });
 
   it("switching the default second factor off is 422 form_disable_default_second_factor_not_allowed", async () => {
-    const { user, ids } = await userWith(2);
+    const { user, ids } = await clerkUserWith(s, 2);
     const reserved = await s.clerk.phoneNumbers.updatePhoneNumber(ids[1] ?? "", {
       reservedForSecondFactor: true,
     });
@@ -217,11 +214,11 @@ describe("second-factor rules", () => {
         paramName: "default_second_factor",
       },
     );
-    expect((await snapshot(user.id))[1]?.defaultSecondFactor).toBe(true);
+    expect((await heldNumbers(s, user.id))[1]?.defaultSecondFactor).toBe(true);
   });
 
   it("default on a verified number not reserved is 422 form_param_value_invalid", async () => {
-    const { ids } = await userWith(2);
+    const { ids } = await clerkUserWith(s, 2);
     await expectClerkError(
       s.clerk.phoneNumbers.updatePhoneNumber(ids[1] ?? "", { defaultSecondFactor: true } as UpdateParams),
       { status: 422, code: "form_param_value_invalid", paramName: "default_second_factor" },
@@ -257,7 +254,7 @@ describe("authentication", () => {
 
   it("sk_live_ and sk_test_ both wrap an admin key", async () => {
     const live = s.clientWith(`sk_live_${s.t.adminKey}`);
-    const { user } = await userWith(0);
+    const { user } = await clerkUserWith(s, 0);
     expect((await live.users.getUser(user.id)).id).toBe(user.id);
   });
 
@@ -265,7 +262,7 @@ describe("authentication", () => {
     const readOnly = s.clientWith(
       `sk_test_${await s.t.adminKeyFor(s.t.config.defaultTenant, ["phone:read"])}`,
     );
-    const { user, ids } = await userWith(1);
+    const { user, ids } = await clerkUserWith(s, 1);
     expect((await readOnly.phoneNumbers.getPhoneNumber(ids[0] ?? "")).id).toBe(ids[0]);
     await expectClerkError(
       readOnly.phoneNumbers.createPhoneNumber({ userId: user.id, phoneNumber: mobileNumber() }),
@@ -275,13 +272,13 @@ describe("authentication", () => {
       status: 403,
       code: "authorization_invalid",
     });
-    expect((await snapshot(user.id)).map((p) => p.id)).toEqual(ids);
+    expect((await heldNumbers(s, user.id)).map((p) => p.id)).toEqual(ids);
   });
 });
 
 describe("users.createUser errors change nothing", () => {
   it("a taken number in the list is 422 form_identifier_exists and no user is created", async () => {
-    const { user: holder } = await userWith(1);
+    const { user: holder } = await clerkUserWith(s, 1);
     const caller = systemCaller(s.t.config.defaultTenant);
     const before = (await s.t.handset.users.list(caller, { limit: 1000 })).users.length;
     await expectClerkError(

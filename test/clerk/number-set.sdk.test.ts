@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemCaller } from "../../src/services/caller.js";
 import { bearer, mobileNumber } from "../support/harness.js";
-import { type ClerkClient, type ClerkTestServer, expectClerkError, startClerkServer } from "./support.js";
+import {
+  type ClerkClient,
+  type ClerkTestServer,
+  clerkUserWith,
+  expectClerkError,
+  heldNumbers,
+  startClerkServer,
+} from "./support.js";
 
 /** Clerk's rules about a user's set of numbers (`CLERK_RULES`), through `@clerk/backend` on a real port. */
 let s: ClerkTestServer;
@@ -14,22 +20,12 @@ afterAll(async () => {
 
 type UpdateParams = Parameters<ClerkClient["phoneNumbers"]["updatePhoneNumber"]>[1];
 
-async function userWith(count: number) {
-  const user = await s.clerk.users.createUser({ phoneNumber: Array.from({ length: count }, mobileNumber) });
-  return { user, ids: user.phoneNumbers.map((p) => p.id) };
-}
-
-/** What Handset holds for a user, read past the surface: a refusal must leave it as it was. */
-async function snapshot(userId: string) {
-  return (await s.t.handset.users.get(systemCaller(s.t.config.defaultTenant), userId)).phoneNumbers;
-}
-
 describe("deleting a number", () => {
   it("that would leave only numbers reserved for second factor is 400 identification_deletion_failed", async () => {
-    const { user, ids } = await userWith(2);
+    const { user, ids } = await clerkUserWith(s, 2);
     const [identification = "", reserved = ""] = ids;
     await s.clerk.phoneNumbers.updatePhoneNumber(reserved, { reservedForSecondFactor: true });
-    const before = await snapshot(user.id);
+    const before = await heldNumbers(s, user.id);
 
     const error = await expectClerkError(s.clerk.phoneNumbers.deletePhoneNumber(identification), {
       status: 400,
@@ -39,13 +35,13 @@ describe("deleting a number", () => {
     expect(error.errors).toHaveLength(1);
     expect(error.errors[0]?.message).toBe("Deletion failed");
 
-    expect(await snapshot(user.id)).toEqual(before);
+    expect(await heldNumbers(s, user.id)).toEqual(before);
     expect((await s.clerk.phoneNumbers.getPhoneNumber(identification)).id).toBe(identification);
     expect((await s.clerk.users.getUser(user.id)).primaryPhoneNumberId).toBe(identification);
   });
 
   it("a reserved number can go while an identification remains; the default moves to another reserved one", async () => {
-    const { user, ids } = await userWith(3);
+    const { user, ids } = await clerkUserWith(s, 3);
     const [, first = "", second = ""] = ids;
     await s.clerk.phoneNumbers.updatePhoneNumber(first, { reservedForSecondFactor: true });
     await s.clerk.phoneNumbers.updatePhoneNumber(second, { reservedForSecondFactor: true });
@@ -58,7 +54,7 @@ describe("deleting a number", () => {
   });
 
   it("the very last number can be deleted: a Handset user may hold none", async () => {
-    const { user, ids } = await userWith(1);
+    const { user, ids } = await clerkUserWith(s, 1);
     expect((await s.clerk.phoneNumbers.deletePhoneNumber(ids[0] ?? "")).deleted).toBe(true);
     const after = await s.clerk.users.getUser(user.id);
     expect(after.phoneNumbers).toEqual([]);
@@ -68,8 +64,8 @@ describe("deleting a number", () => {
 
 describe("the default second factor", () => {
   it("reserving a user's first number for second factor but not as the default is 422 form_disable_default_second_factor_not_allowed", async () => {
-    const { user, ids } = await userWith(2);
-    const before = await snapshot(user.id);
+    const { user, ids } = await clerkUserWith(s, 2);
+    const before = await heldNumbers(s, user.id);
     await expectClerkError(
       s.clerk.phoneNumbers.updatePhoneNumber(ids[1] ?? "", {
         reservedForSecondFactor: true,
@@ -81,12 +77,12 @@ describe("the default second factor", () => {
         paramName: "default_second_factor",
       },
     );
-    expect(await snapshot(user.id)).toEqual(before);
+    expect(await heldNumbers(s, user.id)).toEqual(before);
     expect((await s.clerk.users.getUser(user.id)).twoFactorEnabled).toBe(false);
   });
 
   it("moves by naming another reserved number", async () => {
-    const { ids } = await userWith(3);
+    const { ids } = await clerkUserWith(s, 3);
     const [, first = "", second = ""] = ids;
     await s.clerk.phoneNumbers.updatePhoneNumber(first, { reservedForSecondFactor: true });
     await s.clerk.phoneNumbers.updatePhoneNumber(second, { reservedForSecondFactor: true });
@@ -117,7 +113,7 @@ describe("users.createUser with numbers is one transaction", () => {
     ["a fixed line", async () => "+33142685300", "form_param_format_invalid"],
     [
       "a number another user holds",
-      async () => (await userWith(1)).user.phoneNumbers[0]?.phoneNumber ?? "",
+      async () => (await clerkUserWith(s, 1)).user.phoneNumbers[0]?.phoneNumber ?? "",
       "form_identifier_exists",
     ],
     ["the first number again", async (first) => first, "form_identifier_exists"],

@@ -2,7 +2,8 @@ import type { AddressInfo } from "node:net";
 import { createClerkClient } from "@clerk/backend";
 import { isClerkAPIResponseError } from "@clerk/backend/errors";
 import { expect } from "vitest";
-import { createTestApp, type TestApp, type TestAppOptions } from "../support/harness.js";
+import { systemCaller } from "../../src/services/caller.js";
+import { createTestApp, mobileNumber, type TestApp, type TestAppOptions } from "../support/harness.js";
 
 export type ClerkClient = ReturnType<typeof createClerkClient>;
 
@@ -51,4 +52,15 @@ export async function expectClerkError(call: Promise<unknown>, expected: Expecte
   if (expected.longMessage !== undefined) expect(entry?.longMessage).toBe(expected.longMessage);
   expect(caught.clerkTraceId).toMatch(/^req_[0-9a-z]{26}$/);
   return caught;
+}
+
+/** A Clerk user created through the SDK with `count` fresh mobile numbers. */
+export async function clerkUserWith(s: ClerkTestServer, count: number) {
+  const user = await s.clerk.users.createUser({ phoneNumber: Array.from({ length: count }, mobileNumber) });
+  return { user, ids: user.phoneNumbers.map((p) => p.id) };
+}
+
+/** What Handset holds for a user, read past the surface: a refusal must leave it as it was. */
+export async function heldNumbers(s: ClerkTestServer, userId: string) {
+  return (await s.t.handset.users.get(systemCaller(s.t.config.defaultTenant), userId)).phoneNumbers;
 }
