@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { expect } from "vitest";
 import { listEvents } from "../../src/store/events.js";
+import { listPhoneNumbersOfUser } from "../../src/store/phone-numbers.js";
 import type { Database, PhoneNumberRow, VerificationRow } from "../../src/store/schema.js";
 
 /**
@@ -63,15 +64,8 @@ export function uniqueUserId(prefix: string): string {
   return `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-export async function numbersOf(d: Deployment, userId: string): Promise<PhoneNumberRow[]> {
-  return d.db
-    .selectFrom("phone_numbers")
-    .selectAll()
-    .where("tenant_id", "=", TENANT)
-    .where("user_id", "=", userId)
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
+export function numbersOf(d: Deployment, userId: string): Promise<PhoneNumberRow[]> {
+  return listPhoneNumbersOfUser(d.db, TENANT, userId);
 }
 
 export async function verificationsOf(d: Deployment, userId: string): Promise<VerificationRow[]> {
