@@ -13,6 +13,12 @@ import type { Executor } from "./executor.js";
  * Returns false when the user does not exist.
  */
 export async function lockUser(trx: Executor, tenantId: string, userId: string): Promise<boolean> {
+  // A use case composed of others locks the same user in each step: the lock is held until the
+  // transaction ends and no other transaction can remove the user meanwhile, so only the first step
+  // needs to take it.
+  const key = `${tenantId}\0${userId}`;
+  const held = trx.isTransaction ? lockedUsers.get(trx) : undefined;
+  if (held?.has(key)) return true;
   const query = trx
     .selectFrom("users")
     .select("id")
@@ -22,10 +28,11 @@ export async function lockUser(trx: Executor, tenantId: string, userId: string):
     ? query.forUpdate()
     : query
   ).executeTakeFirst();
-  return row !== undefined;
+  if (row === undefined) return false;
+  if (held) held.add(key);
+  else if (trx.isTransaction) lockedUsers.set(trx, new Set([key]));
+  return true;
 }
 
-/** True on PostgreSQL: for the few statements whose SQL differs between the dialects. */
-export function isPostgres(trx: Executor): boolean {
-  return trx.getExecutor().adapter instanceof PostgresAdapter;
-}
+/** The users each open transaction has locked; a transaction object is never reused after it ends. */
+const lockedUsers = new WeakMap<Executor, Set<string>>();
