@@ -49,19 +49,21 @@ describe("the data directory's permissions", () => {
     return { dir, db, wal: `${db}-wal`, shm: `${db}-shm`, secrets: join(dir, "secrets.json") };
   };
 
+  const modesOf = (f: ReturnType<typeof files>) => ({
+    dir: modeOf(f.dir),
+    db: modeOf(f.db),
+    wal: modeOf(f.wal),
+    shm: modeOf(f.shm),
+    secrets: modeOf(f.secrets),
+  });
+
   it("creates the directory 0700 and the database, its WAL, its shared memory and secrets.json 0600", async () => {
     root = mkdtempSync(join(tmpdir(), "handset-modes-"));
     const { warnings } = await start();
     // Starting wrote (migrations, the default tenant, an admin key), so the WAL and -shm exist.
     const f = files();
     expect(existsSync(f.wal) && existsSync(f.shm)).toBe(true);
-    expect({
-      dir: modeOf(f.dir),
-      db: modeOf(f.db),
-      wal: modeOf(f.wal),
-      shm: modeOf(f.shm),
-      secrets: modeOf(f.secrets),
-    }).toEqual({ dir: "0700", db: "0600", wal: "0600", shm: "0600", secrets: "0600" });
+    expect(modesOf(f)).toEqual({ dir: "0700", db: "0600", wal: "0600", shm: "0600", secrets: "0600" });
     expect(warnings).toEqual([]);
   });
 
@@ -79,13 +81,7 @@ describe("the data directory's permissions", () => {
     writeFileSync(f.shm, "", { mode: 0o644 });
 
     const { warnings } = await start();
-    expect({
-      dir: modeOf(f.dir),
-      db: modeOf(f.db),
-      wal: modeOf(f.wal),
-      shm: modeOf(f.shm),
-      secrets: modeOf(f.secrets),
-    }).toEqual({ dir: "0700", db: "0600", wal: "0600", shm: "0600", secrets: "0600" });
+    expect(modesOf(f)).toEqual({ dir: "0700", db: "0600", wal: "0600", shm: "0600", secrets: "0600" });
     expect(
       warnings.map((w) => ({ path: w.path, mode: w.mode })).sort((a, b) => a.path.localeCompare(b.path)),
     ).toEqual(
