@@ -51,7 +51,7 @@ const silent: DispatcherLogger = { info() {}, warn() {}, error() {} };
 export function openConfiguredStore(
   config: Config,
   poolSize = config.databasePoolSize,
-  hooks: Pick<StoreOptions, "onLooseFileMode" | "onHookError"> = {},
+  hooks: Pick<StoreOptions, "onLooseFileMode" | "onHookError" | "onCheckpointError"> = {},
 ): Store {
   return openStore({
     url: config.databaseUrl,
@@ -88,6 +88,8 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   const store = openConfiguredStore(config, mode === "offline" ? 2 : config.databasePoolSize, {
     onLooseFileMode: (found) => looseFileModes.push(found),
     onHookError: (error) => log.error({ err: error }, "an after-commit hook failed; the change is committed"),
+    onCheckpointError: (error) =>
+      log.warn({ err: error }, "a SQLite WAL checkpoint failed; the next one retries"),
   });
   try {
     await migrateToLatest(store.db);

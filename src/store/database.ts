@@ -4,7 +4,9 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import type pgModule from "pg";
 import { type OnLooseFileMode, preparePrivateSqliteFile } from "./file-modes.js";
 import type { Database } from "./schema.js";
+import { SqliteCheckpointer } from "./sqlite-checkpointer.js";
 import { SqliteWriterDialect, sqliteReaderDialect } from "./sqlite-dialect.js";
+import { type SyncWal, WalSync } from "./sqlite-wal-sync.js";
 import { SqliteWriter } from "./sqlite-writer.js";
 import { createUnitOfWork, type UnitOfWork } from "./unit-of-work.js";
 
@@ -42,6 +44,10 @@ export interface StoreOptions {
   onHookError?: (error: unknown) => void;
   /** SQLite: told about a database file that others could read, found at start and tightened to 0600. */
   onLooseFileMode?: OnLooseFileMode;
+  /** SQLite: told about a WAL checkpoint that failed (the next one tries again; nothing is lost). */
+  onCheckpointError?: (error: Error) => void;
+  /** SQLite: how the WAL reaches the disk (default fdatasync); tests hold or fail it here. */
+  syncWal?: SyncWal;
 }
 
 export const POSTGRES_DEFAULTS = {
@@ -55,46 +61,76 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 export function openStore(options: StoreOptions): Store {
-  return isPostgresUrl(options.url)
-    ? openPostgres(options)
-    : openSqlite(options.url, options.onHookError, options.onLooseFileMode);
+  return isPostgresUrl(options.url) ? openPostgres(options) : openSqlite(options.url, options);
 }
 
 /** The SQLite writer's raw connection, for fault-injection tests. */
 export const sqliteWriterOf = new WeakMap<Store, SqliteWriter>();
+/** The SQLite store's checkpointer, for tests. */
+export const sqliteCheckpointerOf = new WeakMap<Store, SqliteCheckpointer>();
 
-function openSqlite(
-  file: string,
-  onHookError?: (error: unknown) => void,
-  onLooseFileMode?: OnLooseFileMode,
-): Store {
+/**
+ * Commits between two WAL checkpoints. A commit of a group writes a few dozen pages, so this keeps
+ * the WAL near SQLite's own default of 1000 pages, and each checkpoint lets the WAL start over.
+ */
+const CHECKPOINT_EVERY_COMMITS = 64;
+
+function openSqlite(file: string, options: StoreOptions): Store {
+  const { onHookError, onLooseFileMode, onCheckpointError } = options;
   const inMemory = file === ":memory:";
   if (!inMemory) preparePrivateSqliteFile(file, onLooseFileMode);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma("journal_mode = WAL");
-  // FULL keeps every commit durable across power loss, as DESIGN.md promises; no trading fsync for speed.
-  sqlite.pragma("synchronous = FULL");
+  // Every commit is durable across power loss before anyone hears of it, as DESIGN.md promises, with
+  // the guarantee of synchronous=FULL: COMMIT writes the WAL (NORMAL: no sync of its own) and
+  // `WalSync` then fdatasyncs the WAL off the main thread before the commit counts. NORMAL still syncs
+  // the WAL header each time the WAL starts over, which SQLite's recovery needs.
+  sqlite.pragma("synchronous = NORMAL");
+  // Checkpoints sync the database file: they run on the checkpointer's thread, never on this one.
+  sqlite.pragma("wal_autocheckpoint = 0");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  // Commits stay synced, but one fsync serves every transaction of an event-loop turn (group commit).
-  const writer = new SqliteWriter(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteWriterDialect(writer) });
-  // Reads outside a transaction go to a read-only connection: under WAL it sees committed, so durable,
-  // data only, never the writer's open batch that a failed commit could still take back.
+  const checkpointer = inMemory
+    ? undefined
+    : new SqliteCheckpointer(file, (error) => onCheckpointError?.(error));
+  let commitsSinceCheckpoint = 0;
+  const durability = inMemory
+    ? undefined
+    : new WalSync({
+        file,
+        sync: options.syncWal,
+        onSynced: (commits) => {
+          commitsSinceCheckpoint += commits;
+          if (commitsSinceCheckpoint < CHECKPOINT_EVERY_COMMITS) return;
+          commitsSinceCheckpoint = 0;
+          checkpointer?.request((work) => writerDialect.exclusive(work));
+        },
+      });
+  // One fsync serves every transaction of an event-loop turn and every one committed while it ran.
+  const writer = new SqliteWriter(sqlite, { durability });
+  const writerDialect = new SqliteWriterDialect(writer);
+  const db = new Kysely<Database>({ dialect: writerDialect });
+  // Reads outside a transaction go to a read-only connection: under WAL it sees committed data only,
+  // never the writer's open batch that a failed commit could still take back, and its answers wait
+  // for the sync of whatever it saw.
   const reader = inMemory ? db : openSqliteReader(file);
+  const durable = () => writer.durable();
   const store: Store = {
-    uow: createUnitOfWork({ writer: db, reader, onHookError }),
+    uow: createUnitOfWork({ writer: db, reader, durable, onHookError }),
     db,
     dialect: "sqlite",
     ping: async () => {
       await sql`select 1`.execute(reader);
+      await durable();
     },
     close: async () => {
+      await checkpointer?.close();
       if (reader !== db) await reader.destroy();
       await db.destroy();
     },
   };
   sqliteWriterOf.set(store, writer);
+  if (checkpointer) sqliteCheckpointerOf.set(store, checkpointer);
   return store;
 }
 

@@ -25,6 +25,8 @@ export function runAlone<T>(work: () => Promise<T>): Promise<T> {
  */
 export class SqliteWriterDialect extends SqliteDialect {
   readonly #writer: SqliteWriter;
+  /** Units of work run one at a time on the writer's connection. */
+  readonly #mutex = new Mutex();
 
   constructor(writer: SqliteWriter) {
     // The database given to the base class is never opened: createDriver below replaces its driver.
@@ -33,7 +35,21 @@ export class SqliteWriterDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new SqliteWriterDriver(this.#writer);
+    return new SqliteWriterDriver(this.#writer, this.#mutex);
+  }
+
+  /**
+   * Runs `work` with the writer idle: the open batch committed and no unit of work started until
+   * `work` ends. Units that arrive meanwhile wait their turn without blocking the event loop.
+   */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    await this.#mutex.lock();
+    try {
+      this.#writer.commitOpenBatch();
+      return await work();
+    } finally {
+      this.#mutex.unlock();
+    }
   }
 }
 
@@ -63,10 +79,11 @@ class WriterConnection implements DatabaseConnection {
 
 class SqliteWriterDriver implements Driver {
   readonly #writer: SqliteWriter;
-  readonly #mutex = new Mutex();
+  readonly #mutex: Mutex;
 
-  constructor(writer: SqliteWriter) {
+  constructor(writer: SqliteWriter, mutex: Mutex) {
     this.#writer = writer;
+    this.#mutex = mutex;
   }
 
   async init(): Promise<void> {}
@@ -92,11 +109,12 @@ class SqliteWriterDriver implements Driver {
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     this.#mutex.unlock();
     const { batch } = connection as WriterConnection;
-    if (batch) await batch.done;
+    // A statement outside a transaction (start-up, migrations) is answered once it is durable too.
+    await (batch ? batch.done : this.#writer.durable());
   }
 
   async destroy(): Promise<void> {
-    this.#writer.close();
+    await this.#writer.close();
   }
 }
 

@@ -1,8 +1,10 @@
 import type { Database as BetterSqliteDatabase, Statement } from "better-sqlite3";
+import type { PendingCommit, WalSync } from "./sqlite-wal-sync.js";
 
 /**
- * The one SQLite connection that writes, with group commit: every commit stays synced (WAL,
- * synchronous=FULL), but one fsync serves every unit of work that ran since the last one.
+ * The one SQLite connection that writes, with group commit: every commit is made durable before
+ * anyone hears of it, but one fsync serves every unit of work that ran since the last one, and that
+ * fsync runs off the main thread ({@link WalSync}): COMMIT itself only writes the WAL.
  *
  * How it stays honest:
  * - Units of work run one at a time on this connection (the driver's mutex), each inside a SAVEPOINT
@@ -11,7 +13,7 @@ import type { Database as BetterSqliteDatabase, Statement } from "better-sqlite3
  *   as a unit that held the connection across a timer or I/O ends).
  * - Every unit that ran in a batch, whether it committed or failed, waits for that batch before its
  *   caller hears anything: what it read or wrote may belong to another unit of the batch, and is only
- *   true once the batch is on disk.
+ *   true once the batch is on disk, that is once a WAL sync that started after its COMMIT returned.
  * - When the batch is lost (its COMMIT fails, or a statement error makes SQLite roll the whole
  *   transaction back, as SQLITE_FULL and SQLITE_IOERR may), every unit of it is told with a
  *   {@link BatchFailedError}. None of its rows exist, so the unit-of-work layer runs each one again
@@ -42,9 +44,7 @@ export interface Batch {
   readonly done: Promise<void>;
 }
 
-interface OpenBatch extends Batch {
-  resolve(): void;
-  reject(error: BatchFailedError): void;
+interface OpenBatch extends Batch, PendingCommit {
   /** A unit run alone commits as soon as it ends. */
   alone: boolean;
   settled: boolean;
@@ -52,7 +52,7 @@ interface OpenBatch extends Batch {
 
 function openBatch(alone: boolean): OpenBatch {
   let resolve!: () => void;
-  let reject!: (error: BatchFailedError) => void;
+  let reject!: (error: Error) => void;
   const done = new Promise<void>((res, rej) => {
     resolve = res;
     reject = rej;
@@ -86,8 +86,15 @@ export interface WriterFaults {
   beforeCommit?: () => void;
 }
 
+export interface SqliteWriterOptions {
+  statementCacheSize?: number;
+  /** Makes each COMMIT durable off the main thread; without it (`:memory:`) a COMMIT is the end. */
+  durability?: WalSync;
+}
+
 export class SqliteWriter {
   readonly #sqlite: BetterSqliteDatabase;
+  readonly #durability: WalSync | undefined;
   readonly #statements = new Map<string, Statement>();
   readonly #cacheSize: number;
   readonly #control: Record<
@@ -100,8 +107,9 @@ export class SqliteWriter {
   #commitWhenUnitEnds = false;
   faults: WriterFaults = {};
 
-  constructor(sqlite: BetterSqliteDatabase, options: { statementCacheSize?: number } = {}) {
+  constructor(sqlite: BetterSqliteDatabase, options: SqliteWriterOptions = {}) {
     this.#sqlite = sqlite;
+    this.#durability = options.durability;
     this.#cacheSize = options.statementCacheSize ?? 500;
     this.#control = {
       begin: sqlite.prepare("BEGIN IMMEDIATE"),
@@ -118,6 +126,7 @@ export class SqliteWriter {
    * batch durable first and runs in a batch of its own. Returns the batch to wait for.
    */
   beginUnit(alone = false): Batch {
+    this.#refuseAfterLostSync();
     this.#noticeLostBatch();
     if (this.#batch && (alone || this.#batch.alone)) this.#commit();
     if (!this.#batch) {
@@ -152,9 +161,13 @@ export class SqliteWriter {
   execute(source: string, parameters: readonly unknown[]): StatementResult {
     const batch = this.#unitBatch;
     if (batch === null) {
+      this.#refuseAfterLostSync();
       this.#noticeLostBatch();
       if (this.#batch) this.#commit();
-      return this.#run(source, parameters);
+      const result = this.#run(source, parameters);
+      // An autocommit write is durable once the next sync returns; the driver waits for `durable()`.
+      if (result.changes !== undefined) this.#committed(openBatch(true));
+      return result;
     }
     // After SQLite rolled the whole batch back, a statement would run in autocommit: never let it.
     if (batch.settled || !this.#sqlite.inTransaction) {
@@ -177,11 +190,25 @@ export class SqliteWriter {
     return this.#sqlite.pragma(source);
   }
 
-  /** Makes everything written so far durable and closes the connection. */
-  close(): void {
+  /** Commits the open batch now, if there is one and no unit of work is running in it. */
+  commitOpenBatch(): void {
+    if (this.#unitBatch !== null) return;
     this.#noticeLostBatch();
     if (this.#batch) this.#commit();
+  }
+
+  /** Resolves once everything committed so far is durable; rejects once a sync has failed. */
+  durable(): Promise<void> {
+    return this.#durability?.durable() ?? Promise.resolve();
+  }
+
+  /** Makes everything written so far durable and closes the connection. */
+  async close(): Promise<void> {
+    this.#noticeLostBatch();
+    if (this.#batch) this.#commit();
+    await this.durable().catch(() => undefined);
     this.#sqlite.close();
+    await this.#durability?.close();
   }
 
   #run(source: string, parameters: readonly unknown[]): StatementResult {
@@ -237,12 +264,23 @@ export class SqliteWriter {
     try {
       this.faults.beforeCommit?.();
       this.#control.commit.run();
-      batch.resolve();
+      this.#committed(batch);
     } catch (error) {
       // A failed COMMIT (a deferred constraint, a full disk) may leave the transaction open.
       if (this.#sqlite.inTransaction) this.#control.rollback.run();
       batch.reject(new BatchFailedError(error));
     }
+  }
+
+  #committed(batch: OpenBatch): void {
+    if (this.#durability) this.#durability.add(batch);
+    else batch.resolve();
+  }
+
+  /** After a failed sync nothing more is written or answered: what is on disk is unknown until a restart. */
+  #refuseAfterLostSync(): void {
+    const failure = this.#durability?.failure;
+    if (failure) throw failure;
   }
 
   /** SQLite rolled the outer transaction back on its own: the open batch is gone. */

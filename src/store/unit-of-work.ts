@@ -36,6 +36,12 @@ export interface UnitOfWorkOptions {
   writer: Kysely<Database>;
   /** Where reads outside a transaction go: a read-only connection or the pool. */
   reader: Kysely<Database>;
+  /**
+   * Resolves once every commit made so far is durable. A read outside a transaction may see a commit
+   * whose sync is still running (SQLite); its answer waits for that sync, so that nobody is ever told
+   * of data that a power loss could take back.
+   */
+  durable?: () => Promise<void>;
   /** Told about an after-commit hook that threw: the transaction is committed either way. */
   onHookError?: (error: unknown) => void;
 }
@@ -85,7 +91,13 @@ export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
     },
     read(work) {
       const unit = current.getStore();
-      return work(unit ? unit.trx : options.reader);
+      if (unit) return work(unit.trx);
+      const { durable } = options;
+      if (!durable) return work(options.reader);
+      return work(options.reader).then(async (result) => {
+        await durable();
+        return result;
+      });
     },
     afterCommit(hook) {
       const unit = current.getStore();
