@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// `npm run bench`: Handset against its peer (better-auth's phone-number plugin) and the ceiling (bare
-// Fastify), one after another in one run, with the same load generator in its own process.
+// `npm run bench`: Handset against its peer (better-auth's phone-number plugin), the durable minimal
+// (node:http + better-sqlite3 doing Handset's durable writes: the limit of this disk and runtime) and
+// the no-op ceiling (bare Fastify), one after another in one run, with the same load generator in its
+// own process; with DATABASE_URL, Handset on PostgreSQL as one process and as two.
 // See BENCHMARKS.md for what is measured and how to read it; `npm run bench -- --help` for options.
 import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,7 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatProfile, summariseProfile } from "./lib/profile-summary.mjs";
-import { machine, machineLoad, stepTable, table, targetChecks } from "./lib/report.mjs";
+import { machine, machineLoad, stepTable, table, targetChecks, workTable } from "./lib/report.mjs";
 import { freePort, runNode, startServer } from "./lib/server-process.mjs";
 import { allTargets } from "./lib/targets.mjs";
 
@@ -21,17 +24,28 @@ const USAGE = `usage: npm run bench -- [options]
   --concurrency N     flows in flight at once (closed loop)            default 16
   --duration S        measured seconds per target                      default 20
   --warmup S          seconds run before measuring, not counted        default 5
-  --targets LIST      comma-separated: handset,peer,ceiling,handset-pg  default all
-                      (handset-pg runs only when DATABASE_URL is set)
+  --targets LIST      comma-separated, default all of:
+                        handset          Handset on SQLite (the embedded default), SMS to the inbox
+                        peer             better-auth's phone-number plugin on SQLite
+                        durable-minimal  node:http + better-sqlite3, Handset's durable writes, group
+                                         commit: the limit of this disk and runtime
+                        ceiling          bare Fastify, routes that do nothing (HTTP and JSON alone)
+                        handset-pg       Handset on PostgreSQL, one process      } need DATABASE_URL;
+                        handset-pg-2     two processes, one database, flows      } a fresh database
+                                         spread over both                        } per target
   --users-per-client N  users each client adds its numbers to          default 64
+  --calibration-flows N single flows run after the load to count statements per step  default 10
+  --no-count          count nothing: no statement counter preloaded, no proxy before PostgreSQL
   --profile           run Handset under --cpu-prof and print where its CPU time went
   --no-build          use dist/ as it is (default: npm run build first)
   --handset-bin PATH  Handset's CLI to start (default dist/handset.mjs): to compare two builds
   --out FILE          write the figures as JSON                        default bench/results/latest.json
   --keep              keep the temporary data directories and server logs
 
-Environment: DATABASE_URL adds Handset on PostgreSQL (a fresh tenant per run), BENCH_TMPDIR picks where
-the SQLite files go (default: the OS temp dir).`;
+Environment: DATABASE_URL adds handset-pg and handset-pg-2: each creates a database handset_bench_<run>_<target>
+on that server (the user must be allowed to) and drops it afterwards; their SMS go through Handset's
+webhook provider to a sink in the bench. BENCH_TMPDIR picks where the SQLite files go (default: the
+OS temp dir).`;
 
 const { values: opts } = parseArgs({
   options: {
@@ -40,6 +54,8 @@ const { values: opts } = parseArgs({
     warmup: { type: "string", default: "5" },
     targets: { type: "string" },
     "users-per-client": { type: "string", default: "64" },
+    "calibration-flows": { type: "string", default: "10" },
+    "no-count": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     "handset-bin": { type: "string" },
@@ -65,6 +81,8 @@ const concurrency = Math.round(positive("concurrency", opts.concurrency));
 const durationMs = positive("duration", opts.duration) * 1000;
 const warmupMs = Number(opts.warmup) * 1000;
 const usersPerClient = Math.round(positive("users-per-client", opts["users-per-client"]));
+const calibrationFlows = Math.max(0, Math.round(Number(opts["calibration-flows"]) || 0));
+const count = !opts["no-count"];
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const handsetBin = resolve(opts["handset-bin"] ?? join(root, "dist/handset.mjs"));
@@ -72,7 +90,7 @@ const available = allTargets({ databaseUrl, handsetBin });
 const wanted = opts.targets?.split(",").map((t) => t.trim()) ?? available.map((t) => t.name);
 for (const name of wanted) {
   if (!available.some((t) => t.name === name)) {
-    const why = name === "handset-pg" ? " (set DATABASE_URL)" : "";
+    const why = name.startsWith("handset-pg") ? " (set DATABASE_URL)" : "";
     console.error(`bench: unknown or unavailable target ${name}${why}`);
     process.exit(2);
   }
@@ -128,75 +146,113 @@ console.log(
 const loadBefore = machineLoad();
 if (loadBefore.warning) console.log(`warning: ${loadBefore.warning}\n`);
 
+const runId = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
 const rows = [];
 for (const [index, target] of targets.entries()) {
-  const port = await freePort();
   const dataDir = join(scratch, target.name);
   const isHandset = target.name.startsWith("handset");
+  process.stdout.write(`[${index + 1}/${targets.length}] ${target.label}: starting ... `);
   const prepared = await target.prepare({
     root,
     dataDir,
-    port,
+    freePort,
     cpuProfDir: opts.profile && isHandset ? profileDir : null,
+    count,
+    runId,
   });
-  const origin = `http://127.0.0.1:${port}`;
-  process.stdout.write(`[${index + 1}/${targets.length}] ${target.label}: starting ... `);
-  const server = await startServer({
-    name: target.label,
-    args: prepared.args,
-    env: prepared.env,
-    cwd: root,
-    readyUrl: `${origin}${prepared.readyPath}`,
-    logFile: join(scratch, `${target.name}.log`),
-  });
-  process.stdout.write(`ready in ${server.readyMs.toFixed(0)} ms; loading ... `);
+  /** @type {Awaited<ReturnType<typeof startServer>>[]} */
+  const helpers = [];
+  /** @type {Awaited<ReturnType<typeof startServer>>[]} */
+  let servers = [];
   let load;
-  let peakRssMiB = null;
+  let peakRss = [];
   try {
-    const output = await runNode(
-      [
-        join(root, "bench/load/flow-client.mjs"),
-        JSON.stringify({
-          ...prepared.load,
-          origin,
-          concurrency,
-          warmupMs,
-          durationMs,
-          usersPerClient,
-          serverPid: server.pid,
-          clockTicks,
-          numberSeed: Math.floor(Math.random() * 90_000_000),
+    for (const [h, helper] of (prepared.helpers ?? []).entries()) {
+      helpers.push(
+        await startServer({ ...helper, cwd: root, logFile: join(scratch, `${target.name}-helper-${h}.log`) }),
+      );
+    }
+    // Several processes start together, as a deployment would start them; ready when all are.
+    servers = await Promise.all(
+      prepared.servers.map((server, i) =>
+        startServer({
+          name: prepared.servers.length > 1 ? `${target.label} #${i + 1}` : target.label,
+          args: server.args,
+          env: server.env,
+          cwd: root,
+          readyUrl: `http://127.0.0.1:${server.port}${prepared.readyPath}`,
+          logFile: join(scratch, `${target.name}${i > 0 ? `-${i + 1}` : ""}.log`),
         }),
-      ],
-      { cwd: root },
+      ),
     );
-    load = JSON.parse(output.trim().split("\n").pop() ?? "{}");
+    const readyMs = Math.max(...servers.map((s) => s.readyMs));
+    process.stdout.write(`ready in ${readyMs.toFixed(0)} ms; loading ... `);
+    try {
+      const output = await runNode(
+        [
+          join(root, "bench/load/flow-client.mjs"),
+          JSON.stringify({
+            ...prepared.load,
+            target: target.name,
+            origins: prepared.servers.map((server) => `http://127.0.0.1:${server.port}`),
+            concurrency,
+            warmupMs,
+            durationMs,
+            usersPerClient,
+            serverPids: servers.map((server) => server.pid),
+            clockTicks,
+            numberSeed: Math.floor(Math.random() * 90_000_000),
+            countsUrl: prepared.countsUrl,
+            calibrationFlows,
+          }),
+        ],
+        { cwd: root },
+      );
+      load = JSON.parse(output.trim().split("\n").pop() ?? "{}");
+    } finally {
+      peakRss = await Promise.all(servers.map((server) => server.peakRssMiB()));
+    }
+    console.log(`${load.flowsPerSecond.toFixed(0)} flows/s`);
+    if (Object.keys(load.errors).length > 0) console.log(`  errors: ${JSON.stringify(load.errors)}`);
+    rows.push({
+      name: target.name,
+      label: target.label,
+      processes: servers.length,
+      readyMs,
+      // The largest process's peak (the per-process budget); each process's and their sum beside it.
+      peakRssMiB: peakRss.some((v) => v === null) ? null : Math.max(...peakRss),
+      peakRssMiBEach: peakRss,
+      peakRssMiBTotal: peakRss.some((v) => v === null) ? null : peakRss.reduce((a, b) => a + b, 0),
+      load,
+    });
   } finally {
-    peakRssMiB = await server.peakRssMiB();
-    await server.stop();
+    await Promise.all(servers.map((server) => server.stop()));
+    for (const helper of helpers.reverse()) await helper.stop();
+    await prepared.cleanup?.();
   }
-  console.log(`${load.flowsPerSecond.toFixed(0)} flows/s`);
-  if (Object.keys(load.errors).length > 0) console.log(`  errors: ${JSON.stringify(load.errors)}`);
-  rows.push({ name: target.name, label: target.label, readyMs: server.readyMs, peakRssMiB, load });
 }
 
 const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
 console.log(`\n${table(rows)}\n`);
 console.log(`median of each step inside a flow (ms):\n${stepTable(rows)}\n`);
 
+console.log(
+  `work per flow (counted over the window; per step from ${calibrationFlows} single flows):\n${workTable(rows)}\n`,
+);
+
 const handset = byName.handset;
 const ratios = {};
 for (const [name, row] of Object.entries(byName)) {
   if (!name.startsWith("handset")) continue;
-  for (const other of ["peer", "ceiling"]) {
-    if (!byName[other]) continue;
+  for (const other of ["peer", "durable-minimal", "ceiling"]) {
+    if (!byName[other] || !(byName[other].load.flowsPerSecond > 0)) continue;
     ratios[`${name}/${other}`] = row.load.flowsPerSecond / byName[other].load.flowsPerSecond;
   }
 }
 if (Object.keys(ratios).length > 0) {
   console.log("ratios (flows/s, measured in this run):");
   for (const [pair, ratio] of Object.entries(ratios))
-    console.log(`  ${pair.padEnd(20)} ${ratio.toFixed(2)}x`);
+    console.log(`  ${pair.padEnd(30)} ${ratio.toFixed(2)}x`);
   console.log("");
 }
 if (handset) {
@@ -204,7 +260,7 @@ if (handset) {
     concurrency === 16
       ? ""
       : ` (the targets are stated at 16 concurrent flows; this run used ${concurrency})`;
-  console.log(`targets${note}:\n${targetChecks(handset, byName.peer, byName.ceiling)}\n`);
+  console.log(`targets${note}:\n${targetChecks(handset, byName.peer, byName["durable-minimal"])}\n`);
 }
 
 const profiles = [];
@@ -227,7 +283,7 @@ await writeFile(
         loadAverageAtStart: loadBefore.oneMinute,
         loadAverageAtEnd: machineLoad().oneMinute,
       },
-      options: { concurrency, durationMs, warmupMs, usersPerClient },
+      options: { concurrency, durationMs, warmupMs, usersPerClient, calibrationFlows, count },
       results: rows,
       ratios,
       profiles: profiles.map((p) => ({ file: p.file, ...p.summary })),

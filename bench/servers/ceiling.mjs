@@ -1,4 +1,4 @@
-// The ceiling: bare Fastify (the framework Handset is built on) whose routes do nothing but answer.
+// The no-op ceiling: bare Fastify (the framework Handset is built on) whose routes do nothing but answer.
 // It serves the same paths, methods and bodies as Handset's verification flow, so the load generator
 // does the same work per flow against it; what is left is the cost of HTTP and JSON in Node.
 //   CEILING_PORT   port to listen on (127.0.0.1)
@@ -15,7 +15,7 @@ app.post("/v1/phone-numbers", async (_request, reply) => {
   return reply.code(201).send({ id: `pn_${sequence}` });
 });
 app.post("/v1/phone-numbers/:id/send-code", async (_request, reply) =>
-  reply.code(202).send({ delivery: "sms" }),
+  reply.code(202).send({ verification: { id: `ver_${sequence}` }, delivery: "sms" }),
 );
 app.get("/dev/inbox", async () => ({ data: [{ code: "000000" }] }));
 app.post("/v1/phone-numbers/:id/verify", async () => ({ verification: { status: "verified" } }));

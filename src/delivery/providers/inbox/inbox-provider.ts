@@ -14,6 +14,8 @@ export interface InboxProvider extends SmsProvider {
   /** Newest first, optionally only those to one number. */
   list(filter?: { to?: string; limit?: number }): InboxMessage[];
   clear(): void;
+  /** Calls `listener` with each message as it is kept; answers the function that stops it. */
+  subscribe(listener: (message: InboxMessage) => void): () => void;
 }
 
 /**
@@ -23,11 +25,12 @@ export interface InboxProvider extends SmsProvider {
 export function createInboxProvider(options: { capacity?: number; now: () => number }): InboxProvider {
   const capacity = options.capacity ?? 1000;
   let messages: InboxMessage[] = [];
+  const listeners = new Set<(message: InboxMessage) => void>();
   return {
     name: "inbox",
     development: true,
     async send(message: SmsMessage): Promise<SmsReceipt> {
-      messages.push({
+      const kept: InboxMessage = {
         id: message.id,
         tenantId: message.tenantId,
         to: message.to,
@@ -35,8 +38,10 @@ export function createInboxProvider(options: { capacity?: number; now: () => num
         code: message.code,
         verificationId: message.verificationId,
         deliveredAt: options.now(),
-      });
+      };
+      messages.push(kept);
       if (messages.length > capacity) messages = messages.slice(messages.length - capacity);
+      for (const listener of listeners) listener(kept);
       return { providerMessageId: message.id };
     },
     list(filter = {}) {
@@ -45,6 +50,12 @@ export function createInboxProvider(options: { capacity?: number; now: () => num
     },
     clear() {
       messages = [];
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
   };
 }
