@@ -131,8 +131,8 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
       deniedRegions: config.phone.deniedRegions,
     },
     testNumbers: config.testNumbers,
-    // A no-op while the dispatcher is stopped (the CLI): a running server's poll loop delivers.
-    onOutboxCommitted: () => dispatcher.wake(),
+    // While the dispatcher is stopped (the CLI), messages are written unclaimed for a server's poll loop.
+    sms: dispatcher,
     codeDisclosure: inbox !== null && !config.production,
   });
 

@@ -1,10 +1,13 @@
+import { performance } from "node:perf_hooks";
 import type { Clock } from "../domain/clock.js";
 import { type CodeKeyring, expectedCode } from "../domain/code.js";
 import type { Store } from "../store/database.js";
 import type { Executor } from "../store/executor.js";
-import { claimDueMessages, markFailed, markRetry, markSent } from "../store/outbox.js";
+import { claimDueMessages, markFailed, markRetry, markSent, releaseLease } from "../store/outbox.js";
 import type { OutboxRow } from "../store/schema.js";
 import { findVerification } from "../store/verifications.js";
+import type { CodeInputs, CommittedSms, OutboxClaim, SmsHandoff } from "./handoff.js";
+import { LatencyHistogram } from "./latency.js";
 import { SmsDeliveryError, type SmsProvider } from "./provider.js";
 import { renderVerificationSms } from "./render.js";
 
@@ -29,16 +32,39 @@ export interface DispatcherOptions {
   /** How long a claim holds before another dispatcher may take the message over. */
   leaseMs?: number;
   batchSize?: number;
+  /**
+   * Provider calls this process makes at once, deliveries at commit and poll deliveries together. A
+   * message that finds no room waits for the poll loop, which claims only as much as there is room for.
+   */
+  maxInFlight?: number;
+  /** A monotonic clock (ms) for the commit → provider latency; `performance.now` unless given. */
+  monotonicNow?: () => number;
 }
 
-export interface Dispatcher {
-  /** Starts the poll loop; delivery also starts at once whenever `wake` is called. */
+/** How a message reached the provider: handed over at its commit, or claimed by a poll pass. */
+export type DeliveryPath = "commit" | "poll";
+
+export interface Dispatcher extends SmsHandoff {
+  /** Starts the poll loop and delivery at commit; delivery also starts at once whenever `wake` is called. */
   start(): void;
+  /** Stops both, and waits for the deliveries under way to record their outcome. */
   stop(): Promise<void>;
-  /** Says that a transaction committed new messages. */
+  /** Says that a transaction committed new messages for the poll loop. */
   wake(): void;
-  /** Delivers what is due now; returns how many messages it handled. For tests and the CLI. */
+  /**
+   * Delivers what is due now and waits for every delivery under way (those handed over at commit
+   * too); returns how many messages its claim handled. For tests and the CLI.
+   */
   runOnce(): Promise<number>;
+  /** Resolves once no poll pass and no delivery of this process is under way. */
+  idle(): Promise<void>;
+  /**
+   * Per path, the time from a message's commit to the provider's acceptance: measured from the
+   * commit itself for messages handed over at commit, and from the message's queuing time (its
+   * transaction's clock) for those the poll loop delivered, retries and takeovers included. Kept
+   * here for a /metrics endpoint to read.
+   */
+  readonly latency: Readonly<Record<DeliveryPath, LatencyHistogram>>;
 }
 
 /** Backoff between tries: 2 s, 4 s, 8 s ... up to 10 minutes. */
@@ -46,25 +72,73 @@ export function retryDelayMs(deliveryAttempts: number): number {
   return Math.min(2_000 * 2 ** Math.max(0, deliveryAttempts - 1), 10 * 60_000);
 }
 
+const NOT_CLAIMED: OutboxClaim = { status: "pending", locked_until: null, delivery_attempts: 0 };
+
 /**
- * Delivers committed outbox messages. Messages are leased, not deleted, so a process that dies while
- * sending leaves its messages to the next claim after the lease; the outbox id goes to the provider
- * as the idempotency key, so a provider that honours it sends once even then.
+ * Delivers committed outbox messages.
+ *
+ * The fast path: while the dispatcher runs and has room, a send writes its message already leased to
+ * this process (`claimAtWrite`, in the send's own transaction) and, once that transaction is durable,
+ * hands the message and its verification's code inputs over (`committed`): the provider is called at
+ * once, with no claim transaction and no verification read in between.
+ *
+ * The fallback is the poll loop: it claims messages that are due (written unleased, given back, or
+ * waiting for a retry) or whose lease lapsed (their process died after commit or mid-send). Messages
+ * are leased, not deleted, and the outbox id goes to the provider as the idempotency key, so a provider
+ * that honours it sends once even when a message is taken over.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const leaseMs = options.leaseMs ?? 60_000;
   const batchSize = options.batchSize ?? 32;
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 64);
+  const monotonicNow = options.monotonicNow ?? (() => performance.now());
+  const latency: Record<DeliveryPath, LatencyHistogram> = {
+    commit: new LatencyHistogram(),
+    poll: new LatencyHistogram(),
+  };
+  const { uow } = options.store;
+  const write = <T>(work: (trx: Executor) => Promise<T>) => uow.transaction(work);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let wakeAgain = false;
   let stopped = true;
+  /** Provider calls under way, plus the room a poll pass holds for the claim it is running. */
+  let inFlight = 0;
+  /** A poll pass found no room: run one as soon as a delivery ends. */
+  let passWhenFree = false;
+  /** Deliveries and lease give-backs under way, so that `stop` lets them record their outcome. */
+  const background = new Set<Promise<void>>();
 
-  async function deliver(row: OutboxRow): Promise<void> {
-    const { uow } = options.store;
-    const write = (work: (trx: Executor) => Promise<void>) => uow.transaction(work);
+  function freeSlot(): void {
+    inFlight -= 1;
+    if (passWhenFree && !stopped) {
+      passWhenFree = false;
+      void pass();
+    }
+  }
+
+  function track(work: Promise<void>, holdsSlot: boolean): Promise<void> {
+    const done: Promise<void> = work
+      .catch((error: unknown) =>
+        options.logger.error({ err: error }, "sms delivery could not record its outcome"),
+      )
+      .finally(() => {
+        background.delete(done);
+        if (holdsSlot) freeSlot();
+      });
+    background.add(done);
+    return done;
+  }
+
+  /** Renders the code, calls the provider and records the outcome. */
+  async function send(
+    row: OutboxRow,
+    verification: CodeInputs,
+    via: DeliveryPath,
+    committedAt: number,
+  ): Promise<void> {
     const now = options.clock.now();
-    const verification = await uow.read((db) => findVerification(db, row.tenant_id, row.verification_id));
-    if (verification?.status !== "pending" || verification.expires_at <= now) {
+    if (verification.expires_at <= now) {
       // The code can no longer be used: sending it would only cost money and confuse.
       await write((trx) => markFailed(trx, row.id, "verification closed before delivery"));
       return;
@@ -78,6 +152,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return;
     }
     const ttlLeft = verification.expires_at - now;
+    let providerMessageId: string | null;
     try {
       const receipt = await options.provider.send({
         id: row.id,
@@ -88,9 +163,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         verificationId: verification.id,
         createdAt: row.created_at,
       });
-      await write((trx) =>
-        markSent(trx, row.id, options.provider.name, receipt.providerMessageId, options.clock.now()),
-      );
+      providerMessageId = receipt.providerMessageId;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const retryable = !(error instanceof SmsDeliveryError) || error.retryable;
@@ -108,23 +181,72 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           "sms delivery failed",
         );
       }
+      return;
     }
+    const commitToProviderMs =
+      via === "commit" ? monotonicNow() - committedAt : options.clock.now() - row.created_at;
+    latency[via].observe(commitToProviderMs);
+    options.logger.info(
+      { messageId: row.id, via, attempt: row.delivery_attempts, commitToProviderMs },
+      "sms accepted by provider",
+    );
+    // Outside the provider's try: a failure to record the success leaves the message leased, so it is
+    // sent again (same idempotency key) after the lease, never rescheduled as if the provider refused.
+    await write((trx) =>
+      markSent(trx, row.id, options.provider.name, providerMessageId, options.clock.now()),
+    );
+  }
+
+  /** A message a poll pass claimed: its verification is read, since it may have closed meanwhile. */
+  async function deliverClaimed(row: OutboxRow): Promise<void> {
+    const verification = await uow.read((db) => findVerification(db, row.tenant_id, row.verification_id));
+    if (verification?.status !== "pending") {
+      await write((trx) => markFailed(trx, row.id, "verification closed before delivery"));
+      return;
+    }
+    await send(row, verification, "poll", 0);
+  }
+
+  /** A message leased at write that this process will not send now: due again at once, for anyone. */
+  async function giveBack(row: OutboxRow, leasedUntil: number): Promise<void> {
+    try {
+      await write((trx) => releaseLease(trx, row.id, leasedUntil));
+    } catch (error) {
+      options.logger.warn(
+        { err: error, messageId: row.id },
+        "could not give an sms lease back; the message is delivered once the lease lapses",
+      );
+      return;
+    }
+    wake();
   }
 
   async function drain(): Promise<number> {
     let handled = 0;
     for (;;) {
-      const now = options.clock.now();
-      const claimed = await options.store.uow.transaction((trx) =>
-        claimDueMessages(trx, options.store.dialect, now, now + leaseMs, batchSize),
-      );
-      await Promise.all(claimed.map(deliver));
+      const room = Math.min(batchSize, maxInFlight - inFlight);
+      if (room <= 0) {
+        passWhenFree = true;
+        return handled;
+      }
+      // Held while the claim runs, so that deliveries at commit meanwhile cannot overfill the bound.
+      inFlight += room;
+      let claimed: OutboxRow[] = [];
+      try {
+        const now = options.clock.now();
+        claimed = await write((trx) =>
+          claimDueMessages(trx, options.store.dialect, now, now + leaseMs, room),
+        );
+      } finally {
+        inFlight -= room - claimed.length;
+      }
       handled += claimed.length;
-      if (claimed.length < batchSize) return handled;
+      await Promise.all(claimed.map((row) => track(deliverClaimed(row), true)));
+      if (claimed.length < room) return handled;
     }
   }
 
-  function runOnce(): Promise<number> {
+  function pass(): Promise<number> {
     if (running) {
       wakeAgain = true;
       return running;
@@ -138,7 +260,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         running = undefined;
         if (wakeAgain && !stopped) {
           wakeAgain = false;
-          void runOnce();
+          void pass();
         }
       });
     return running;
@@ -147,26 +269,70 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   function schedule(): void {
     if (stopped) return;
     timer = setTimeout(() => {
-      void runOnce().finally(schedule);
+      void pass().finally(schedule);
     }, options.intervalMs);
     timer.unref();
+  }
+
+  function wake(): void {
+    if (!stopped) void pass();
+  }
+
+  async function idle(): Promise<void> {
+    while (running || background.size > 0) {
+      await Promise.allSettled([running, ...background]);
+    }
   }
 
   return {
     start() {
       if (!stopped) return;
       stopped = false;
-      void runOnce();
+      void pass();
       schedule();
     },
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      await idle();
     },
-    wake() {
-      if (!stopped) void runOnce();
+    wake,
+    async runOnce() {
+      const handled = await pass();
+      await idle();
+      return handled;
     },
-    runOnce,
+    idle,
+    latency,
+
+    claimAtWrite(now) {
+      // Stopped (the CLI, a server shutting down) or full: the message is left to a poll loop.
+      if (stopped || inFlight >= maxInFlight) return NOT_CLAIMED;
+      // Counted as the claim would count it: this is the message's first attempt.
+      return { status: "sending", locked_until: now + leaseMs, delivery_attempts: 1 };
+    },
+
+    committed({ message, verification }: CommittedSms) {
+      const leasedUntil = message.locked_until;
+      if (message.status !== "sending" || leasedUntil === null) {
+        wake();
+        return;
+      }
+      const committedAt = monotonicNow();
+      if (stopped) {
+        // Shutting down between write and commit: the lease lapses and a poll loop takes it over.
+        options.logger.warn({ messageId: message.id }, "sms left to the poll loop: the dispatcher stopped");
+        return;
+      }
+      // The message was pending when its transaction committed, which is all the poll path's read
+      // would tell: a verification closed since then costs at most this one SMS (see docs/delivery.md).
+      // The provider call must end within the lease; a transaction that used half of it gives it back.
+      if (inFlight >= maxInFlight || leasedUntil - options.clock.now() < leaseMs / 2) {
+        void track(giveBack(message, leasedUntil), false);
+        return;
+      }
+      inFlight += 1;
+      void track(send(message, verification, "commit", committedAt), true);
+    },
   };
 }

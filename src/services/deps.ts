@@ -1,3 +1,4 @@
+import type { SmsHandoff } from "../delivery/handoff.js";
 import type { Clock } from "../domain/clock.js";
 import type { CodeKeyring } from "../domain/code.js";
 import type { OtpPolicy } from "../domain/otp-policy.js";
@@ -14,8 +15,8 @@ export interface ServiceDeps {
   phone: PhonePolicy;
   /** Numbers that take a fixed code and receive no SMS (development and end-to-end tests). */
   testNumbers: ReadonlyMap<string, string>;
-  /** Called after a transaction that queued SMS has committed. */
-  onOutboxCommitted: () => void;
+  /** Where a queued SMS is claimed at write and handed over once its transaction is durable. */
+  sms: SmsHandoff;
   /** True only where the development inbox shows codes anyway: lets vendor APIs return a code. */
   codeDisclosure?: boolean;
 }

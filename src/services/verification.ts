@@ -4,7 +4,7 @@ import { newId } from "../domain/ids.js";
 import type { Executor } from "../store/executor.js";
 import { insertOutboxMessage } from "../store/outbox.js";
 import { updatePhoneNumber } from "../store/phone-numbers.js";
-import type { PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
+import type { OutboxRow, PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
 import {
   closeVerification,
   findPendingVerification,
@@ -57,23 +57,27 @@ export function createVerificationService(deps: ServiceDeps) {
   const { uow } = deps.store;
   const policy = deps.otp;
 
+  /**
+   * Queues the SMS, claimed by this process when its dispatcher can take it at commit, and hands it
+   * over (with the code inputs, so delivery reads nothing) once the transaction is durable.
+   */
   async function queueSms(trx: Executor, verification: VerificationRow, now: number): Promise<void> {
-    await insertOutboxMessage(trx, {
+    const message: OutboxRow = {
       id: newId("msg", now),
       tenant_id: verification.tenant_id,
       verification_id: verification.id,
       to_e164: verification.e164,
       template: "verification_code",
-      status: "pending",
-      delivery_attempts: 0,
+      ...deps.sms.claimAtWrite(now),
       next_attempt_at: now,
-      locked_until: null,
       provider: null,
       provider_message_id: null,
       last_error: null,
       created_at: now,
       sent_at: null,
-    });
+    };
+    await insertOutboxMessage(trx, message);
+    uow.afterCommit(() => deps.sms.committed({ message, verification }));
   }
 
   /** Resends within the validity window: same verification, so the same derived code. */
@@ -237,7 +241,6 @@ export function createVerificationService(deps: ServiceDeps) {
           { phoneNumberId: phone.id, verificationId: row.id, send: row.sends_used },
           now,
         );
-        if (!testNumber) uow.afterCommit(deps.onOutboxCommitted);
         // Sending changes the verification, not the number: the row read under the lock is current.
         const verification = toVerificationView(row, now, policy);
         return {

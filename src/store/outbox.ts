@@ -61,6 +61,26 @@ export async function claimDueMessages(
     .execute();
 }
 
+/**
+ * Hands back a lease taken at write by a process that then had no room to send the message: it is
+ * due again at once for any dispatcher's claim, and the attempt it counted is uncounted (the claim
+ * counts it again). Only while the lease is still the one written, so a takeover is never undone.
+ */
+export async function releaseLease(db: Executor, id: string, leasedUntil: number): Promise<boolean> {
+  const result = await db
+    .updateTable("outbox")
+    .set((eb) => ({
+      status: "pending",
+      locked_until: null,
+      delivery_attempts: eb("delivery_attempts", "-", 1),
+    }))
+    .where("id", "=", id)
+    .where("status", "=", "sending")
+    .where("locked_until", "=", leasedUntil)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 export async function markSent(
   db: Executor,
   id: string,

@@ -9,6 +9,7 @@ import { waitFor } from "../support/sms-receiver.js";
 notePostgresSkipped("SMS dispatch with several processes on one PostgreSQL");
 
 const LEASE_MS = 2_000;
+const DOOMED_LEASE_MS = 4_000;
 
 describe.skipIf(!TEST_DATABASE_URL)("SMS dispatch with two Handset processes on one PostgreSQL", () => {
   let cluster: HandsetCluster;
@@ -78,7 +79,14 @@ describe.skipIf(!TEST_DATABASE_URL)("SMS dispatch with two Handset processes on 
   it("leaves the messages of a process killed mid-delivery to the others once its lease lapses", async () => {
     // A third process whose gateway never answers: it claims, starts sending, and is killed there.
     cluster.receiver.hold("doomed");
-    const doomed = await cluster.spawn("doomed", { HANDSET_DISPATCH_INTERVAL_MS: "60000" });
+    // Its lease and gateway timeout are longer than the others': on a slow machine the sends and the
+    // kill below can take more than a second, and a held call that timed out first would be a retry
+    // (lease given up), not a message left leased by a dead process.
+    const doomed = await cluster.spawn("doomed", {
+      HANDSET_DISPATCH_INTERVAL_MS: "60000",
+      HANDSET_DISPATCH_LEASE_MS: String(DOOMED_LEASE_MS),
+      HANDSET_WEBHOOK_TIMEOUT_MS: String(DOOMED_LEASE_MS - 500),
+    });
     const ids = await sendCodes(() => doomed, 5);
     const caught = await waitFor("the doomed process to be sending", () => {
       const held = cluster.receiver
@@ -86,14 +94,14 @@ describe.skipIf(!TEST_DATABASE_URL)("SMS dispatch with two Handset processes on 
         .filter((d) => d.path === "doomed" && ids.includes(d.messageId));
       return held.length > 0 ? held : undefined;
     });
-    // The leases the doomed process holds: claim time plus LEASE_MS, by the clock every process shares.
+    // The leases the doomed process holds: write time plus DOOMED_LEASE_MS, by the clock every process shares.
     const leasedUntil = new Map((await outboxRows(ids)).map((r) => [r.id, r.locked_until]));
     await doomed.kill();
 
     await waitFor(
       "the others to deliver every message",
       async () => ((await outboxRows(ids)).every((r) => r.status === "sent") ? true : undefined),
-      LEASE_MS + 10_000,
+      DOOMED_LEASE_MS + 10_000,
     );
     const answered = cluster.receiver.received().filter((d) => ids.includes(d.messageId) && d.answered);
     // Each message reached the gateway with an answer exactly once, from a surviving process.
