@@ -115,7 +115,8 @@ export async function startPgWireProxy(targetUrl: string): Promise<PgWireProxy> 
       if (startupDone && serverSpoke) counts.roundTrips += 1;
       serverSpoke = false;
       readFrontend(chunk);
-      upstream.write(chunk);
+      // A listener that cut the connection stops this chunk too: the server never sees it.
+      if (!client.destroyed) upstream.write(chunk);
     });
     upstream.on("data", (chunk: Buffer) => {
       serverSpoke = true;
