@@ -28,6 +28,8 @@ export interface StoreOptions {
   url: string;
   /** Largest number of PostgreSQL connections this process holds. */
   poolSize?: number;
+  /** PostgreSQL: run parameterised statements as named prepared statements (default true). */
+  preparedStatements?: boolean;
   /**
    * PostgreSQL: how long to wait for a connection, new or from the pool, before failing. This is
    * what turns "the database is gone" into a fast error instead of a hung request.

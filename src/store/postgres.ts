@@ -108,7 +108,9 @@ export function openPostgres(options: StoreOptions): Store {
   // service resumes by itself when the server is back.
   pool.on("error", reportError);
   pool.on("connect", (client) => client.on("error", reportError));
-  const db = new Kysely<Database>({ dialect: new PipelinedPostgresDialect(pool) });
+  const db = new Kysely<Database>({
+    dialect: new PipelinedPostgresDialect(pool, { preparedStatements: options.preparedStatements ?? true }),
+  });
   return {
     uow: createUnitOfWork({ writer: db, reader: db, onHookError: options.onHookError }),
     db,
@@ -126,15 +128,22 @@ export function openPostgres(options: StoreOptions): Store {
  */
 export class PipelinedPostgresDialect extends PostgresDialect {
   readonly #pool: pgModule.Pool;
+  readonly #options: DriverOptions;
 
-  constructor(pool: pgModule.Pool) {
+  constructor(pool: pgModule.Pool, options: DriverOptions) {
     super({ pool });
     this.#pool = pool;
+    this.#options = options;
   }
 
   override createDriver(): Driver {
-    return new PipelinedDriver(this.#pool);
+    return new PipelinedDriver(this.#pool, this.#options);
   }
+}
+
+export interface DriverOptions {
+  /** Named prepared statements; off, every statement is parsed each time (PgBouncer before 1.21). */
+  preparedStatements: boolean;
 }
 
 /** SQL text to statement name: a hash, so that equal SQL on every connection shares one name. */
@@ -157,11 +166,12 @@ class StatementNames {
 export class PipelinedDriver implements Driver {
   readonly #pool: pgModule.Pool;
   readonly #connections = new WeakMap<pgModule.PoolClient, PipelinedConnection>();
-  readonly #names = new StatementNames();
+  readonly #names: StatementNames | undefined;
   #destroyed = false;
 
-  constructor(pool: pgModule.Pool) {
+  constructor(pool: pgModule.Pool, options: DriverOptions) {
     this.#pool = pool;
+    this.#names = options.preparedStatements ? new StatementNames() : undefined;
   }
 
   async init(): Promise<void> {}
@@ -255,7 +265,7 @@ type Statement = string | { name?: string; text: string; values: unknown[] };
  */
 export class PipelinedConnection implements DatabaseConnection {
   readonly #client: pgModule.PoolClient;
-  readonly #names: StatementNames;
+  readonly #names: StatementNames | undefined;
   /** Names this session has prepared (or is preparing). */
   readonly #prepared = new Set<string>();
   /** A BEGIN asked for and not sent yet: it goes out with the next statement. */
@@ -265,7 +275,7 @@ export class PipelinedConnection implements DatabaseConnection {
   /** The session's state is unknown (a lost socket, a failed ROLLBACK) or stale: discard it on release. */
   #discard = false;
 
-  constructor(client: pgModule.PoolClient, names: StatementNames) {
+  constructor(client: pgModule.PoolClient, names: StatementNames | undefined) {
     this.#client = client;
     this.#names = names;
   }
@@ -357,6 +367,7 @@ export class PipelinedConnection implements DatabaseConnection {
     // Without parameters, the simple protocol: one message, and the only one that runs a script of
     // several statements (migrations send those).
     if (values.length === 0) return compiled.sql;
+    if (this.#names === undefined) return { text: compiled.sql, values };
     const name = this.#names.of(compiled.sql);
     if (this.#prepared.has(name)) return { name, text: compiled.sql, values };
     if (this.#prepared.size >= MAX_PREPARED_PER_CONNECTION) return { text: compiled.sql, values };

@@ -195,6 +195,21 @@ describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL round trips, as the wire sees th
     }
   });
 
+  it("with prepared statements off, every statement is parsed unnamed, BEGIN still riding along", async () => {
+    const plain = openStore({ url: proxy.url, poolSize: 1, preparedStatements: false });
+    try {
+      const read = () =>
+        plain.uow.transaction((trx) =>
+          trx.selectFrom("tenants").select("id").where("id", "=", "t1").execute(),
+        );
+      await read();
+      const counts = await counted(read);
+      expect(counts).toMatchObject({ roundTrips: 2, parses: 1, namedParses: 0, queries: 2 });
+    } finally {
+      await plain.close();
+    }
+  });
+
   it("a prepared `select *` made stale by ALTER TABLE fails once, then its connection is replaced", async () => {
     await sql`create table stale_plan (id int primary key)`.execute(store.db);
     await sql`insert into stale_plan values (1)`.execute(store.db);
