@@ -238,10 +238,24 @@ function asPipelined(connection: DatabaseConnection): PipelinedConnection {
   return connection;
 }
 
-/** A server error carries a SQLSTATE; anything else (a lost socket, a closed client) does not. */
-const hasSqlState = (error: unknown): boolean =>
-  typeof (error as { code?: unknown } | null)?.code === "string" &&
-  /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+/**
+ * An ErrorResponse from the server (it carries a severity): the session is intact. Anything else (a
+ * lost socket, a closed client) leaves the session in an unknown state.
+ */
+const isServerError = (error: unknown): boolean =>
+  typeof (error as { severity?: unknown } | null)?.severity === "string";
+
+/**
+ * node-postgres's error stacks end in its socket handler; like Kysely's own driver, add the stack of
+ * the code that ran the statement.
+ */
+function withCallerStack(error: unknown): unknown {
+  if (error instanceof Error && error.stack !== undefined) {
+    const caller = new Error().stack?.split("\n").slice(2).join("\n");
+    if (caller) error.stack += `\n${caller}`;
+  }
+  return error;
+}
 
 /**
  * After `ALTER TABLE` changes what a prepared `select *` returns, executing it fails with this until the
@@ -382,7 +396,7 @@ export class PipelinedConnection implements DatabaseConnection {
         : this.#client.query(statement))) as PgResult;
     } catch (error) {
       this.#noteFailure(error);
-      throw error;
+      throw withCallerStack(error);
     }
   }
 
@@ -412,12 +426,12 @@ export class PipelinedConnection implements DatabaseConnection {
           : undefined;
     if (failure !== undefined) {
       this.#noteFailure(failure);
-      throw failure;
+      throw withCallerStack(failure);
     }
     return (outcome as PromiseFulfilledResult<PgResult>).value;
   }
 
   #noteFailure(error: unknown): void {
-    if (!hasSqlState(error) || isStalePlan(error)) this.#discard = true;
+    if (!isServerError(error) || isStalePlan(error)) this.#discard = true;
   }
 }

@@ -119,9 +119,15 @@ describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL round trips, as the wire sees th
     );
     expect(error).toBe(caughtAtStatement);
     expect(isUniqueViolation(error, "tenants_pkey")).toBe(true);
+    // The stack names the code that ran the statement, not only node-postgres's socket handler.
+    expect((error as Error).stack).toMatch(/round-trips\.test\.ts/);
     expect(toHandsetError(error).code).toBe("INTERNAL");
-    // The session is clean again: the next transaction commits.
-    await store.uow.transaction((trx) => trx.insertInto("tenants").values(tenant("t2")).execute());
+    // The session is clean again and kept (a server error leaves it intact): the next transaction
+    // commits on the same connection.
+    const next = await counted(() =>
+      store.uow.transaction((trx) => trx.insertInto("tenants").values(tenant("t2")).execute()),
+    );
+    expect(next.connections).toBe(0);
     expect(await store.db.selectFrom("tenants").select("id").where("id", "=", "t2").execute()).toHaveLength(
       1,
     );
@@ -218,8 +224,10 @@ describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL round trips, as the wire sees th
     await sql`alter table stale_plan add column extra int`.execute(store.db);
     const error = await failureOf(read());
     expect((error as { code?: string }).code).toBe("0A000");
+    proxy.reset();
     const { rows } = await read();
     expect(rows).toEqual([{ id: 1, extra: null }]);
+    expect(proxy.counts().connections).toBe(1);
   });
 
   it("a statement timeout in the statement sent with BEGIN: 503, and the connection serves again", async () => {
@@ -259,7 +267,10 @@ describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL round trips, as the wire sees th
       proxy.onMessage(undefined);
       expect(await store.db.selectFrom("tenants").select("id").where("id", "=", "cut").execute()).toEqual([]);
       // The broken client was dropped; the next transaction gets a new connection and commits.
-      await fragile.uow.transaction((trx) => trx.insertInto("tenants").values(tenant("after-cut")).execute());
+      const next = await counted(() =>
+        fragile.uow.transaction((trx) => trx.insertInto("tenants").values(tenant("after-cut")).execute()),
+      );
+      expect(next.connections).toBe(1);
       expect(
         await store.db.selectFrom("tenants").select("id").where("id", "=", "after-cut").execute(),
       ).toHaveLength(1);
