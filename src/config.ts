@@ -41,7 +41,14 @@ const ConfigSchema = z.object({
   HANDSET_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   HANDSET_DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().optional(),
-  HANDSET_DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /**
+   * PostgreSQL connections per process, sized to the work in flight: a request holds one connection at
+   * a time (one transaction or one read), so 16 requests at once plus 4 for the SMS dispatcher. Keep in
+   * step with `POSTGRES_DEFAULTS.poolSize`.
+   */
+  HANDSET_DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(20),
+  /** PostgreSQL: run statements as named prepared statements (off behind a PgBouncer older than 1.21). */
+  HANDSET_DATABASE_PREPARED_STATEMENTS: flag.default(true),
   /** PostgreSQL: wait this long for a connection before answering 503 instead of hanging. */
   HANDSET_DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** PostgreSQL: the server cancels a statement that runs longer (0: no limit). */
@@ -101,6 +108,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string;
   databasePoolSize: number;
+  databasePreparedStatements: boolean;
   databaseConnectTimeoutMs: number;
   databaseStatementTimeoutMs: number;
   logLevel: Parsed["HANDSET_LOG_LEVEL"];
@@ -156,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: c.HANDSET_DATA_DIR,
     databaseUrl: c.DATABASE_URL ?? join(c.HANDSET_DATA_DIR, "handset.sqlite"),
     databasePoolSize: c.HANDSET_DATABASE_POOL_SIZE,
+    databasePreparedStatements: c.HANDSET_DATABASE_PREPARED_STATEMENTS,
     databaseConnectTimeoutMs: c.HANDSET_DATABASE_CONNECT_TIMEOUT_MS,
     databaseStatementTimeoutMs: c.HANDSET_DATABASE_STATEMENT_TIMEOUT_MS,
     logLevel: c.HANDSET_LOG_LEVEL,

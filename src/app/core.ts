@@ -56,6 +56,7 @@ export function openConfiguredStore(
   return openStore({
     url: config.databaseUrl,
     poolSize,
+    preparedStatements: config.databasePreparedStatements,
     connectTimeoutMs: config.databaseConnectTimeoutMs,
     statementTimeoutMs: config.databaseStatementTimeoutMs,
     ...hooks,

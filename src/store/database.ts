@@ -1,8 +1,7 @@
-import { createRequire } from "node:module";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, sql } from "kysely";
-import type pgModule from "pg";
+import { Kysely, sql } from "kysely";
 import { type OnLooseFileMode, preparePrivateSqliteFile } from "./file-modes.js";
+import { openPostgres } from "./postgres.js";
 import type { Database } from "./schema.js";
 import { SqliteCheckpointer } from "./sqlite-checkpointer.js";
 import { SqliteWriterDialect, sqliteReaderDialect } from "./sqlite-dialect.js";
@@ -31,6 +30,8 @@ export interface StoreOptions {
   url: string;
   /** Largest number of PostgreSQL connections this process holds. */
   poolSize?: number;
+  /** PostgreSQL: run parameterised statements as named prepared statements (default true). */
+  preparedStatements?: boolean;
   /**
    * PostgreSQL: how long to wait for a connection, new or from the pool, before failing. This is
    * what turns "the database is gone" into a fast error instead of a hung request.
@@ -50,11 +51,7 @@ export interface StoreOptions {
   syncWal?: SyncWal;
 }
 
-export const POSTGRES_DEFAULTS = {
-  poolSize: 10,
-  connectTimeoutMs: 5_000,
-  statementTimeoutMs: 15_000,
-} as const;
+export { POSTGRES_DEFAULTS } from "./postgres.js";
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
@@ -138,62 +135,4 @@ function openSqliteReader(file: string): Kysely<Database> {
   const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
   return new Kysely<Database>({ dialect: sqliteReaderDialect(sqlite) });
-}
-
-const INT8_OID = 20;
-
-/** Rejects when `work` takes longer than `ms`: a ping must answer "not ready", never hang. */
-async function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function openPostgres(options: StoreOptions): Store {
-  const connectTimeoutMs = options.connectTimeoutMs ?? POSTGRES_DEFAULTS.connectTimeoutMs;
-  const statementTimeoutMs = options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs;
-  // Loaded only here, so that the embedded default does not pay for PostgreSQL's driver at start.
-  const pg = createRequire(import.meta.url)("pg") as typeof pgModule;
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.poolSize ?? POSTGRES_DEFAULTS.poolSize,
-    connectionTimeoutMillis: connectTimeoutMs,
-    idleTimeoutMillis: 30_000,
-    keepAlive: true,
-    application_name: "handset",
-    ...(statementTimeoutMs > 0
-      ? {
-          statement_timeout: statementTimeoutMs,
-          // A process that stops mid-transaction must not hold row locks for longer than a statement could.
-          idle_in_transaction_session_timeout: Math.max(statementTimeoutMs, 10_000),
-        }
-      : {}),
-    // Times are stored as bigint milliseconds; they fit a JavaScript number exactly.
-    types: {
-      getTypeParser: (oid: number, format?: string) =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text"),
-    },
-  });
-  const reportError = (error: Error) => options.onConnectionError?.(error);
-  // node-postgres emits "error" on a client whose server went away between queries; an event with no
-  // listener would crash the process. The pool drops broken clients and opens new ones on demand, so
-  // service resumes by itself when the server is back.
-  pool.on("error", reportError);
-  pool.on("connect", (client) => client.on("error", reportError));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    uow: createUnitOfWork({ writer: db, reader: db, onHookError: options.onHookError }),
-    db,
-    dialect: "postgres",
-    ping: async () => {
-      await within(connectTimeoutMs + 1_000, sql`select 1`.execute(db));
-    },
-    close: () => db.destroy(),
-  };
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createCore, StartupRefused } from "../../src/app/core.js";
 import { withHandset } from "../../src/cli/offline.js";
 import { loadConfig } from "../../src/config.js";
+import { POSTGRES_DEFAULTS } from "../../src/store/database.js";
 import { findTenant } from "../../src/store/tenants.js";
 import { TEST_KEYRING } from "../support/harness.js";
 
@@ -19,6 +20,18 @@ describe("the core", () => {
     dirs.push(dir);
     return loadConfig({ NODE_ENV: "production", HANDSET_DATA_DIR: dir, HANDSET_DEFAULT_TENANT: "acme" });
   };
+
+  it("sizes the PostgreSQL pool to the work in flight, and prepares statements, unless told otherwise", () => {
+    const defaults = loadConfig({});
+    expect(defaults.databasePoolSize).toBe(20);
+    expect(defaults.databasePoolSize).toBe(POSTGRES_DEFAULTS.poolSize);
+    expect(defaults.databasePreparedStatements).toBe(true);
+    const told = loadConfig({
+      HANDSET_DATABASE_POOL_SIZE: "6",
+      HANDSET_DATABASE_PREPARED_STATEMENTS: "false",
+    });
+    expect(told).toMatchObject({ databasePoolSize: 6, databasePreparedStatements: false });
+  });
 
   it("refuses a development provider in production for a server, which would deliver with it", async () => {
     await expect(createCore(production(), { keyring: TEST_KEYRING })).rejects.toThrow(StartupRefused);

@@ -1,0 +1,365 @@
+import { sql } from "kysely";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { deriveCode } from "../../src/domain/code.js";
+import { toHandsetError } from "../../src/http/request-errors.js";
+import { openStore, type Store } from "../../src/store/database.js";
+import { isDatabaseUnavailableError, isUniqueViolation } from "../../src/store/errors.js";
+import { migrateToLatest } from "../../src/store/migrate.js";
+import { MAX_PREPARED_PER_CONNECTION } from "../../src/store/postgres.js";
+import { createTestApp, mobileNumber, TEST_KEYRING, type TestApp } from "../support/harness.js";
+import { nativeClient } from "../support/native-client.js";
+import { type PgWireProxy, startPgWireProxy, type WireCounts } from "../support/pg-wire-proxy.js";
+import {
+  createTestSchema,
+  notePostgresSkipped,
+  TEST_DATABASE_URL,
+  type TestSchema,
+} from "../support/postgres.js";
+
+notePostgresSkipped("PostgreSQL round trips per operation and errors inside pipelined statements");
+
+const tenant = (id: string, name = id) => ({
+  id,
+  name,
+  allowed_regions: "[]",
+  denied_regions: "[]",
+  sequence: 0,
+  created_at: 1,
+});
+
+/** What a promise rejects with; fails the test when it resolves. */
+async function failureOf(work: Promise<unknown>): Promise<unknown> {
+  try {
+    await work;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the work to fail");
+}
+
+describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL round trips, as the wire sees them", () => {
+  let schema: TestSchema;
+  let proxy: PgWireProxy;
+  /** One connection, so that every statement of a test shares one session. */
+  let store: Store;
+
+  beforeAll(async () => {
+    schema = await createTestSchema();
+    proxy = await startPgWireProxy(schema.url);
+    store = openStore({ url: proxy.url, poolSize: 1 });
+    await migrateToLatest(store.db);
+    await store.db.insertInto("tenants").values(tenant("t1")).execute();
+  });
+  afterEach(() => proxy.onMessage(undefined));
+  afterAll(async () => {
+    await store?.close();
+    await proxy?.close();
+    await schema?.drop();
+  });
+
+  async function counted(work: () => Promise<unknown>): Promise<WireCounts> {
+    proxy.reset();
+    await work();
+    return proxy.counts();
+  }
+
+  const readThenWrite = (name: string) =>
+    store.uow.transaction(async (trx) => {
+      await trx.selectFrom("tenants").selectAll().where("id", "=", "t1").executeTakeFirstOrThrow();
+      await trx.updateTable("tenants").set({ name }).where("id", "=", "t1").execute();
+    });
+
+  it("BEGIN + read + write + COMMIT: three round trips, BEGIN riding with the read", async () => {
+    const first = await counted(() => readThenWrite("a"));
+    expect(first).toMatchObject({ roundTrips: 3, queries: 2, syncs: 2, executes: 2 });
+    // The first time on a connection, each statement is parsed under its name...
+    expect(first.namedParses).toBe(first.parses);
+    // ...and afterwards only bound and executed.
+    const again = await counted(() => readThenWrite("b"));
+    expect(again).toMatchObject({ roundTrips: 3, queries: 2, syncs: 2, executes: 2, parses: 0 });
+    expect(proxy.statements()).toEqual(["begin", "commit"]);
+    const row = await store.db.selectFrom("tenants").select("name").where("id", "=", "t1").executeTakeFirst();
+    expect(row?.name).toBe("b");
+  });
+
+  it("a read outside a transaction is one round trip, and one parse per connection", async () => {
+    const read = () => store.db.selectFrom("tenants").select("id").where("name", "=", "b").execute();
+    await read();
+    expect(await counted(read)).toMatchObject({ roundTrips: 1, syncs: 1, queries: 0, parses: 0 });
+  });
+
+  it("a transaction that runs no statement sends nothing", async () => {
+    expect((await counted(() => store.uow.transaction(async () => 1))).roundTrips).toBe(0);
+    const failed = await counted(() =>
+      failureOf(
+        store.uow.transaction(async () => {
+          throw new Error("refused before any statement");
+        }),
+      ),
+    );
+    expect(failed.roundTrips).toBe(0);
+  });
+
+  it("statements without parameters stay on the simple protocol, scripts of several included", async () => {
+    const counts = await counted(() => sql`select 1; select 2`.execute(store.db));
+    expect(counts).toMatchObject({ roundTrips: 1, queries: 1, parses: 0 });
+  });
+
+  it("a unique violation in the statement sent with BEGIN fails at its own await, and the transaction leaves nothing", async () => {
+    let caughtAtStatement: unknown;
+    const error = await failureOf(
+      store.uow.transaction(async (trx) => {
+        try {
+          await trx.insertInto("tenants").values(tenant("t1")).execute();
+        } catch (statementError) {
+          caughtAtStatement = statementError;
+          throw statementError;
+        }
+      }),
+    );
+    expect(error).toBe(caughtAtStatement);
+    expect(isUniqueViolation(error, "tenants_pkey")).toBe(true);
+    // The stack names the code that ran the statement, not only node-postgres's socket handler.
+    expect((error as Error).stack).toMatch(/round-trips\.test\.ts/);
+    expect(toHandsetError(error).code).toBe("INTERNAL");
+    // The session is clean again and kept (a server error leaves it intact): the next transaction
+    // commits on the same connection.
+    const next = await counted(() =>
+      store.uow.transaction((trx) => trx.insertInto("tenants").values(tenant("t2")).execute()),
+    );
+    expect(next.connections).toBe(0);
+    expect(await store.db.selectFrom("tenants").select("id").where("id", "=", "t2").execute()).toHaveLength(
+      1,
+    );
+  });
+
+  it("a rolled-back transaction leaves nothing, its first statement's write included", async () => {
+    const error = await failureOf(
+      store.uow.transaction(async (trx) => {
+        await trx.insertInto("tenants").values(tenant("gone-1")).execute();
+        await trx.insertInto("tenants").values(tenant("gone-2")).execute();
+        await trx.insertInto("tenants").values(tenant("t1")).execute();
+      }),
+    );
+    expect(isUniqueViolation(error)).toBe(true);
+    const left = await store.db.selectFrom("tenants").select("id").where("id", "like", "gone-%").execute();
+    expect(left).toEqual([]);
+  });
+
+  it("COMMIT of a transaction an error aborted fails instead of reporting a commit", async () => {
+    const error = await failureOf(
+      store.uow.transaction(async (trx) => {
+        await trx.insertInto("tenants").values(tenant("swallowed")).execute();
+        await trx
+          .insertInto("tenants")
+          .values(tenant("t1"))
+          .execute()
+          .catch(() => undefined);
+      }),
+    );
+    expect(String(error)).toMatch(/rolled back at COMMIT/);
+    expect(await store.db.selectFrom("tenants").select("id").where("id", "=", "swallowed").execute()).toEqual(
+      [],
+    );
+  });
+
+  it("a statement prepared in a transaction that rolled back is still prepared", async () => {
+    const lookup = (trx: Store["db"]) =>
+      trx
+        .selectFrom("tenants")
+        .select("sequence")
+        .where("id", "=", "t1")
+        .where("sequence", ">=", 0)
+        .execute();
+    await failureOf(
+      store.uow.transaction(async (trx) => {
+        await lookup(trx);
+        throw new Error("roll back");
+      }),
+    );
+    const counts = await counted(() => lookup(store.db));
+    expect(counts).toMatchObject({ roundTrips: 1, parses: 0 });
+  });
+
+  it("past the per-connection bound, new statements run unnamed", async () => {
+    const session = openStore({ url: proxy.url, poolSize: 1 });
+    try {
+      const distinct = (n: number) =>
+        sql<{ n: number }>`select ${n}::int + ${sql.lit(n)} as n`.execute(session.db);
+      const counts = await counted(async () => {
+        for (let n = 0; n < MAX_PREPARED_PER_CONNECTION + 4; n += 1) await distinct(n);
+      });
+      expect(counts.parses).toBe(MAX_PREPARED_PER_CONNECTION + 4);
+      expect(counts.namedParses).toBe(MAX_PREPARED_PER_CONNECTION);
+      // The named ones are reused; the unnamed ones are parsed each time, and still answer right.
+      expect((await counted(() => distinct(0))).parses).toBe(0);
+      expect((await counted(() => distinct(MAX_PREPARED_PER_CONNECTION + 1))).parses).toBe(1);
+      const { rows } = await distinct(MAX_PREPARED_PER_CONNECTION + 1);
+      expect(rows[0]?.n).toBe(2 * (MAX_PREPARED_PER_CONNECTION + 1));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("with prepared statements off, every statement is parsed unnamed, BEGIN still riding along", async () => {
+    const plain = openStore({ url: proxy.url, poolSize: 1, preparedStatements: false });
+    try {
+      const read = () =>
+        plain.uow.transaction((trx) =>
+          trx.selectFrom("tenants").select("id").where("id", "=", "t1").execute(),
+        );
+      await read();
+      const counts = await counted(read);
+      expect(counts).toMatchObject({ roundTrips: 2, parses: 1, namedParses: 0, queries: 2 });
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it("a prepared `select *` made stale by ALTER TABLE fails once, then its connection is replaced", async () => {
+    await sql`create table stale_plan (id int primary key)`.execute(store.db);
+    await sql`insert into stale_plan values (1)`.execute(store.db);
+    const read = () => sql`select * from stale_plan where id = ${1}`.execute(store.db);
+    await read();
+    await sql`alter table stale_plan add column extra int`.execute(store.db);
+    const error = await failureOf(read());
+    expect((error as { code?: string }).code).toBe("0A000");
+    proxy.reset();
+    const { rows } = await read();
+    expect(rows).toEqual([{ id: 1, extra: null }]);
+    expect(proxy.counts().connections).toBe(1);
+  });
+
+  it("a statement timeout in the statement sent with BEGIN: 503, and the connection serves again", async () => {
+    const strict = openStore({ url: proxy.url, poolSize: 1, statementTimeoutMs: 100 });
+    try {
+      const error = await failureOf(strict.uow.transaction((trx) => sql`select pg_sleep(${2})`.execute(trx)));
+      expect((error as { code?: string }).code).toBe("57014");
+      expect(toHandsetError(error).code).toBe("SERVICE_UNAVAILABLE");
+      const rows = await strict.uow.transaction((trx) =>
+        trx.selectFrom("tenants").select("id").where("id", "=", "t1").execute(),
+      );
+      expect(rows).toEqual([{ id: "t1" }]);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("a connection lost with BEGIN and the first statement in flight: 503, nothing written, then service resumes", async () => {
+    const errors: Error[] = [];
+    const fragile = openStore({ url: proxy.url, poolSize: 1, onConnectionError: (e) => errors.push(e) });
+    try {
+      await fragile.uow.transaction((trx) => trx.selectFrom("tenants").select("id").execute());
+      let cut = 0;
+      proxy.onMessage((type, socket) => {
+        // The pipeline's first message is BEGIN: cut before any of it reaches the server.
+        if (type === "Q" && cut === 0) {
+          cut += 1;
+          socket.destroy();
+        }
+      });
+      const error = await failureOf(
+        fragile.uow.transaction((trx) => trx.insertInto("tenants").values(tenant("cut")).execute()),
+      );
+      expect(cut).toBe(1);
+      expect(isDatabaseUnavailableError(error)).toBe(true);
+      expect(toHandsetError(error).code).toBe("SERVICE_UNAVAILABLE");
+      proxy.onMessage(undefined);
+      expect(await store.db.selectFrom("tenants").select("id").where("id", "=", "cut").execute()).toEqual([]);
+      // The broken client was dropped; the next transaction gets a new connection and commits.
+      const next = await counted(() =>
+        fragile.uow.transaction((trx) => trx.insertInto("tenants").values(tenant("after-cut")).execute()),
+      );
+      expect(next.connections).toBe(1);
+      expect(
+        await store.db.selectFrom("tenants").select("id").where("id", "=", "after-cut").execute(),
+      ).toHaveLength(1);
+    } finally {
+      await fragile.close();
+    }
+  });
+
+  it("a connection lost between a transaction's statements: 503 and nothing written", async () => {
+    const fragile = openStore({ url: proxy.url, poolSize: 1, onConnectionError: () => undefined });
+    try {
+      const error = await failureOf(
+        fragile.uow.transaction(async (trx) => {
+          await trx.insertInto("tenants").values(tenant("half")).execute();
+          proxy.cutAll();
+          await trx.updateTable("tenants").set({ name: "x" }).where("id", "=", "half").execute();
+        }),
+      );
+      expect(toHandsetError(error).code).toBe("SERVICE_UNAVAILABLE");
+      expect(await store.db.selectFrom("tenants").select("id").where("id", "=", "half").execute()).toEqual(
+        [],
+      );
+    } finally {
+      await fragile.close();
+    }
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)("round trips of the real use cases on PostgreSQL", () => {
+  let schema: TestSchema;
+  let proxy: PgWireProxy;
+  let app: TestApp;
+  beforeAll(async () => {
+    schema = await createTestSchema();
+    proxy = await startPgWireProxy(schema.url);
+    app = await createTestApp({ env: { DATABASE_URL: proxy.url }, runDispatcher: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await proxy?.close();
+    await schema?.drop();
+  });
+
+  /**
+   * Round trips measured with this layer (before it, each was one more: BEGIN waited for its own
+   * answer). They may only go down: fewer statements in a use case lower them further.
+   */
+  const AT_MOST = { authenticate: 1, add: 7, send: 11, verify: 9 };
+
+  it("add, send and verify: BEGIN costs no round trip, no statement is parsed twice", async () => {
+    const token = await app.tokenFor("ada");
+    const me = nativeClient(app, token);
+    // Warm up: the user exists and the connection has prepared the flow's statements.
+    const warm = (await me.addMine(mobileNumber())).json().id as string;
+    const warmSent = await me.sendMine(warm);
+    await me.verifyMine(warm, deriveCode(TEST_KEYRING.active, warmSent.json().verification.id, 6));
+
+    const caller = await app.handset.credentials.authenticate(token);
+    const measured: Record<string, WireCounts> = {};
+    const measure = async <T>(what: keyof typeof AT_MOST, work: () => Promise<T>): Promise<T> => {
+      proxy.reset();
+      const value = await work();
+      measured[what] = proxy.counts();
+      return value;
+    };
+    await measure("authenticate", () => app.handset.credentials.authenticate(token));
+    const added = await measure("add", () =>
+      app.handset.phoneNumbers.add(caller, { userId: "ada", phoneNumber: mobileNumber() }),
+    );
+    const sent = await measure("send", () => app.handset.verification.send(caller, added.phoneNumber.id));
+    const verified = await measure("verify", () =>
+      app.handset.verification.verify(
+        caller,
+        added.phoneNumber.id,
+        deriveCode(TEST_KEYRING.active, sent.verification.id, 6),
+      ),
+    );
+    expect(verified.phoneNumber.verified).toBe(true);
+
+    for (const [what, counts] of Object.entries(measured)) {
+      const limit = AT_MOST[what as keyof typeof AT_MOST];
+      expect(counts.roundTrips, what).toBeLessThanOrEqual(limit);
+      expect(counts.parses, `${what} parsed a statement again`).toBe(0);
+      expect(counts.connections, `${what} opened a connection`).toBe(0);
+      const transaction = what === "authenticate" ? 0 : 1;
+      // BEGIN and COMMIT are the only simple-protocol messages, and BEGIN adds no round trip: one
+      // round trip per statement, plus COMMIT.
+      expect(counts.queries, what).toBe(2 * transaction);
+      expect(counts.roundTrips, what).toBe(counts.executes + transaction);
+    }
+  });
+});
