@@ -130,9 +130,42 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return done;
   }
 
-  /** Renders the code, calls the provider and records the outcome. */
+  /**
+   * Records what became of a delivery, in a durable transaction of its own, only while the row still
+   * carries the lease this delivery holds (see `markSent`). A delivery that outlived its lease may have
+   * been taken over by another dispatcher, which may have recorded its own outcome already: the late
+   * write is dropped (said as a warning), never retried and never taken for a provider failure.
+   */
+  async function record(
+    row: OutboxRow,
+    leasedUntil: number,
+    outcome: "sent" | "retry" | "failed",
+    reason: string | null,
+    apply: (trx: Executor) => Promise<boolean>,
+  ): Promise<boolean> {
+    const applied = await write(apply);
+    if (!applied) {
+      options.logger.warn(
+        { messageId: row.id, attempt: row.delivery_attempts, leasedUntil, outcome, reason },
+        "sms delivery outcome dropped: the message's lease is no longer this delivery's",
+      );
+    }
+    return applied;
+  }
+
+  /** Gives a message up for good, unless its lease was taken over meanwhile. */
+  async function fail(row: OutboxRow, leasedUntil: number, reason: string): Promise<boolean> {
+    return record(row, leasedUntil, "failed", reason, (trx) => markFailed(trx, row.id, leasedUntil, reason));
+  }
+
+  /**
+   * Renders the code, calls the provider and records the outcome. `leasedUntil` is the lease this
+   * delivery holds, exactly as the row carries it: the one written at write for a hand-over at commit,
+   * the one the claim wrote for a poll delivery.
+   */
   async function send(
     row: OutboxRow,
+    leasedUntil: number,
     verification: CodeInputs,
     via: DeliveryPath,
     committedAt: number,
@@ -140,15 +173,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const now = options.clock.now();
     if (verification.expires_at <= now) {
       // The code can no longer be used: sending it would only cost money and confuse.
-      await write((trx) => markFailed(trx, row.id, "verification closed before delivery"));
+      await fail(row, leasedUntil, "verification closed before delivery");
       return;
     }
     // The code has the length and key the verification was issued with, whatever the settings say now.
     const code = expectedCode(verification, { keyring: options.keyring });
     if (code === undefined) {
-      await write((trx) =>
-        markFailed(trx, row.id, `code key ${verification.key_id} is no longer configured`),
-      );
+      await fail(row, leasedUntil, `code key ${verification.key_id} is no longer configured`);
       return;
     }
     const ttlLeft = verification.expires_at - now;
@@ -167,15 +198,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const retryable = !(error instanceof SmsDeliveryError) || error.retryable;
+      // Only a claim counts an attempt, and it writes a new lease: while the lease is still this
+      // delivery's, the row's count is the one this delivery read.
       if (retryable && row.delivery_attempts < options.maxAttempts) {
         const at = options.clock.now() + retryDelayMs(row.delivery_attempts);
-        await write((trx) => markRetry(trx, row.id, reason, at));
-        options.logger.warn(
-          { messageId: row.id, attempt: row.delivery_attempts, reason },
-          "sms delivery will be retried",
+        const applied = await record(row, leasedUntil, "retry", reason, (trx) =>
+          markRetry(trx, row.id, leasedUntil, reason, at),
         );
-      } else {
-        await write((trx) => markFailed(trx, row.id, reason));
+        if (applied) {
+          options.logger.warn(
+            { messageId: row.id, attempt: row.delivery_attempts, reason },
+            "sms delivery will be retried",
+          );
+        }
+      } else if (await fail(row, leasedUntil, reason)) {
         options.logger.error(
           { messageId: row.id, attempt: row.delivery_attempts, reason },
           "sms delivery failed",
@@ -192,19 +228,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     );
     // Outside the provider's try: a failure to record the success leaves the message leased, so it is
     // sent again (same idempotency key) after the lease, never rescheduled as if the provider refused.
-    await write((trx) =>
-      markSent(trx, row.id, options.provider.name, providerMessageId, options.clock.now()),
+    // A success recorded after a takeover is dropped: the new holder's record stands.
+    await record(row, leasedUntil, "sent", null, (trx) =>
+      markSent(trx, row.id, leasedUntil, options.provider.name, providerMessageId, options.clock.now()),
     );
   }
 
-  /** A message a poll pass claimed: its verification is read, since it may have closed meanwhile. */
-  async function deliverClaimed(row: OutboxRow): Promise<void> {
+  /**
+   * A message a poll pass claimed, leased until `leasedUntil` (the value the claim wrote): its
+   * verification is read, since it may have closed meanwhile.
+   */
+  async function deliverClaimed(row: OutboxRow, leasedUntil: number): Promise<void> {
     const verification = await uow.read((db) => findVerification(db, row.tenant_id, row.verification_id));
     if (verification?.status !== "pending") {
-      await write((trx) => markFailed(trx, row.id, "verification closed before delivery"));
+      await fail(row, leasedUntil, "verification closed before delivery");
       return;
     }
-    await send(row, verification, "poll", 0);
+    await send(row, leasedUntil, verification, "poll", 0);
   }
 
   /** A message leased at write that this process will not send now: due again at once, for anyone. */
@@ -229,19 +269,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         passWhenFree = true;
         return handled;
       }
+      const now = options.clock.now();
+      // The lease every message of this claim carries: its result writes hold to exactly this value.
+      const leasedUntil = now + leaseMs;
       // Held while the claim runs, so that deliveries at commit meanwhile cannot overfill the bound.
       inFlight += room;
       let claimed: OutboxRow[] = [];
       try {
-        const now = options.clock.now();
-        claimed = await write((trx) =>
-          claimDueMessages(trx, options.store.dialect, now, now + leaseMs, room),
-        );
+        claimed = await write((trx) => claimDueMessages(trx, options.store.dialect, now, leasedUntil, room));
       } finally {
         inFlight -= room - claimed.length;
       }
       handled += claimed.length;
-      await Promise.all(claimed.map((row) => track(deliverClaimed(row), true)));
+      await Promise.all(claimed.map((row) => track(deliverClaimed(row, leasedUntil), true)));
       if (claimed.length < room) return handled;
     }
   }
@@ -332,7 +372,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return;
       }
       inFlight += 1;
-      void track(send(message, verification, "commit", committedAt), true);
+      // The lease written with the message in its own transaction (`claimAtWrite`): the row carries it
+      // unless it was given back or taken over, and then this delivery's writes change nothing.
+      void track(send(message, leasedUntil, verification, "commit", committedAt), true);
     },
   };
 }

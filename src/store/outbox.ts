@@ -81,14 +81,23 @@ export async function releaseLease(db: Executor, id: string, leasedUntil: number
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * The result writes below record what became of one delivery. Each applies only while the row still
+ * carries the lease that delivery holds (`status = 'sending'` and `locked_until` equal to the lease the
+ * claim returned, or the one written at write for a hand-over at commit), and says whether it applied.
+ * A delivery that outlived its lease may have been taken over — the new holder's claim wrote a later
+ * lease, and perhaps its own outcome since — so its late write must change nothing: false, not an error.
+ * A lapsed lease that nobody took over still matches, so a slow delivery's result is kept.
+ */
 export async function markSent(
   db: Executor,
   id: string,
+  leasedUntil: number,
   provider: string,
   providerMessageId: string | null,
   now: number,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable("outbox")
     .set({
       status: "sent",
@@ -99,28 +108,45 @@ export async function markSent(
       last_error: null,
     })
     .where("id", "=", id)
-    .execute();
+    .where("status", "=", "sending")
+    .where("locked_until", "=", leasedUntil)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
+/** Due again at `nextAttemptAt`, for any dispatcher; only while `leasedUntil` is the row's lease. */
 export async function markRetry(
   db: Executor,
   id: string,
+  leasedUntil: number,
   error: string,
   nextAttemptAt: number,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable("outbox")
     .set({ status: "pending", locked_until: null, next_attempt_at: nextAttemptAt, last_error: error })
     .where("id", "=", id)
-    .execute();
+    .where("status", "=", "sending")
+    .where("locked_until", "=", leasedUntil)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
-export async function markFailed(db: Executor, id: string, error: string): Promise<void> {
-  await db
+/** Given up for good; only while `leasedUntil` is the row's lease. */
+export async function markFailed(
+  db: Executor,
+  id: string,
+  leasedUntil: number,
+  error: string,
+): Promise<boolean> {
+  const result = await db
     .updateTable("outbox")
     .set({ status: "failed", locked_until: null, last_error: error })
     .where("id", "=", id)
-    .execute();
+    .where("status", "=", "sending")
+    .where("locked_until", "=", leasedUntil)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function findOutboxMessage(db: Executor, id: string): Promise<OutboxRow | undefined> {

@@ -70,9 +70,9 @@ export function outbox(store: StoreRef): void {
       const [sent, retried, failed] = [outboxRow(tenantId), outboxRow(tenantId), outboxRow(tenantId)];
       for (const row of [sent, retried, failed]) await insertOutboxMessage(s.db, row);
       await claimDueMessages(s.db, s.dialect, T0, T0 + LEASE, 10);
-      await markSent(s.db, sent.id, "webhook", "prov-1", T0 + 1);
-      await markRetry(s.db, retried.id, "503 from provider", T0 + 2_000);
-      await markFailed(s.db, failed.id, "number unreachable");
+      expect(await markSent(s.db, sent.id, T0 + LEASE, "webhook", "prov-1", T0 + 1)).toBe(true);
+      expect(await markRetry(s.db, retried.id, T0 + LEASE, "503 from provider", T0 + 2_000)).toBe(true);
+      expect(await markFailed(s.db, failed.id, T0 + LEASE, "number unreachable")).toBe(true);
       expect(await findOutboxMessage(s.db, sent.id)).toMatchObject({
         status: "sent",
         sent_at: T0 + 1,
@@ -95,6 +95,31 @@ export function outbox(store: StoreRef): void {
       expect(await claimDueMessages(s.db, s.dialect, T0 + 1_999, T0 + LEASE, 10)).toEqual([]);
       const again = await claimDueMessages(s.db, s.dialect, T0 + 2_000, T0 + LEASE, 10);
       expect(again.map((m) => [m.id, m.delivery_attempts])).toEqual([[retried.id, 2]]);
+    });
+
+    it("records an outcome only while the row carries the lease it was delivered under", async () => {
+      const s = store();
+      const row = outboxRow(await seedTenant(s));
+      await insertOutboxMessage(s.db, row);
+      await claimDueMessages(s.db, s.dialect, T0, T0 + LEASE, 10);
+      // The first lease lapsed and another dispatcher took the message over, then recorded it sent.
+      const [taken] = await claimDueMessages(s.db, s.dialect, T0 + LEASE + 1, T0 + 2 * LEASE + 1, 10);
+      expect(taken).toMatchObject({ id: row.id, delivery_attempts: 2 });
+      // While the new holder is still sending, the old lease's results change nothing.
+      expect(await markSent(s.db, row.id, T0 + LEASE, "webhook", "stale", T0 + LEASE + 2)).toBe(false);
+      expect(await markRetry(s.db, row.id, T0 + LEASE, "late 503", T0 + LEASE + 3)).toBe(false);
+      expect(await markFailed(s.db, row.id, T0 + LEASE, "late refusal")).toBe(false);
+      expect(await findOutboxMessage(s.db, row.id)).toEqual(taken);
+      expect(await markSent(s.db, row.id, T0 + 2 * LEASE + 1, "webhook", "prov-2", T0 + LEASE + 4)).toBe(
+        true,
+      );
+      const sent = await findOutboxMessage(s.db, row.id);
+      expect(sent).toMatchObject({ status: "sent", provider_message_id: "prov-2", delivery_attempts: 2 });
+      // Once recorded, no lease matches: not even the one it was recorded under.
+      expect(await markRetry(s.db, row.id, T0 + LEASE, "late 503", T0 + LEASE + 5)).toBe(false);
+      expect(await markRetry(s.db, row.id, T0 + 2 * LEASE + 1, "late 503", T0 + LEASE + 5)).toBe(false);
+      expect(await markFailed(s.db, row.id, T0 + 2 * LEASE + 1, "late refusal")).toBe(false);
+      expect(await findOutboxMessage(s.db, row.id)).toEqual(sent);
     });
 
     it("lists the sends to one number since a time, oldest first", async () => {
