@@ -1,13 +1,12 @@
 import { newId } from "../domain/ids.js";
-import { insertEvent } from "../store/events.js";
+import { appendUserEvent } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
-import { bumpUserSequence } from "../store/users.js";
 import { actorOf, type Caller } from "./caller.js";
 import type { Change } from "./views.js";
 
 /**
  * Records a change to a user or one of its numbers, inside the caller's transaction: the user's
- * sequence moves on by one and the event is written with it.
+ * sequence moves on by one and the event is written with it, in one statement.
  */
 export async function recordUserChange(
   trx: Executor,
@@ -17,13 +16,10 @@ export async function recordUserChange(
   payload: Record<string, unknown>,
   at: number,
 ): Promise<Change> {
-  const sequence = await bumpUserSequence(trx, caller.tenantId, userId, at);
-  await insertEvent(trx, {
+  const sequence = await appendUserEvent(trx, {
     id: newId("evt", at),
     tenantId: caller.tenantId,
-    aggregateType: "user",
-    aggregateId: userId,
-    sequence,
+    userId,
     type,
     actor: actorOf(caller),
     payload,

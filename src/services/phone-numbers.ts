@@ -11,7 +11,7 @@ import {
 import { parsePhone } from "../domain/phone.js";
 import type { Executor } from "../store/executor.js";
 import { toFlag } from "../store/executor.js";
-import { deletePhoneNumber, findPhoneNumberByE164, insertPhoneNumber } from "../store/phone-numbers.js";
+import { deletePhoneNumber, insertPhoneNumber } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, PhoneNumberUpdate } from "../store/schema.js";
 import { cancelPendingVerifications } from "../store/verifications.js";
 import {
@@ -59,6 +59,14 @@ export interface PhoneNumberRemoval {
   primaryPhoneNumberId: string | null;
 }
 
+function numberTaken(e164: string, own: boolean): HandsetError {
+  return new HandsetError(
+    "PHONE_NUMBER_TAKEN",
+    own ? `${e164} is already one of this user's numbers.` : `${e164} is held by another user.`,
+    { field: "phone_number" },
+  );
+}
+
 function assertMayVerifyByHand(caller: Caller): void {
   if (caller.kind === "user_token") {
     throw new HandsetError(
@@ -90,11 +98,17 @@ export function createPhoneNumberService(deps: ServiceDeps) {
     ): Promise<PhoneNumberChange> {
       if (input.verified) assertMayVerifyByHand(caller);
       return uow.transaction(async (trx) => {
-        const policy = await tenantPhonePolicy(trx, deps, caller.tenantId);
-        const parsed = parsePhone(input.phoneNumber, input.region, policy);
         const now = deps.clock.now();
         const id = newId("pn", now);
-        const before = await lockNumbersOf(trx, caller, input.userId);
+        // The lock reads the tenant's region lists with the user's numbers, so the policy costs no read.
+        const before = await lockNumbersOf(trx, caller, input.userId).catch(async (error: unknown) => {
+          // Bad input is reported before a missing user, as when the policy was read first.
+          if (!(error instanceof HandsetError)) throw error;
+          parsePhone(input.phoneNumber, input.region, await tenantPhonePolicy(trx, deps, caller.tenantId));
+          throw error;
+        });
+        const policy = await tenantPhonePolicy(trx, deps, caller.tenantId);
+        const parsed = parsePhone(input.phoneNumber, input.region, policy);
         const after = withAdded(
           before.held,
           {
@@ -106,6 +120,8 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           },
           rules,
         );
+        // The user's own numbers are read under its lock: holding this one already is known now.
+        if (before.rows.some((r) => r.e164 === parsed.e164)) throw numberTaken(parsed.e164, true);
         await writeNumberSet(trx, before.rows, after, now);
         const added = findHeld(after, id);
         const row: PhoneNumberRow = {
@@ -123,16 +139,9 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           created_at: now,
           updated_at: now,
         };
-        if (!(await insertPhoneNumber(trx, row))) {
-          const holder = await findPhoneNumberByE164(trx, caller.tenantId, parsed.e164);
-          throw new HandsetError(
-            "PHONE_NUMBER_TAKEN",
-            holder?.user_id === input.userId
-              ? `${parsed.e164} is already one of this user's numbers.`
-              : `${parsed.e164} is held by another user.`,
-            { field: "phone_number" },
-          );
-        }
+        // Another user's number is found by the unique index. Its answer is looked at once the event
+        // is written too, so that the writes can go to the database together: a refusal undoes both.
+        const inserted = await insertPhoneNumber(trx, row);
         const change = await recordUserChange(
           trx,
           caller,
@@ -147,6 +156,7 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           },
           now,
         );
+        if (!inserted) throw numberTaken(parsed.e164, false);
         // A new number has no verification yet: its view is the row this request wrote.
         return { phoneNumber: toPhoneNumberView(row, null), change };
       });

@@ -2,12 +2,12 @@ import { codesMatch, expectedCode, TEST_NUMBER_KEY_ID } from "../domain/code.js"
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import type { Executor } from "../store/executor.js";
+import type { NumberBudgets } from "../store/locks.js";
 import { insertOutboxMessage } from "../store/outbox.js";
-import { updatePhoneNumber } from "../store/phone-numbers.js";
+import { markPhoneNumberVerified } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
 import {
   closeVerification,
-  findPendingVerification,
   insertVerification,
   recordResend,
   recordWrongGuess,
@@ -76,31 +76,30 @@ export function createVerificationService(deps: ServiceDeps) {
     });
   }
 
-  /** Resends within the validity window: same verification, so the same derived code. */
+  /**
+   * Resends within the validity window: same verification, so the same derived code. The counted
+   * resend is checked once every write is issued, so the writes can go to the database together.
+   */
   async function resend(
     trx: Executor,
     pending: VerificationRow,
     testNumber: boolean,
     now: number,
-  ): Promise<VerificationRow> {
+    budgets: NumberBudgets | undefined,
+  ): Promise<{ row: VerificationRow; counted: boolean }> {
     if (!testNumber) {
       assertResendAllowed(policy, pending, now);
-      await assertNumberSendBudget(trx, policy, pending, now);
+      await assertNumberSendBudget(trx, policy, pending, now, budgets);
     }
-    if (
-      !(await recordResend(
-        trx,
-        pending,
-        testNumber ? Number.MAX_SAFE_INTEGER : policy.maxSendsPerVerification,
-        now,
-      ))
-    ) {
-      throw new HandsetError("RESEND_COOLDOWN", "Another request is sending this code right now.", {
-        retryAt: now + policy.resendCooldownMs,
-      });
-    }
+    const counted = await recordResend(
+      trx,
+      pending,
+      testNumber ? Number.MAX_SAFE_INTEGER : policy.maxSendsPerVerification,
+      now,
+    );
     if (!testNumber) await queueSms(trx, pending, now);
-    return { ...pending, sends_used: pending.sends_used + 1, last_sent_at: now, updated_at: now };
+    const row = { ...pending, sends_used: pending.sends_used + 1, last_sent_at: now, updated_at: now };
+    return { row, counted };
   }
 
   async function start(
@@ -108,9 +107,10 @@ export function createVerificationService(deps: ServiceDeps) {
     phone: PhoneNumberRow,
     testNumber: boolean,
     now: number,
+    budgets: NumberBudgets | undefined,
   ): Promise<VerificationRow> {
-    const guessesLeft = await guessesLeftForNumber(trx, policy, phone, now);
-    if (!testNumber) await assertNumberSendBudget(trx, policy, phone, now);
+    const guessesLeft = await guessesLeftForNumber(trx, policy, phone, now, budgets);
+    if (!testNumber) await assertNumberSendBudget(trx, policy, phone, now, budgets);
     const row: VerificationRow = {
       tenant_id: phone.tenant_id,
       id: newId("vf", now),
@@ -148,24 +148,21 @@ export function createVerificationService(deps: ServiceDeps) {
     }
     return uow.transaction(async (trx): Promise<CodeCheck> => {
       const now = deps.clock.now();
-      const { row: phone } = await lockNumberOf(trx, caller, phoneNumberId);
-      const pending = await findPendingVerification(trx, caller.tenantId, phone.id);
+      // The user's lock, its numbers and the number's open verification: what the check decides from.
+      const { row: phone, pending } = await lockNumberOf(trx, caller, phoneNumberId, { pending: true });
       if (!pending || pending.expires_at <= now) {
         if (pending) await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
         return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
       }
+      // Under the lock the verification read above is current, so the writes are decided now and sent
+      // together; each conditional update still checks its own condition, and when one finds that it
+      // did not apply, the transaction is undone with an error.
       const expected = expectedCode(pending, deps);
       if (expected !== undefined && codesMatch(expected, submitted)) {
-        if (!(await redeemVerification(trx, caller.tenantId, pending.id, now))) {
-          return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
-        }
         const strategy: VerificationStrategy =
           pending.key_id === TEST_NUMBER_KEY_ID ? "test_number" : "sms_code";
-        await updatePhoneNumber(trx, caller.tenantId, phone.id, {
-          verified_at: now,
-          verification_strategy: strategy,
-          updated_at: now,
-        });
+        const redeemed = await redeemVerification(trx, caller.tenantId, pending.id, now);
+        await markPhoneNumberVerified(trx, caller.tenantId, phone.id, strategy, now);
         const change = await recordUserChange(
           trx,
           caller,
@@ -174,6 +171,7 @@ export function createVerificationService(deps: ServiceDeps) {
           { phoneNumberId: phone.id, verificationId: pending.id, strategy },
           now,
         );
+        if (!redeemed) throw await explainNoOpenVerification(trx, phone, now);
         const verification = toVerificationView(
           { ...pending, status: "verified", updated_at: now },
           now,
@@ -193,16 +191,20 @@ export function createVerificationService(deps: ServiceDeps) {
           change,
         };
       }
+      const attemptsUsed = pending.attempts_used + 1;
       const guess = await recordWrongGuess(trx, caller.tenantId, pending.id, now);
-      if (!guess) return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
       await recordUserChange(
         trx,
         caller,
         phone.user_id,
         "phone_number.code_rejected",
-        { phoneNumberId: phone.id, verificationId: pending.id, attemptsUsed: guess.attemptsUsed },
+        { phoneNumberId: phone.id, verificationId: pending.id, attemptsUsed },
         now,
       );
+      if (!guess) throw await explainNoOpenVerification(trx, phone, now);
+      if (guess.attemptsUsed !== attemptsUsed) {
+        throw new Error(`verification ${pending.id} changed under its user's lock`);
+      }
       return { ok: false, error: wrongCodeError(guess.attemptsUsed, guess.maxAttempts, pending.expires_at) };
     });
   }
@@ -216,19 +218,23 @@ export function createVerificationService(deps: ServiceDeps) {
     async send(caller: Caller, phoneNumberId: string): Promise<CodeSent> {
       return uow.transaction(async (trx) => {
         const now = deps.clock.now();
-        const { row: phone } = await lockNumberOf(trx, caller, phoneNumberId);
+        // The user's lock, its numbers, the number's open verification and its send budgets.
+        const locked = await lockNumberOf(trx, caller, phoneNumberId, {
+          pending: true,
+          budgetsSince: now - policy.numberWindowMs,
+        });
+        const phone = locked.row;
         if (phone.verified_at !== null) {
           throw new HandsetError("PHONE_NUMBER_ALREADY_VERIFIED", `${phone.e164} is already verified.`);
         }
         const testNumber = deps.testNumbers.has(phone.e164);
-        let pending = await findPendingVerification(trx, caller.tenantId, phone.id);
+        let pending = locked.pending;
         if (pending && pending.expires_at <= now) {
           await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
           pending = undefined;
         }
-        const row = pending
-          ? await resend(trx, pending, testNumber, now)
-          : await start(trx, phone, testNumber, now);
+        const resent = pending ? await resend(trx, pending, testNumber, now, locked.budgets) : undefined;
+        const row = resent ? resent.row : await start(trx, phone, testNumber, now, locked.budgets);
         const change = await recordUserChange(
           trx,
           caller,
@@ -237,6 +243,11 @@ export function createVerificationService(deps: ServiceDeps) {
           { phoneNumberId: phone.id, verificationId: row.id, send: row.sends_used },
           now,
         );
+        if (resent && !resent.counted) {
+          throw new HandsetError("RESEND_COOLDOWN", "Another request is sending this code right now.", {
+            retryAt: now + policy.resendCooldownMs,
+          });
+        }
         if (!testNumber) uow.afterCommit(deps.onOutboxCommitted);
         // Sending changes the verification, not the number: the row read under the lock is current.
         const verification = toVerificationView(row, now, policy);

@@ -1,4 +1,5 @@
 import type { Executor } from "./executor.js";
+import { hotQuery, hotRow } from "./prepared.js";
 import type { EventRow, EventTable } from "./schema.js";
 
 export interface NewEvent {
@@ -67,4 +68,46 @@ export async function findLatestEvent(
     .orderBy("sequence", "desc")
     .limit(1)
     .executeTakeFirst();
+}
+
+const APPEND_USER_EVENT = hotQuery({
+  // SQLite has no data-modifying CTE: the event takes the user's next sequence in its INSERT … SELECT,
+  // and the trigger `events_user_sequence` (migration 004) moves the user's sequence to it.
+  sqlite: `
+    insert into events (id, tenant_id, aggregate_type, aggregate_id, sequence, type, actor, payload, created_at)
+    select $1, tenant_id, 'user', id, sequence + 1, $4, $5, $6, $7
+    from users where tenant_id = $2 and id = $3
+    returning sequence`,
+  postgres: `
+    with bumped as (
+      update users set sequence = sequence + 1, updated_at = $7
+      where tenant_id = $2 and id = $3
+      returning tenant_id, id, sequence
+    )
+    insert into events (id, tenant_id, aggregate_type, aggregate_id, sequence, type, actor, payload, created_at)
+    select $1, tenant_id, 'user', id, sequence, $4, $5, $6, $7 from bumped
+    returning sequence`,
+});
+
+/**
+ * Moves the user's event sequence on by one and writes the event with the new value, in one statement:
+ * the event's sequence is read from the very row it moves, so the two can never disagree. The user's
+ * row lock (see `lockUser`) orders writers. Returns the new sequence.
+ */
+export async function appendUserEvent(
+  db: Executor,
+  event: Omit<NewEvent, "aggregateType" | "aggregateId" | "sequence"> & { userId: string },
+): Promise<number> {
+  const row = await hotRow<{ sequence: number }>(db, APPEND_USER_EVENT, [
+    event.id,
+    event.tenantId,
+    event.userId,
+    event.type,
+    event.actor,
+    JSON.stringify(event.payload),
+    event.at,
+  ]);
+  if (!row)
+    throw new Error(`no user ${event.userId} in tenant ${event.tenantId} to record ${event.type} for`);
+  return Number(row.sequence);
 }

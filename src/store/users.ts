@@ -1,4 +1,5 @@
 import type { Executor } from "./executor.js";
+import { forgetNumbers } from "./locks.js";
 import type { UserRow } from "./schema.js";
 
 export async function findUser(db: Executor, tenantId: string, id: string): Promise<UserRow | undefined> {
@@ -64,6 +65,7 @@ export async function listUsers(
 }
 
 export async function deleteUser(db: Executor, tenantId: string, id: string): Promise<boolean> {
+  forgetNumbers(db);
   const result = await db
     .deleteFrom("users")
     .where("tenant_id", "=", tenantId)

@@ -1,24 +1,49 @@
 import { sql } from "kysely";
 import type { Executor } from "./executor.js";
+import { hotChanges, hotQuery, hotRow } from "./prepared.js";
 import type { VerificationRow, VerificationTable } from "./schema.js";
 
+const INSERT_VERIFICATION = hotQuery(`
+  insert into verifications (tenant_id, id, user_id, phone_number_id, e164, key_id, code_length, status,
+    attempts_used, max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`);
+
 export async function insertVerification(db: Executor, row: VerificationTable): Promise<void> {
-  await db.insertInto("verifications").values(row).execute();
+  await hotChanges(db, INSERT_VERIFICATION, [
+    row.tenant_id,
+    row.id,
+    row.user_id,
+    row.phone_number_id,
+    row.e164,
+    row.key_id,
+    row.code_length,
+    row.status,
+    row.attempts_used,
+    row.max_attempts,
+    row.sends_used,
+    row.last_sent_at,
+    row.expires_at,
+    row.created_at,
+    row.updated_at,
+  ]);
 }
 
-/** The number's open verification, if any (at most one exists: a partial unique index says so). */
+const FIND_PENDING = hotQuery(`
+  select tenant_id, id, user_id, phone_number_id, e164, key_id, code_length, status, attempts_used,
+    max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at
+  from verifications
+  where tenant_id = $1 and phone_number_id = $2 and status = 'pending'`);
+
+/**
+ * The number's open verification, if any (at most one exists: a partial unique index says so). The
+ * index's predicate is in the SQL as a literal, so that the planner can use `verifications_one_pending`.
+ */
 export async function findPendingVerification(
   db: Executor,
   tenantId: string,
   phoneNumberId: string,
 ): Promise<VerificationRow | undefined> {
-  return db
-    .selectFrom("verifications")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("phone_number_id", "=", phoneNumberId)
-    .where("status", "=", "pending")
-    .executeTakeFirst();
+  return hotRow<VerificationRow>(db, FIND_PENDING, [tenantId, phoneNumberId]);
 }
 
 /** The number's most recent verification of any status. */
@@ -38,6 +63,10 @@ export async function findLatestVerification(
     .executeTakeFirst();
 }
 
+const CLOSE_VERIFICATION = hotQuery(`
+  update verifications set status = $3, updated_at = $4
+  where tenant_id = $1 and id = $2 and status = 'pending'`);
+
 /** Closes an open verification that ran out of time; a no-op if another writer closed it first. */
 export async function closeVerification(
   db: Executor,
@@ -46,13 +75,7 @@ export async function closeVerification(
   status: "expired" | "canceled",
   now: number,
 ): Promise<void> {
-  await db
-    .updateTable("verifications")
-    .set({ status, updated_at: now })
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", id)
-    .where("status", "=", "pending")
-    .execute();
+  await hotChanges(db, CLOSE_VERIFICATION, [tenantId, id, status, now]);
 }
 
 /** Cancels every open verification of a number (it was removed, or verified another way). */
@@ -71,6 +94,10 @@ export async function cancelPendingVerifications(
     .execute();
 }
 
+const RECORD_RESEND = hotQuery(`
+  update verifications set sends_used = sends_used + 1, last_sent_at = $3, updated_at = $3
+  where tenant_id = $1 and id = $2 and status = 'pending' and sends_used = $4 and sends_used < $5`);
+
 /**
  * Counts one resend. The condition on `sends_used` makes two racing resends count once each, or
  * fail: never both pass a check made on a stale read.
@@ -81,17 +108,13 @@ export async function recordResend(
   maxSends: number,
   now: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("verifications")
-    .set({ sends_used: row.sends_used + 1, last_sent_at: now, updated_at: now })
-    .where("tenant_id", "=", row.tenant_id)
-    .where("id", "=", row.id)
-    .where("status", "=", "pending")
-    .where("sends_used", "=", row.sends_used)
-    .where("sends_used", "<", maxSends)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return (await hotChanges(db, RECORD_RESEND, [row.tenant_id, row.id, now, row.sends_used, maxSends])) === 1;
 }
+
+const REDEEM = hotQuery(`
+  update verifications set status = 'verified', updated_at = $3
+  where tenant_id = $1 and id = $2 and status = 'pending' and expires_at > $3
+    and attempts_used < max_attempts`);
 
 /**
  * Redeems a verification if, and only if, it is still open, in time and has guesses left. Under any
@@ -103,17 +126,16 @@ export async function redeemVerification(
   id: string,
   now: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("verifications")
-    .set({ status: "verified", updated_at: now })
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", id)
-    .where("status", "=", "pending")
-    .where("expires_at", ">", now)
-    .where((eb) => eb("attempts_used", "<", eb.ref("max_attempts")))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return (await hotChanges(db, REDEEM, [tenantId, id, now])) === 1;
 }
+
+const RECORD_WRONG_GUESS = hotQuery(`
+  update verifications set attempts_used = attempts_used + 1,
+    status = case when attempts_used + 1 >= max_attempts then 'failed' else 'pending' end,
+    updated_at = $3
+  where tenant_id = $1 and id = $2 and status = 'pending' and expires_at > $3
+    and attempts_used < max_attempts
+  returning attempts_used, max_attempts`);
 
 /**
  * Counts one wrong guess in a single conditional update, failing the verification on its last guess.
@@ -126,22 +148,11 @@ export async function recordWrongGuess(
   id: string,
   now: number,
 ): Promise<{ attemptsUsed: number; maxAttempts: number } | undefined> {
-  const row = await db
-    .updateTable("verifications")
-    .set((eb) => ({
-      attempts_used: eb("attempts_used", "+", 1),
-      status: sql<
-        "pending" | "failed"
-      >`case when attempts_used + 1 >= max_attempts then 'failed' else 'pending' end`,
-      updated_at: now,
-    }))
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", id)
-    .where("status", "=", "pending")
-    .where("expires_at", ">", now)
-    .where((eb) => eb("attempts_used", "<", eb.ref("max_attempts")))
-    .returning(["attempts_used", "max_attempts"])
-    .executeTakeFirst();
+  const row = await hotRow<{ attempts_used: number; max_attempts: number }>(db, RECORD_WRONG_GUESS, [
+    tenantId,
+    id,
+    now,
+  ]);
   return row ? { attemptsUsed: Number(row.attempts_used), maxAttempts: Number(row.max_attempts) } : undefined;
 }
 
