@@ -156,7 +156,8 @@ function lockQuery(where: string) {
     where ${where} for update of u`);
 }
 
-const QUERIES = {
+/** Exported for the tests that look at their plans. */
+export const USER_STATE_QUERIES = {
   state: stateQuery(false),
   stateWithBudgets: stateQuery(true),
   lockedByUser: lockedStateQuery(BY_USER, false),
@@ -227,7 +228,10 @@ export async function lockUserState(
     }
     if (userId === undefined && state.users.size > 0) {
       // This transaction holds a lock already: find whether the number's user is one it holds.
-      const owner = await hotRow<{ user_id: string }>(trx, QUERIES.ownerOfNumber, [tenantId, phoneNumberId]);
+      const owner = await hotRow<{ user_id: string }>(trx, USER_STATE_QUERIES.ownerOfNumber, [
+        tenantId,
+        phoneNumberId,
+      ]);
       if (!owner) return undefined;
       userId = owner.user_id;
     }
@@ -242,7 +246,7 @@ export async function lockUserState(
     if (isPostgres(trx)) {
       const lock = await hotRow<StateRow>(
         trx,
-        byUser ? QUERIES.lockByUser : QUERIES.lockByNumber,
+        byUser ? USER_STATE_QUERIES.lockByUser : USER_STATE_QUERIES.lockByNumber,
         values.slice(0, 2),
       );
       if (!lock) return undefined;
@@ -252,11 +256,11 @@ export async function lockUserState(
     } else {
       const query = byUser
         ? budgets
-          ? QUERIES.lockedByUserWithBudgets
-          : QUERIES.lockedByUser
+          ? USER_STATE_QUERIES.lockedByUserWithBudgets
+          : USER_STATE_QUERIES.lockedByUser
         : budgets
-          ? QUERIES.lockedByNumberWithBudgets
-          : QUERIES.lockedByNumber;
+          ? USER_STATE_QUERIES.lockedByNumberWithBudgets
+          : USER_STATE_QUERIES.lockedByNumber;
       rows = (await runHot<StateRow>(trx, query, values)).rows;
       const first = rows[0];
       if (!first) return undefined;
@@ -269,7 +273,13 @@ export async function lockUserState(
     return { userId: userId as string, rows: held.rows, pending: undefined, budgets: undefined };
   }
   if (rows === undefined) {
-    rows = (await runHot<StateRow>(trx, budgets ? QUERIES.stateWithBudgets : QUERIES.state, values)).rows;
+    rows = (
+      await runHot<StateRow>(
+        trx,
+        budgets ? USER_STATE_QUERIES.stateWithBudgets : USER_STATE_QUERIES.state,
+        values,
+      )
+    ).rows;
   }
   const found = userId as string;
   const numbers = rows.map(toNumberRow);

@@ -73,20 +73,3 @@ export async function deleteUser(db: Executor, tenantId: string, id: string): Pr
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
-
-/** Moves the user's event sequence on by one and returns the new value; the row lock orders writers. */
-export async function bumpUserSequence(
-  db: Executor,
-  tenantId: string,
-  id: string,
-  now: number,
-): Promise<number> {
-  const row = await db
-    .updateTable("users")
-    .set((eb) => ({ sequence: eb("sequence", "+", 1), updated_at: now }))
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", id)
-    .returning("sequence")
-    .executeTakeFirstOrThrow();
-  return Number(row.sequence);
-}

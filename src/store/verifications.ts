@@ -28,7 +28,7 @@ export async function insertVerification(db: Executor, row: VerificationTable): 
   ]);
 }
 
-const FIND_PENDING = hotQuery(`
+export const FIND_PENDING_VERIFICATION = hotQuery(`
   select tenant_id, id, user_id, phone_number_id, e164, key_id, code_length, status, attempts_used,
     max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at
   from verifications
@@ -43,7 +43,7 @@ export async function findPendingVerification(
   tenantId: string,
   phoneNumberId: string,
 ): Promise<VerificationRow | undefined> {
-  return hotRow<VerificationRow>(db, FIND_PENDING, [tenantId, phoneNumberId]);
+  return hotRow<VerificationRow>(db, FIND_PENDING_VERIFICATION, [tenantId, phoneNumberId]);
 }
 
 /** The number's most recent verification of any status. */
