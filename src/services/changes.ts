@@ -1,5 +1,5 @@
 import { newId } from "../domain/ids.js";
-import { appendUserEvent } from "../store/events.js";
+import { appendUserEvent, appendUserEventWith, type UserEventWithWrites } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import { actorOf, type Caller } from "./caller.js";
 import type { Change } from "./views.js";
@@ -26,4 +26,30 @@ export async function recordUserChange(
     at,
   });
   return { tenantId: caller.tenantId, sequence, at };
+}
+
+/**
+ * Records a change together with the writes that make it (see `userEventWith`): on PostgreSQL one
+ * statement for all of them. Returns the change and the rows each write changed, for the caller to
+ * check; a caller that finds a write did not apply throws, and the transaction undoes them all.
+ */
+export async function recordUserChangeWith(
+  trx: Executor,
+  caller: Caller,
+  userId: string,
+  writes: { composed: UserEventWithWrites; values: readonly (readonly unknown[])[] },
+  type: string,
+  payload: Record<string, unknown>,
+  at: number,
+): Promise<{ change: Change; changes: number[] }> {
+  const { sequence, changes } = await appendUserEventWith(trx, writes.composed, writes.values, {
+    id: newId("evt", at),
+    tenantId: caller.tenantId,
+    userId,
+    type,
+    actor: actorOf(caller),
+    payload,
+    at,
+  });
+  return { change: { tenantId: caller.tenantId, sequence, at }, changes };
 }

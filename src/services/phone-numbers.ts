@@ -9,9 +9,10 @@ import {
   withRemoved,
 } from "../domain/number-set.js";
 import { parsePhone } from "../domain/phone.js";
+import { userEventWith } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import { toFlag } from "../store/executor.js";
-import { deletePhoneNumber, insertPhoneNumber } from "../store/phone-numbers.js";
+import { deletePhoneNumber, INSERT_PHONE_NUMBER, insertPhoneNumberValues } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, PhoneNumberUpdate } from "../store/schema.js";
 import { cancelPendingVerifications } from "../store/verifications.js";
 import {
@@ -22,7 +23,7 @@ import {
   userPhoneNumberViews,
 } from "./access.js";
 import type { Caller } from "./caller.js";
-import { recordUserChange } from "./changes.js";
+import { recordUserChange, recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
 import { lockNumberOf, lockNumbersOf, writeNumberSet } from "./number-set.js";
 import { type Change, type PhoneNumberView, toPhoneNumberView } from "./views.js";
@@ -58,6 +59,9 @@ export interface PhoneNumberRemoval {
   primaryCleared: boolean;
   primaryPhoneNumberId: string | null;
 }
+
+/** A number's insert with its `phone_number.added` event. */
+const NUMBER_ADDED = userEventWith([INSERT_PHONE_NUMBER]);
 
 function numberTaken(e164: string, own: boolean): HandsetError {
   return new HandsetError(
@@ -139,13 +143,16 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           created_at: now,
           updated_at: now,
         };
-        // Another user's number is found by the unique index. Its answer is looked at once the event
-        // is written too, so that the writes can go to the database together: a refusal undoes both.
-        const inserted = await insertPhoneNumber(trx, row);
-        const change = await recordUserChange(
+        // Another user's number is found by the unique index. The insert goes with the event (one
+        // statement on PostgreSQL) and its outcome is looked at after: a refusal undoes both.
+        const {
+          change,
+          changes: [inserted],
+        } = await recordUserChangeWith(
           trx,
           caller,
           input.userId,
+          { composed: NUMBER_ADDED, values: [insertPhoneNumberValues(row)] },
           "phone_number.added",
           {
             phoneNumberId: id,
@@ -156,7 +163,7 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           },
           now,
         );
-        if (!inserted) throw numberTaken(parsed.e164, false);
+        if (inserted !== 1) throw numberTaken(parsed.e164, false);
         // A new number has no verification yet: its view is the row this request wrote.
         return { phoneNumber: toPhoneNumberView(row, null), change };
       });

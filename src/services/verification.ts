@@ -1,20 +1,23 @@
 import { codesMatch, expectedCode, TEST_NUMBER_KEY_ID } from "../domain/code.js";
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
+import { userEventWith } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import type { NumberBudgets } from "../store/locks.js";
 import { insertOutboxMessage } from "../store/outbox.js";
-import { markPhoneNumberVerified } from "../store/phone-numbers.js";
+import { MARK_VERIFIED } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
 import {
   closeVerification,
-  insertVerification,
-  recordResend,
+  INSERT_VERIFICATION,
+  insertVerificationValues,
+  RECORD_RESEND,
+  REDEEM_VERIFICATION,
+  recordResendValues,
   recordWrongGuess,
-  redeemVerification,
 } from "../store/verifications.js";
 import type { Caller } from "./caller.js";
-import { recordUserChange } from "./changes.js";
+import { recordUserChange, recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
 import { lockNumberOf } from "./number-set.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
@@ -53,6 +56,11 @@ export interface CodeVerified {
  */
 export type CodeCheck = ({ ok: true } & CodeVerified) | { ok: false; error: HandsetError };
 
+/** The writes that go with each verification event (one statement each on PostgreSQL). */
+const CODE_SENT = userEventWith([INSERT_VERIFICATION]);
+const CODE_RESENT = userEventWith([RECORD_RESEND]);
+const CODE_VERIFIED = userEventWith([REDEEM_VERIFICATION, MARK_VERIFIED]);
+
 export function createVerificationService(deps: ServiceDeps) {
   const { uow } = deps.store;
   const policy = deps.otp;
@@ -78,7 +86,7 @@ export function createVerificationService(deps: ServiceDeps) {
 
   /**
    * Resends within the validity window: same verification, so the same derived code. The counted
-   * resend is checked once every write is issued, so the writes can go to the database together.
+   * resend (a conditional update) goes with the event and its outcome is checked after.
    */
   async function resend(
     trx: Executor,
@@ -86,20 +94,14 @@ export function createVerificationService(deps: ServiceDeps) {
     testNumber: boolean,
     now: number,
     budgets: NumberBudgets | undefined,
-  ): Promise<{ row: VerificationRow; counted: boolean }> {
+  ): Promise<{ row: VerificationRow; write: readonly unknown[] }> {
     if (!testNumber) {
       assertResendAllowed(policy, pending, now);
       await assertNumberSendBudget(trx, policy, pending, now, budgets);
     }
-    const counted = await recordResend(
-      trx,
-      pending,
-      testNumber ? Number.MAX_SAFE_INTEGER : policy.maxSendsPerVerification,
-      now,
-    );
-    if (!testNumber) await queueSms(trx, pending, now);
+    const maxSends = testNumber ? Number.MAX_SAFE_INTEGER : policy.maxSendsPerVerification;
     const row = { ...pending, sends_used: pending.sends_used + 1, last_sent_at: now, updated_at: now };
-    return { row, counted };
+    return { row, write: recordResendValues(pending, maxSends, now) };
   }
 
   async function start(
@@ -130,8 +132,6 @@ export function createVerificationService(deps: ServiceDeps) {
       created_at: now,
       updated_at: now,
     };
-    await insertVerification(trx, row);
-    if (!testNumber) await queueSms(trx, row, now);
     return row;
   }
 
@@ -161,17 +161,25 @@ export function createVerificationService(deps: ServiceDeps) {
       if (expected !== undefined && codesMatch(expected, submitted)) {
         const strategy: VerificationStrategy =
           pending.key_id === TEST_NUMBER_KEY_ID ? "test_number" : "sms_code";
-        const redeemed = await redeemVerification(trx, caller.tenantId, pending.id, now);
-        await markPhoneNumberVerified(trx, caller.tenantId, phone.id, strategy, now);
-        const change = await recordUserChange(
+        const {
+          change,
+          changes: [redeemed],
+        } = await recordUserChangeWith(
           trx,
           caller,
           phone.user_id,
+          {
+            composed: CODE_VERIFIED,
+            values: [
+              [caller.tenantId, pending.id, now],
+              [caller.tenantId, phone.id, now, strategy],
+            ],
+          },
           "phone_number.verified",
           { phoneNumberId: phone.id, verificationId: pending.id, strategy },
           now,
         );
-        if (!redeemed) throw await explainNoOpenVerification(trx, phone, now);
+        if (redeemed !== 1) throw await explainNoOpenVerification(trx, phone, now);
         const verification = toVerificationView(
           { ...pending, status: "verified", updated_at: now },
           now,
@@ -235,19 +243,27 @@ export function createVerificationService(deps: ServiceDeps) {
         }
         const resent = pending ? await resend(trx, pending, testNumber, now, locked.budgets) : undefined;
         const row = resent ? resent.row : await start(trx, phone, testNumber, now, locked.budgets);
-        const change = await recordUserChange(
+        // The verification's write (a new one, or one more send counted) goes with the event.
+        const {
+          change,
+          changes: [written],
+        } = await recordUserChangeWith(
           trx,
           caller,
           phone.user_id,
+          resent
+            ? { composed: CODE_RESENT, values: [resent.write] }
+            : { composed: CODE_SENT, values: [insertVerificationValues(row)] },
           "phone_number.code_sent",
           { phoneNumberId: phone.id, verificationId: row.id, send: row.sends_used },
           now,
         );
-        if (resent && !resent.counted) {
+        if (written !== 1) {
           throw new HandsetError("RESEND_COOLDOWN", "Another request is sending this code right now.", {
             retryAt: now + policy.resendCooldownMs,
           });
         }
+        if (!testNumber) await queueSms(trx, row, now);
         if (!testNumber) uow.afterCommit(deps.onOutboxCommitted);
         // Sending changes the verification, not the number: the row read under the lock is current.
         const verification = toVerificationView(row, now, policy);

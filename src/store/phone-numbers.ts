@@ -58,7 +58,7 @@ export async function countPhoneNumbersOfUser(
   return Number(row.n);
 }
 
-const INSERT_PHONE_NUMBER = hotQuery(`
+export const INSERT_PHONE_NUMBER = hotQuery(`
   insert into phone_numbers (tenant_id, id, user_id, e164, region, number_type, is_primary, verified_at,
     verification_strategy, reserved_for_second_factor, default_second_factor, created_at, updated_at)
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -67,7 +67,12 @@ const INSERT_PHONE_NUMBER = hotQuery(`
 /** Inserts the number; returns false when the tenant already holds it (the unique index decides). */
 export async function insertPhoneNumber(db: Executor, row: NewPhoneNumber): Promise<boolean> {
   forgetNumbers(db);
-  const inserted = await hotChanges(db, INSERT_PHONE_NUMBER, [
+  return (await hotChanges(db, INSERT_PHONE_NUMBER, insertPhoneNumberValues(row))) === 1;
+}
+
+/** The values of `INSERT_PHONE_NUMBER` for a row. */
+export function insertPhoneNumberValues(row: NewPhoneNumber): unknown[] {
+  return [
     row.tenant_id,
     row.id,
     row.user_id,
@@ -81,11 +86,10 @@ export async function insertPhoneNumber(db: Executor, row: NewPhoneNumber): Prom
     row.default_second_factor ?? 0,
     row.created_at,
     row.updated_at,
-  ]);
-  return inserted === 1;
+  ];
 }
 
-const MARK_VERIFIED = hotQuery(`
+export const MARK_VERIFIED = hotQuery(`
   update phone_numbers set verified_at = $3, verification_strategy = $4, updated_at = $3
   where tenant_id = $1 and id = $2`);
 

@@ -3,13 +3,18 @@ import type { Executor } from "./executor.js";
 import { hotChanges, hotQuery, hotRow } from "./prepared.js";
 import type { VerificationRow, VerificationTable } from "./schema.js";
 
-const INSERT_VERIFICATION = hotQuery(`
+export const INSERT_VERIFICATION = hotQuery(`
   insert into verifications (tenant_id, id, user_id, phone_number_id, e164, key_id, code_length, status,
     attempts_used, max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at)
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`);
 
 export async function insertVerification(db: Executor, row: VerificationTable): Promise<void> {
-  await hotChanges(db, INSERT_VERIFICATION, [
+  await hotChanges(db, INSERT_VERIFICATION, insertVerificationValues(row));
+}
+
+/** The values of `INSERT_VERIFICATION` for a row. */
+export function insertVerificationValues(row: VerificationTable): unknown[] {
+  return [
     row.tenant_id,
     row.id,
     row.user_id,
@@ -25,7 +30,7 @@ export async function insertVerification(db: Executor, row: VerificationTable): 
     row.expires_at,
     row.created_at,
     row.updated_at,
-  ]);
+  ];
 }
 
 export const FIND_PENDING_VERIFICATION = hotQuery(`
@@ -94,7 +99,7 @@ export async function cancelPendingVerifications(
     .execute();
 }
 
-const RECORD_RESEND = hotQuery(`
+export const RECORD_RESEND = hotQuery(`
   update verifications set sends_used = sends_used + 1, last_sent_at = $3, updated_at = $3
   where tenant_id = $1 and id = $2 and status = 'pending' and sends_used = $4 and sends_used < $5`);
 
@@ -108,10 +113,15 @@ export async function recordResend(
   maxSends: number,
   now: number,
 ): Promise<boolean> {
-  return (await hotChanges(db, RECORD_RESEND, [row.tenant_id, row.id, now, row.sends_used, maxSends])) === 1;
+  return (await hotChanges(db, RECORD_RESEND, recordResendValues(row, maxSends, now))) === 1;
 }
 
-const REDEEM = hotQuery(`
+/** The values of `RECORD_RESEND`. */
+export function recordResendValues(row: VerificationRow, maxSends: number, now: number): unknown[] {
+  return [row.tenant_id, row.id, now, row.sends_used, maxSends];
+}
+
+export const REDEEM_VERIFICATION = hotQuery(`
   update verifications set status = 'verified', updated_at = $3
   where tenant_id = $1 and id = $2 and status = 'pending' and expires_at > $3
     and attempts_used < max_attempts`);
@@ -126,7 +136,7 @@ export async function redeemVerification(
   id: string,
   now: number,
 ): Promise<boolean> {
-  return (await hotChanges(db, REDEEM, [tenantId, id, now])) === 1;
+  return (await hotChanges(db, REDEEM_VERIFICATION, [tenantId, id, now])) === 1;
 }
 
 const RECORD_WRONG_GUESS = hotQuery(`

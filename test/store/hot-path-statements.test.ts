@@ -88,7 +88,7 @@ hotPathSuite("sqlite", { add: 4, send: 5, verify: 5, authenticate: 1 }, () =>
 
 describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL", () => {
   // Round trips, BEGIN and COMMIT included. Before: add 9, send 13, verify 11, authenticate 1.
-  hotPathSuite("postgres", { add: 7, send: 8, verify: 8, authenticate: 1 }, async () => {
+  hotPathSuite("postgres", { add: 6, send: 7, verify: 6, authenticate: 1 }, async () => {
     const schema = await createTestSchema();
     return createTestApp({ runDispatcher: false, env: { DATABASE_URL: schema.url } });
   });
