@@ -82,7 +82,7 @@ function hotPathSuite(dialect: "sqlite" | "postgres", budget: Budget, open: () =
 
 // Each HTTP operation includes its authentication. Before: add 7, send 11, verify 9, authenticate 1
 // statements on either dialect (27 per flow), every one of them built by Kysely per request.
-hotPathSuite("sqlite", { add: 4, send: 5, verify: 5, authenticate: 1 }, () =>
+hotPathSuite("sqlite", { add: 5, send: 6, verify: 6, authenticate: 1 }, () =>
   createTestApp({ runDispatcher: false }),
 );
 
