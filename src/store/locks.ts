@@ -148,11 +148,17 @@ const stateColumns = (dialect: Dialect, budgets: boolean) =>
     ...(budgets ? [budgetsColumn(dialect)] : []),
   ].join(", ");
 
-function stateQuery(budgets: boolean) {
+/**
+ * The user's numbers (`$2` names the user, or with `byNumber` one of its numbers). Keyed by what the
+ * lock is keyed by, so it needs nothing from the lock's answer: the two can be sent together, and
+ * PostgreSQL runs the read once the lock is held, with a snapshot taken then.
+ */
+function stateQuery(byNumber: boolean, budgets: boolean) {
+  const user = byNumber ? "(select user_id from phone_numbers where tenant_id = $1 and id = $2)" : "$2";
   const text = (dialect: Dialect) => `
     select ${stateColumns(dialect, budgets)}
     from phone_numbers p
-    where p.tenant_id = $1 and p.user_id = $2
+    where p.tenant_id = $1 and p.user_id = ${user}
     order by p.created_at, p.id`;
   return hotQuery({ sqlite: text("sqlite"), postgres: text("postgres") });
 }
@@ -170,8 +176,10 @@ function lockQuery(where: string) {
 
 /** Exported for the tests that look at their plans. */
 export const USER_STATE_QUERIES = {
-  state: stateQuery(false),
-  stateWithBudgets: stateQuery(true),
+  state: stateQuery(false, false),
+  stateWithBudgets: stateQuery(false, true),
+  stateByNumber: stateQuery(true, false),
+  stateByNumberWithBudgets: stateQuery(true, true),
   lockByUser: lockQuery(BY_USER),
   lockByNumber: lockQuery(BY_NUMBER),
   ownerOfNumber: hotQuery("select user_id from phone_numbers where tenant_id = $1 and id = $2"),
@@ -247,28 +255,29 @@ export async function lockUserState(
   const held = userId === undefined ? undefined : state?.users.get(userKey(tenantId, userId));
   const values = [tenantId, userId, request.pendingOf ?? null, request.budgetsSince ?? 0];
 
+  let rows: StateRow[];
   if (held === undefined) {
     const byUser = userId !== undefined;
     if (!byUser) values[1] = (request.target as { phoneNumberId: string }).phoneNumberId;
-    const lock = await hotRow<StateRow>(
-      trx,
-      byUser ? USER_STATE_QUERIES.lockByUser : USER_STATE_QUERIES.lockByNumber,
-      values.slice(0, 2),
-    );
+    // The lock and the read are sent together (a connection that pipelines sends them in one
+    // round trip); the read runs after the lock, so it sees what the lock now protects.
+    const [lock, read] = await Promise.all([
+      hotRow<StateRow>(
+        trx,
+        byUser ? USER_STATE_QUERIES.lockByUser : USER_STATE_QUERIES.lockByNumber,
+        values.slice(0, 2),
+      ),
+      runHot<StateRow>(trx, stateQueryFor(!byUser, budgets), values),
+    ]);
     if (!lock) return undefined;
     remember(trx, tenantId, lock);
     userId = lock.locked_user_id as string;
-    values[1] = userId;
+    rows = read.rows;
   } else if (held.rows !== null && request.pendingOf === undefined) {
     return { userId: userId as string, rows: held.rows, pending: undefined, budgets: undefined };
+  } else {
+    rows = (await runHot<StateRow>(trx, stateQueryFor(false, budgets), values)).rows;
   }
-  const rows = (
-    await runHot<StateRow>(
-      trx,
-      budgets ? USER_STATE_QUERIES.stateWithBudgets : USER_STATE_QUERIES.state,
-      values,
-    )
-  ).rows;
   const found = userId as string;
   const numbers = rows.map(toNumberRow);
   const entry = state?.users.get(userKey(tenantId, found));
@@ -292,6 +301,12 @@ export async function lockUserState(
 }
 
 const json = <T>(value: string | T): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+
+function stateQueryFor(byNumber: boolean, budgets: boolean) {
+  if (byNumber)
+    return budgets ? USER_STATE_QUERIES.stateByNumberWithBudgets : USER_STATE_QUERIES.stateByNumber;
+  return budgets ? USER_STATE_QUERIES.stateWithBudgets : USER_STATE_QUERIES.state;
+}
 
 function remember(trx: Executor, tenantId: string, row: StateRow): void {
   rememberTenant(trx, tenantId, {

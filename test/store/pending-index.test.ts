@@ -31,6 +31,10 @@ const LOOKUPS: Record<string, { query: HotQuery; values: unknown[] }> = {
     query: USER_STATE_QUERIES.stateWithBudgets,
     values: ["t", "u", "pn", 0],
   },
+  "the state read by number with send budgets": {
+    query: USER_STATE_QUERIES.stateByNumberWithBudgets,
+    values: ["t", "pn", "pn", 0],
+  },
 };
 
 /** The same lookup with the predicate bound as a parameter: what the hot queries must not do. */
