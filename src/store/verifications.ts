@@ -33,9 +33,11 @@ export function insertVerificationValues(row: VerificationTable): unknown[] {
   ];
 }
 
+const VERIFICATION_SELECT = `tenant_id, id, user_id, phone_number_id, e164, key_id, code_length, status,
+  attempts_used, max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at`;
+
 export const FIND_PENDING_VERIFICATION = hotQuery(`
-  select tenant_id, id, user_id, phone_number_id, e164, key_id, code_length, status, attempts_used,
-    max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at
+  select ${VERIFICATION_SELECT}
   from verifications
   where tenant_id = $1 and phone_number_id = $2 and status = 'pending'`);
 
@@ -52,20 +54,16 @@ export async function findPendingVerification(
 }
 
 /** The number's most recent verification of any status. */
+const FIND_LATEST_VERIFICATION = hotQuery(`
+  select ${VERIFICATION_SELECT} from verifications where tenant_id = $1 and phone_number_id = $2
+  order by created_at desc, id desc limit 1`);
+
 export async function findLatestVerification(
   db: Executor,
   tenantId: string,
   phoneNumberId: string,
 ): Promise<VerificationRow | undefined> {
-  return db
-    .selectFrom("verifications")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("phone_number_id", "=", phoneNumberId)
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  return hotRow<VerificationRow>(db, FIND_LATEST_VERIFICATION, [tenantId, phoneNumberId]);
 }
 
 const CLOSE_VERIFICATION = hotQuery(`
@@ -187,17 +185,16 @@ export async function countWrongGuessesForNumber(
   return { wrong: Number(row.wrong), oldestAt: row.oldest === null ? null : Number(row.oldest) };
 }
 
+const FIND_VERIFICATION = hotQuery(`
+  select ${VERIFICATION_SELECT} from verifications where tenant_id = $1 and id = $2`);
+
+/** One verification by id: the dispatcher renders every SMS from it. */
 export async function findVerification(
   db: Executor,
   tenantId: string,
   id: string,
 ): Promise<VerificationRow | undefined> {
-  return db
-    .selectFrom("verifications")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return hotRow<VerificationRow>(db, FIND_VERIFICATION, [tenantId, id]);
 }
 
 /** The latest verification of each of the given numbers, keyed by phone number id. */
