@@ -2,8 +2,10 @@
  * CPU per flow (add a number, send a code, verify it) on the embedded SQLite store, through the
  * services and the authenticator (no HTTP), and how much of it Kysely spends building queries.
  *
- *   npx vite-node scripts/hot-path-cpu.ts [flows]
+ *   npx vite-node scripts/hot-path-cpu.ts [flows] [users]
  *
+ * With `users`, the flows share that many users, which pile numbers up (as the bench's do); without
+ * it, each flow has a user of its own, with one number.
  * Prints server CPU per flow (user + system, this process), and the number of queries Kysely compiled
  * per flow. Run it before and after a change to the hot paths, on a quiet machine.
  */
@@ -18,6 +20,7 @@ import { createKeyring, deriveCode } from "../src/domain/code.js";
 import { createAuthenticator } from "../src/http/authenticator.js";
 
 const flows = Number(process.argv[2] ?? 2000);
+const users = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
 const keyring = createKeyring({ id: "bench", secret: Buffer.alloc(32, 7) });
 const dataDir = mkdtempSync(join(tmpdir(), "handset-cpu-"));
 const clock = new ManualClock(Date.UTC(2026, 0, 1, 12));
@@ -37,7 +40,7 @@ DefaultQueryCompiler.prototype.compileQuery = function (this: DefaultQueryCompil
 // One user per flow, as in the bench's flow (a user with one number): created before the clock starts.
 const warmUp = 200;
 const tokens: string[] = [];
-for (let i = 0; i < warmUp + flows; i += 1) {
+for (let i = 0; i < (users ?? warmUp + flows); i += 1) {
   const token = (await handset.credentials.issueUserToken({ tenantId: "default", userId: `cpu-${i}` }))
     .secret;
   await authenticator.authenticate(token, "phone:read");
@@ -46,7 +49,7 @@ for (let i = 0; i < warmUp + flows; i += 1) {
 
 let serial = 0;
 async function flow(i: number): Promise<void> {
-  const token = tokens[i] as string;
+  const token = tokens[i % tokens.length] as string;
   serial += 1;
   const number = `+3361${String(serial).padStart(7, "0")}`;
   const addCaller = await authenticator.authenticate(token, "phone:write");
@@ -84,6 +87,7 @@ const wall = performance.now() - started;
 process.stdout.write(
   `${JSON.stringify({
     flows,
+    users: users ?? warmUp + flows,
     cpuMsPerFlow: Number(((cpu.user + cpu.system) / 1000 / flows).toFixed(3)),
     wallMsPerFlow: Number((wall / flows).toFixed(3)),
     kyselyCompilesPerFlow: Number((compiled / flows).toFixed(2)),
