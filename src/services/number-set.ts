@@ -1,12 +1,14 @@
 import { HandsetError } from "../domain/errors.js";
 import type { HeldNumber } from "../domain/number-set.js";
+import { type ParsedPhone, parsePhone } from "../domain/phone.js";
 import type { Executor } from "../store/executor.js";
 import { toFlag } from "../store/executor.js";
 import { lockUserState, type NumberBudgets } from "../store/locks.js";
 import { updatePhoneNumber } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, PhoneNumberUpdate, VerificationRow } from "../store/schema.js";
-import { assertReachesUser } from "./access.js";
+import { assertReachesUser, tenantPhonePolicy } from "./access.js";
 import type { Caller } from "./caller.js";
+import type { ServiceDeps } from "./deps.js";
 
 export function toHeld(row: PhoneNumberRow): HeldNumber {
   return {
@@ -34,6 +36,28 @@ export async function lockNumbersOf(trx: Executor, caller: Caller, userId: strin
   const state = await lockUserState(trx, { tenantId: caller.tenantId, target: { userId } });
   if (!state) throw new HandsetError("USER_NOT_FOUND", `No user ${userId}.`);
   return { rows: state.rows, held: state.rows.map(toHeld) };
+}
+
+/**
+ * Takes the user's lock, reads its numbers (see `lockNumbersOf`) and parses a number given to add
+ * under the tenant's policy, whose region lists came with the lock: no read of its own. Bad input is
+ * still reported before a missing user, as when the policy was read before the lock.
+ */
+export async function lockNumbersAndParse(
+  trx: Executor,
+  deps: ServiceDeps,
+  caller: Caller,
+  userId: string,
+  phone: { input: string; region: string | undefined },
+): Promise<LockedNumbers & { parsed: ParsedPhone }> {
+  const locked = await lockNumbersOf(trx, caller, userId).catch(async (error: unknown) => {
+    if (error instanceof HandsetError) {
+      parsePhone(phone.input, phone.region, await tenantPhonePolicy(trx, deps, caller.tenantId));
+    }
+    throw error;
+  });
+  const parsed = parsePhone(phone.input, phone.region, await tenantPhonePolicy(trx, deps, caller.tenantId));
+  return { ...locked, parsed };
 }
 
 /** One number and its user's whole set, under the user's lock. */

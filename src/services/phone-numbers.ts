@@ -8,24 +8,18 @@ import {
   withChanged,
   withRemoved,
 } from "../domain/number-set.js";
-import { parsePhone } from "../domain/phone.js";
 import { userEventWith } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import { toFlag } from "../store/executor.js";
+import { rememberNumberOwner } from "../store/locks.js";
 import { deletePhoneNumber, INSERT_PHONE_NUMBER, insertPhoneNumberValues } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, PhoneNumberUpdate } from "../store/schema.js";
 import { cancelPendingVerifications } from "../store/verifications.js";
-import {
-  loadPhoneNumber,
-  loadUser,
-  phoneNumberViews,
-  tenantPhonePolicy,
-  userPhoneNumberViews,
-} from "./access.js";
+import { loadPhoneNumber, loadUser, phoneNumberViews, userPhoneNumberViews } from "./access.js";
 import type { Caller } from "./caller.js";
 import { recordUserChange, recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
-import { lockNumberOf, lockNumbersOf, writeNumberSet } from "./number-set.js";
+import { lockNumberOf, lockNumbersAndParse, writeNumberSet } from "./number-set.js";
 import { type Change, type PhoneNumberView, toPhoneNumberView } from "./views.js";
 
 export interface AddPhoneNumberInput {
@@ -61,7 +55,7 @@ export interface PhoneNumberRemoval {
 }
 
 /** A number's insert with its `phone_number.added` event. */
-const NUMBER_ADDED = userEventWith([INSERT_PHONE_NUMBER]);
+const NUMBER_ADDED = userEventWith([INSERT_PHONE_NUMBER], { changesNumbers: true });
 
 function numberTaken(e164: string, own: boolean): HandsetError {
   return new HandsetError(
@@ -104,15 +98,10 @@ export function createPhoneNumberService(deps: ServiceDeps) {
       return uow.transaction(async (trx) => {
         const now = deps.clock.now();
         const id = newId("pn", now);
-        // The lock reads the tenant's region lists with the user's numbers, so the policy costs no read.
-        const before = await lockNumbersOf(trx, caller, input.userId).catch(async (error: unknown) => {
-          // Bad input is reported before a missing user, as when the policy was read first.
-          if (!(error instanceof HandsetError)) throw error;
-          parsePhone(input.phoneNumber, input.region, await tenantPhonePolicy(trx, deps, caller.tenantId));
-          throw error;
+        const { parsed, ...before } = await lockNumbersAndParse(trx, deps, caller, input.userId, {
+          input: input.phoneNumber,
+          region: input.region,
         });
-        const policy = await tenantPhonePolicy(trx, deps, caller.tenantId);
-        const parsed = parsePhone(input.phoneNumber, input.region, policy);
         const after = withAdded(
           before.held,
           {
@@ -164,6 +153,7 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           now,
         );
         if (inserted !== 1) throw numberTaken(parsed.e164, false);
+        rememberNumberOwner(trx, caller.tenantId, id, input.userId);
         // A new number has no verification yet: its view is the row this request wrote.
         return { phoneNumber: toPhoneNumberView(row, null), change };
       });

@@ -57,9 +57,9 @@ export interface CodeVerified {
 export type CodeCheck = ({ ok: true } & CodeVerified) | { ok: false; error: HandsetError };
 
 /** The writes that go with each verification event (one statement each on PostgreSQL). */
-const CODE_SENT = userEventWith([INSERT_VERIFICATION]);
-const CODE_RESENT = userEventWith([RECORD_RESEND]);
-const CODE_VERIFIED = userEventWith([REDEEM_VERIFICATION, MARK_VERIFIED]);
+const CODE_SENT = userEventWith([INSERT_VERIFICATION], { changesNumbers: false });
+const CODE_RESENT = userEventWith([RECORD_RESEND], { changesNumbers: false });
+const CODE_VERIFIED = userEventWith([REDEEM_VERIFICATION, MARK_VERIFIED], { changesNumbers: true });
 
 export function createVerificationService(deps: ServiceDeps) {
   const { uow } = deps.store;

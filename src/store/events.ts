@@ -122,10 +122,15 @@ export async function appendUserEvent(
 export interface UserEventWithWrites {
   readonly writes: readonly HotQuery[];
   readonly combined: HotQuery;
+  /** Whether the writes may change the user's numbers (what the transaction read of them goes stale). */
+  readonly changesNumbers: boolean;
 }
 
 /** Composes, once, the statement for an event that goes with `writes` (hot writes, no RETURNING). */
-export function userEventWith(writes: readonly HotQuery[]): UserEventWithWrites {
+export function userEventWith(
+  writes: readonly HotQuery[],
+  options: { changesNumbers: boolean },
+): UserEventWithWrites {
   const eventValues = 7;
   let offset = eventValues;
   const ctes = writes.map((write, index) => {
@@ -151,7 +156,7 @@ export function userEventWith(writes: readonly HotQuery[]): UserEventWithWrites 
       )
       select (select sequence from appended) as sequence, ${counts.join(", ")}`,
   });
-  return { writes, combined };
+  return { writes, combined, changesNumbers: options.changesNumbers };
 }
 
 /**
@@ -164,8 +169,8 @@ export async function appendUserEventWith(
   values: readonly (readonly unknown[])[],
   event: Omit<NewEvent, "aggregateType" | "aggregateId" | "sequence"> & { userId: string },
 ): Promise<{ sequence: number; changes: number[] }> {
-  // The writes may change the user's numbers: what the transaction read of them is read again.
-  forgetNumbers(db);
+  // Writes to the user's numbers: what the transaction read of them is read again.
+  if (composed.changesNumbers) forgetNumbers(db);
   if (!isPostgres(db)) {
     const changes: number[] = [];
     for (const [index, write] of composed.writes.entries()) {

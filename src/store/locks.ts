@@ -30,6 +30,8 @@ interface HeldUser {
 interface TransactionState {
   users: Map<string, HeldUser>;
   tenants: Map<string, TenantRegions>;
+  /** Which user holds each number this transaction has seen: a number never moves to another user. */
+  owners: Map<string, string>;
 }
 
 /** Per open transaction; a transaction object is never reused after it ends. */
@@ -39,7 +41,7 @@ function stateOf(trx: Executor): TransactionState | undefined {
   if (!trx.isTransaction) return undefined;
   let state = states.get(trx);
   if (state === undefined) {
-    state = { users: new Map(), tenants: new Map() };
+    state = { users: new Map(), tenants: new Map(), owners: new Map() };
     states.set(trx, state);
   }
   return state;
@@ -54,6 +56,16 @@ export function knownTenant(trx: Executor, tenantId: string): TenantRegions | un
 
 export function rememberTenant(trx: Executor, tenantId: string, tenant: TenantRegions): void {
   stateOf(trx)?.tenants.set(tenantId, tenant);
+}
+
+/** A number this transaction added: later steps that name it know whose lock it is under. */
+export function rememberNumberOwner(
+  trx: Executor,
+  tenantId: string,
+  phoneNumberId: string,
+  userId: string,
+): void {
+  stateOf(trx)?.owners.set(userKey(tenantId, phoneNumberId), userId);
 }
 
 /** Called by every write to phone numbers: the numbers this transaction read are no longer current. */
@@ -235,15 +247,11 @@ export async function lockUserState(
   const state = stateOf(trx);
   const budgets = request.budgetsSince !== undefined;
   let userId = "userId" in request.target ? request.target.userId : undefined;
-  if (userId === undefined && state) {
-    // A number this transaction has seen under a lock it holds.
+  if (userId === undefined && state && state.users.size > 0) {
+    // This transaction holds a lock already: find whether the number's user is one it holds.
     const phoneNumberId = (request.target as { phoneNumberId: string }).phoneNumberId;
-    for (const [key, held] of state.users) {
-      const row = held.rows?.find((r) => r.id === phoneNumberId);
-      if (row && key === userKey(tenantId, row.user_id)) userId = row.user_id;
-    }
-    if (userId === undefined && state.users.size > 0) {
-      // This transaction holds a lock already: find whether the number's user is one it holds.
+    userId = state.owners.get(userKey(tenantId, phoneNumberId));
+    if (userId === undefined) {
       const owner = await hotRow<{ user_id: string }>(trx, USER_STATE_QUERIES.ownerOfNumber, [
         tenantId,
         phoneNumberId,
@@ -280,6 +288,7 @@ export async function lockUserState(
   }
   const found = userId as string;
   const numbers = rows.map(toNumberRow);
+  for (const row of numbers) state?.owners.set(userKey(tenantId, row.id), row.user_id);
   const entry = state?.users.get(userKey(tenantId, found));
   if (entry) entry.rows = numbers;
   else state?.users.set(userKey(tenantId, found), { rows: numbers });

@@ -77,6 +77,25 @@ function hotPathSuite(dialect: "sqlite" | "postgres", budget: Budget, open: () =
         expect(count.compiled, name).toBe(name === "send" ? 1 : 0);
       }
     });
+
+    it("reads the tenant and the user's numbers once in a use case composed of others", async () => {
+      const userId = `composed-${dialect}-${Date.now()}`;
+      const admin = await createAuthenticator(t.handset).authenticate(t.adminKey, "users:write");
+      await t.handset.users.create(admin, { id: userId, phoneNumbers: [{ phoneNumber: mobileNumber() }] });
+      // ZITADEL's Set: a new primary number, added, sent a code, the former one removed: four use
+      // cases in one transaction, each of which locks the user and reads its numbers.
+      const { statements } = await counter.measure(() =>
+        t.handset.primaryPhone.set(admin, { userId, phone: mobileNumber(), verified: false, sendCode: true }),
+      );
+      const reads = (pattern: RegExp) => statements.filter((sql) => pattern.test(sql)).length;
+      // The tenant's region lists come with the lock; the lock is taken once.
+      expect(reads(/from "?tenants"? where/)).toBe(0);
+      expect(reads(/from users u join tenants t/)).toBe(1);
+      // The numbers are read with the lock, and once more for the code's send (which reads the open
+      // verification with them, after the add changed them); the removal reads nothing again.
+      expect(reads(/from phone_numbers p where/)).toBe(2);
+      expect(reads(/^select user_id from phone_numbers/)).toBe(0);
+    });
   });
 }
 
