@@ -56,6 +56,12 @@ export interface CodeVerified {
  */
 export type CodeCheck = ({ ok: true } & CodeVerified) | { ok: false; error: HandsetError };
 
+/**
+ * A test number's sends are not capped: the largest value of the integer column `sends_used`
+ * (PostgreSQL refuses a larger one bound against it).
+ */
+const UNCAPPED_SENDS = 2 ** 31 - 1;
+
 /** The writes that go with each verification event (one statement each on PostgreSQL). */
 const CODE_SENT = userEventWith([INSERT_VERIFICATION], { changesNumbers: false });
 const CODE_RESENT = userEventWith([RECORD_RESEND], { changesNumbers: false });
@@ -99,7 +105,7 @@ export function createVerificationService(deps: ServiceDeps) {
       assertResendAllowed(policy, pending, now);
       await assertNumberSendBudget(trx, policy, pending, now, budgets);
     }
-    const maxSends = testNumber ? Number.MAX_SAFE_INTEGER : policy.maxSendsPerVerification;
+    const maxSends = testNumber ? UNCAPPED_SENDS : policy.maxSendsPerVerification;
     const row = { ...pending, sends_used: pending.sends_used + 1, last_sent_at: now, updated_at: now };
     return { row, write: recordResendValues(pending, maxSends, now) };
   }
