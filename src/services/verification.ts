@@ -5,7 +5,7 @@ import { userEventWith } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import type { NumberBudgets } from "../store/locks.js";
 import { insertOutboxMessage } from "../store/outbox.js";
-import { MARK_VERIFIED } from "../store/phone-numbers.js";
+import { MARK_VERIFIED, markVerifiedValues } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
 import {
   closeVerification,
@@ -15,6 +15,7 @@ import {
   REDEEM_VERIFICATION,
   recordResendValues,
   recordWrongGuess,
+  redeemVerificationValues,
 } from "../store/verifications.js";
 import type { Caller } from "./caller.js";
 import { recordUserChange, recordUserChangeWith } from "./changes.js";
@@ -177,8 +178,8 @@ export function createVerificationService(deps: ServiceDeps) {
           {
             composed: CODE_VERIFIED,
             values: [
-              [caller.tenantId, pending.id, now],
-              [caller.tenantId, phone.id, now, strategy],
+              redeemVerificationValues(caller.tenantId, pending.id, now),
+              markVerifiedValues(caller.tenantId, phone.id, strategy, now),
             ],
           },
           "phone_number.verified",

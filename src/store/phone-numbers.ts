@@ -102,7 +102,17 @@ export async function markPhoneNumberVerified(
   now: number,
 ): Promise<void> {
   forgetNumbers(db);
-  await hotChanges(db, MARK_VERIFIED, [tenantId, id, now, strategy]);
+  await hotChanges(db, MARK_VERIFIED, markVerifiedValues(tenantId, id, strategy, now));
+}
+
+/** The values of `MARK_VERIFIED`. */
+export function markVerifiedValues(
+  tenantId: string,
+  id: string,
+  strategy: VerificationStrategy,
+  now: number,
+): unknown[] {
+  return [tenantId, id, now, strategy];
 }
 
 export async function updatePhoneNumber(

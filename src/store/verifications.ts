@@ -134,7 +134,12 @@ export async function redeemVerification(
   id: string,
   now: number,
 ): Promise<boolean> {
-  return (await hotChanges(db, REDEEM_VERIFICATION, [tenantId, id, now])) === 1;
+  return (await hotChanges(db, REDEEM_VERIFICATION, redeemVerificationValues(tenantId, id, now))) === 1;
+}
+
+/** The values of `REDEEM_VERIFICATION`. */
+export function redeemVerificationValues(tenantId: string, id: string, now: number): unknown[] {
+  return [tenantId, id, now];
 }
 
 const RECORD_WRONG_GUESS = hotQuery(`
