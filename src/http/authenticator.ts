@@ -9,9 +9,11 @@ export interface Authenticator {
 }
 
 /**
- * Whether a token's user exists comes with the credential lookup (one join), so "appears on first
- * use" costs a write only when the user is missing. Nothing is remembered between requests: a user
- * deleted by this process or another one sharing the database appears again on its next token's use.
+ * Whether a token's user exists comes with the credential lookup, so "appears on first use" costs a
+ * write only when the user is missing. The credential service keeps what it read only while the
+ * database's access version is unchanged (see `createCredentialService`), and deleting a user revokes
+ * its tokens and moves that version: a user deleted by this process or another one sharing the
+ * database is never assumed to exist, and a new token of its id makes it appear again.
  */
 export function createAuthenticator(handset: Handset): Authenticator {
   return {

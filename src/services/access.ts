@@ -1,9 +1,10 @@
 import { HandsetError } from "../domain/errors.js";
 import type { PhonePolicy } from "../domain/phone.js";
 import type { Executor } from "../store/executor.js";
+import { knownTenant, rememberTenant } from "../store/locks.js";
 import { findPhoneNumber, listPhoneNumbersOfUser } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, UserRow } from "../store/schema.js";
-import { findTenant } from "../store/tenants.js";
+import { findTenantRegions } from "../store/tenants.js";
 import { findUser } from "../store/users.js";
 import { findLatestVerifications } from "../store/verifications.js";
 import type { Caller } from "./caller.js";
@@ -73,7 +74,12 @@ export async function tenantPhonePolicy(
   deps: ServiceDeps,
   tenantId: string,
 ): Promise<PhonePolicy> {
-  const tenant = await findTenant(db, tenantId);
+  // Read with the user's lock when the transaction took one (see `lockUserState`), else read once.
+  let tenant = knownTenant(db, tenantId);
+  if (tenant === undefined) {
+    tenant = await findTenantRegions(db, tenantId);
+    if (tenant) rememberTenant(db, tenantId, tenant);
+  }
   if (!tenant) throw new HandsetError("TENANT_NOT_FOUND", `No tenant ${tenantId}.`);
   const allowed = JSON.parse(tenant.allowed_regions) as string[];
   const denied = JSON.parse(tenant.denied_regions) as string[];

@@ -1,13 +1,12 @@
 import { newId } from "../domain/ids.js";
-import { insertEvent } from "../store/events.js";
+import { appendUserEvent, appendUserEventWith, type UserEventWithWrites } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
-import { bumpUserSequence } from "../store/users.js";
 import { actorOf, type Caller } from "./caller.js";
 import type { Change } from "./views.js";
 
 /**
  * Records a change to a user or one of its numbers, inside the caller's transaction: the user's
- * sequence moves on by one and the event is written with it.
+ * sequence moves on by one and the event is written with it, in one statement.
  */
 export async function recordUserChange(
   trx: Executor,
@@ -17,17 +16,40 @@ export async function recordUserChange(
   payload: Record<string, unknown>,
   at: number,
 ): Promise<Change> {
-  const sequence = await bumpUserSequence(trx, caller.tenantId, userId, at);
-  await insertEvent(trx, {
+  const sequence = await appendUserEvent(trx, {
     id: newId("evt", at),
     tenantId: caller.tenantId,
-    aggregateType: "user",
-    aggregateId: userId,
-    sequence,
+    userId,
     type,
     actor: actorOf(caller),
     payload,
     at,
   });
   return { tenantId: caller.tenantId, sequence, at };
+}
+
+/**
+ * Records a change together with the writes that make it (see `userEventWith`): on PostgreSQL one
+ * statement for all of them. Returns the change and the rows each write changed, for the caller to
+ * check; a caller that finds a write did not apply throws, and the transaction undoes them all.
+ */
+export async function recordUserChangeWith(
+  trx: Executor,
+  caller: Caller,
+  userId: string,
+  writes: { composed: UserEventWithWrites; values: readonly (readonly unknown[])[] },
+  type: string,
+  payload: Record<string, unknown>,
+  at: number,
+): Promise<{ change: Change; changes: number[] }> {
+  const { sequence, changes } = await appendUserEventWith(trx, writes.composed, writes.values, {
+    id: newId("evt", at),
+    tenantId: caller.tenantId,
+    userId,
+    type,
+    actor: actorOf(caller),
+    payload,
+    at,
+  });
+  return { change: { tenantId: caller.tenantId, sequence, at }, changes };
 }

@@ -1,12 +1,14 @@
 import { HandsetError } from "../domain/errors.js";
 import type { HeldNumber } from "../domain/number-set.js";
+import { type ParsedPhone, parsePhone } from "../domain/phone.js";
 import type { Executor } from "../store/executor.js";
 import { toFlag } from "../store/executor.js";
-import { lockUser } from "../store/locks.js";
-import { listPhoneNumbersOfUser, updatePhoneNumber } from "../store/phone-numbers.js";
-import type { PhoneNumberRow, PhoneNumberUpdate } from "../store/schema.js";
-import { assertReachesUser, loadPhoneNumber } from "./access.js";
+import { lockUserState, type NumberBudgets } from "../store/locks.js";
+import { updatePhoneNumber } from "../store/phone-numbers.js";
+import type { PhoneNumberRow, PhoneNumberUpdate, VerificationRow } from "../store/schema.js";
+import { assertReachesUser, tenantPhonePolicy } from "./access.js";
 import type { Caller } from "./caller.js";
+import type { ServiceDeps } from "./deps.js";
 
 export function toHeld(row: PhoneNumberRow): HeldNumber {
   return {
@@ -26,36 +28,82 @@ export interface LockedNumbers {
 }
 
 /**
- * Takes the user's lock (see `lockUser`) and reads its numbers. Call it first in a transaction that
- * changes the user, so the rules decide from a list no one else can change until the commit.
+ * Takes the user's lock (see `lockUserState`) and reads its numbers. Call it first in a transaction
+ * that changes the user, so the rules decide from a list no one else can change until the commit.
  */
 export async function lockNumbersOf(trx: Executor, caller: Caller, userId: string): Promise<LockedNumbers> {
   assertReachesUser(caller, userId);
-  if (!(await lockUser(trx, caller.tenantId, userId))) {
-    throw new HandsetError("USER_NOT_FOUND", `No user ${userId}.`);
-  }
-  const rows = await listPhoneNumbersOfUser(trx, caller.tenantId, userId);
-  return { rows, held: rows.map(toHeld) };
+  const state = await lockUserState(trx, { tenantId: caller.tenantId, target: { userId } });
+  if (!state) throw new HandsetError("USER_NOT_FOUND", `No user ${userId}.`);
+  return { rows: state.rows, held: state.rows.map(toHeld) };
+}
+
+/**
+ * Takes the user's lock, reads its numbers (see `lockNumbersOf`) and parses a number given to add
+ * under the tenant's policy, whose region lists came with the lock: no read of its own. Bad input is
+ * still reported before a missing user, as when the policy was read before the lock.
+ */
+export async function lockNumbersAndParse(
+  trx: Executor,
+  deps: ServiceDeps,
+  caller: Caller,
+  userId: string,
+  phone: { input: string; region: string | undefined },
+): Promise<LockedNumbers & { parsed: ParsedPhone }> {
+  const locked = await lockNumbersOf(trx, caller, userId).catch(async (error: unknown) => {
+    if (error instanceof HandsetError) {
+      parsePhone(phone.input, phone.region, await tenantPhonePolicy(trx, deps, caller.tenantId));
+    }
+    throw error;
+  });
+  const parsed = parsePhone(phone.input, phone.region, await tenantPhonePolicy(trx, deps, caller.tenantId));
+  return { ...locked, parsed };
 }
 
 /** One number and its user's whole set, under the user's lock. */
 export interface LockedNumber extends LockedNumbers {
   /** The number as read under the lock: a change that committed while we waited is part of it. */
   row: PhoneNumberRow;
+  /** The number's open verification, when asked for. */
+  pending: VerificationRow | undefined;
+  /** The number's send budgets, when asked for. */
+  budgets: NumberBudgets | undefined;
 }
 
-/** Finds the number's user, takes the user's lock (see `lockNumbersOf`) and reads the number again. */
+export interface LockNumberOptions {
+  /** Also read the number's open verification. */
+  pending?: boolean;
+  /** Also read the number's send budgets over the window starting then. */
+  budgetsSince?: number;
+}
+
+/**
+ * Takes the lock of the number's user and reads the user's numbers (see `lockNumbersOf`), and on
+ * request the number's open verification and budgets, in the same reads. A user token's own user is
+ * locked directly; for an admin key the number names the user.
+ */
 export async function lockNumberOf(
   trx: Executor,
   caller: Caller,
   phoneNumberId: string,
+  options: LockNumberOptions = {},
 ): Promise<LockedNumber> {
-  const owner = await loadPhoneNumber(trx, caller, phoneNumberId);
-  const locked = await lockNumbersOf(trx, caller, owner.user_id);
-  const row = locked.rows.find((r) => r.id === phoneNumberId);
-  // Removed while this request waited for the lock.
-  if (!row) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
-  return { ...locked, row };
+  const state = await lockUserState(trx, {
+    tenantId: caller.tenantId,
+    target: caller.userId !== null ? { userId: caller.userId } : { phoneNumberId },
+    pendingOf: options.pending || options.budgetsSince !== undefined ? phoneNumberId : undefined,
+    budgetsSince: options.budgetsSince,
+  });
+  const row = state?.rows.find((r) => r.id === phoneNumberId);
+  // No such number, another user's, or removed while this request waited for the lock.
+  if (!state || !row) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
+  return {
+    rows: state.rows,
+    held: state.rows.map(toHeld),
+    row,
+    pending: state.pending,
+    budgets: state.budgets,
+  };
 }
 
 type FlagColumn = "is_primary" | "reserved_for_second_factor" | "default_second_factor";

@@ -8,23 +8,18 @@ import {
   withChanged,
   withRemoved,
 } from "../domain/number-set.js";
-import { parsePhone } from "../domain/phone.js";
+import { userEventWith } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import { toFlag } from "../store/executor.js";
-import { deletePhoneNumber, findPhoneNumberByE164, insertPhoneNumber } from "../store/phone-numbers.js";
+import { rememberNumberOwner } from "../store/locks.js";
+import { deletePhoneNumber, INSERT_PHONE_NUMBER, insertPhoneNumberValues } from "../store/phone-numbers.js";
 import type { PhoneNumberRow, PhoneNumberUpdate } from "../store/schema.js";
 import { cancelPendingVerifications } from "../store/verifications.js";
-import {
-  loadPhoneNumber,
-  loadUser,
-  phoneNumberViews,
-  tenantPhonePolicy,
-  userPhoneNumberViews,
-} from "./access.js";
+import { loadPhoneNumber, loadUser, phoneNumberViews, userPhoneNumberViews } from "./access.js";
 import type { Caller } from "./caller.js";
-import { recordUserChange } from "./changes.js";
+import { recordUserChange, recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
-import { lockNumberOf, lockNumbersOf, writeNumberSet } from "./number-set.js";
+import { lockNumberOf, lockNumbersAndParse, writeNumberSet } from "./number-set.js";
 import { type Change, type PhoneNumberView, toPhoneNumberView } from "./views.js";
 
 export interface AddPhoneNumberInput {
@@ -59,6 +54,17 @@ export interface PhoneNumberRemoval {
   primaryPhoneNumberId: string | null;
 }
 
+/** A number's insert with its `phone_number.added` event. */
+const NUMBER_ADDED = userEventWith([INSERT_PHONE_NUMBER], { changesNumbers: true });
+
+function numberTaken(e164: string, own: boolean): HandsetError {
+  return new HandsetError(
+    "PHONE_NUMBER_TAKEN",
+    own ? `${e164} is already one of this user's numbers.` : `${e164} is held by another user.`,
+    { field: "phone_number" },
+  );
+}
+
 function assertMayVerifyByHand(caller: Caller): void {
   if (caller.kind === "user_token") {
     throw new HandsetError(
@@ -90,11 +96,12 @@ export function createPhoneNumberService(deps: ServiceDeps) {
     ): Promise<PhoneNumberChange> {
       if (input.verified) assertMayVerifyByHand(caller);
       return uow.transaction(async (trx) => {
-        const policy = await tenantPhonePolicy(trx, deps, caller.tenantId);
-        const parsed = parsePhone(input.phoneNumber, input.region, policy);
         const now = deps.clock.now();
         const id = newId("pn", now);
-        const before = await lockNumbersOf(trx, caller, input.userId);
+        const { parsed, ...before } = await lockNumbersAndParse(trx, deps, caller, input.userId, {
+          input: input.phoneNumber,
+          region: input.region,
+        });
         const after = withAdded(
           before.held,
           {
@@ -106,6 +113,8 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           },
           rules,
         );
+        // The user's own numbers are read under its lock: holding this one already is known now.
+        if (before.rows.some((r) => r.e164 === parsed.e164)) throw numberTaken(parsed.e164, true);
         await writeNumberSet(trx, before.rows, after, now);
         const added = findHeld(after, id);
         const row: PhoneNumberRow = {
@@ -123,20 +132,16 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           created_at: now,
           updated_at: now,
         };
-        if (!(await insertPhoneNumber(trx, row))) {
-          const holder = await findPhoneNumberByE164(trx, caller.tenantId, parsed.e164);
-          throw new HandsetError(
-            "PHONE_NUMBER_TAKEN",
-            holder?.user_id === input.userId
-              ? `${parsed.e164} is already one of this user's numbers.`
-              : `${parsed.e164} is held by another user.`,
-            { field: "phone_number" },
-          );
-        }
-        const change = await recordUserChange(
+        // Another user's number is found by the unique index. The insert goes with the event (one
+        // statement on PostgreSQL) and its outcome is looked at after: a refusal undoes both.
+        const {
+          change,
+          changes: [inserted],
+        } = await recordUserChangeWith(
           trx,
           caller,
           input.userId,
+          { composed: NUMBER_ADDED, values: [insertPhoneNumberValues(row)] },
           "phone_number.added",
           {
             phoneNumberId: id,
@@ -147,6 +152,8 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           },
           now,
         );
+        if (inserted !== 1) throw numberTaken(parsed.e164, false);
+        rememberNumberOwner(trx, caller.tenantId, id, input.userId);
         // A new number has no verification yet: its view is the row this request wrote.
         return { phoneNumber: toPhoneNumberView(row, null), change };
       });

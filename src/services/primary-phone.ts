@@ -1,10 +1,8 @@
 import { HandsetError } from "../domain/errors.js";
 import { assertProfilePhoneChanges } from "../domain/number-set.js";
-import { parsePhone } from "../domain/phone.js";
-import { tenantPhonePolicy } from "./access.js";
 import type { Caller } from "./caller.js";
 import type { ServiceDeps } from "./deps.js";
-import { lockNumbersOf } from "./number-set.js";
+import { lockNumbersAndParse, lockNumbersOf } from "./number-set.js";
 import type { ComposedUseCases } from "./profile-phone.js";
 import type { Change, PhoneNumberView, UserView } from "./views.js";
 
@@ -54,9 +52,13 @@ export function createPrimaryPhoneService(deps: ServiceDeps, parts: ComposedUseC
 
     async set(caller: Caller, input: SetPrimaryInput): Promise<PrimaryChange> {
       return uow.transaction(async (trx) => {
-        const policy = await tenantPhonePolicy(trx, deps, caller.tenantId);
-        const { e164 } = parsePhone(input.phone, input.region, policy);
-        const { held } = await lockNumbersOf(trx, caller, input.userId);
+        const {
+          held,
+          parsed: { e164 },
+        } = await lockNumbersAndParse(trx, deps, caller, input.userId, {
+          input: input.phone,
+          region: input.region,
+        });
         assertProfilePhoneChanges(held, e164);
         const former = held.find((n) => n.primary);
         let target = held.find((n) => n.e164 === e164);

@@ -1,14 +1,12 @@
 import { HandsetError } from "../domain/errors.js";
 import { assertMaySendProfileCode } from "../domain/number-set.js";
-import { parsePhone } from "../domain/phone.js";
 import { findLatestEvent } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import type { EventRow, PhoneNumberRow, VerificationRow } from "../store/schema.js";
 import { findLatestVerifications } from "../store/verifications.js";
-import { tenantPhonePolicy } from "./access.js";
 import type { Caller } from "./caller.js";
 import type { ServiceDeps } from "./deps.js";
-import { lockNumbersOf } from "./number-set.js";
+import { lockNumbersAndParse, lockNumbersOf } from "./number-set.js";
 import type { PhoneNumberRemoval, PhoneNumberService } from "./phone-numbers.js";
 import type { UserService } from "./users.js";
 import type { CodeSent, CodeVerified, VerificationService } from "./verification.js";
@@ -117,9 +115,10 @@ export function createProfilePhoneService(deps: ServiceDeps, parts: ComposedUseC
     async sendCode(caller: Caller, input: SendProfileCodeInput): Promise<CodeSent> {
       const userId = selfOf(caller);
       return uow.transaction(async (trx) => {
-        const policy = await tenantPhonePolicy(trx, deps, caller.tenantId);
-        const parsed = parsePhone(input.phoneNumber, input.region, policy);
-        const { rows, held } = await lockNumbersOf(trx, caller, userId);
+        const { rows, held, parsed } = await lockNumbersAndParse(trx, deps, caller, userId, {
+          input: input.phoneNumber,
+          region: input.region,
+        });
         assertMaySendProfileCode(held, parsed.e164);
         const target =
           rows.find((r) => r.e164 === parsed.e164)?.id ??

@@ -1,6 +1,7 @@
 import { HandsetError } from "../domain/errors.js";
 import { nextSendAllowedAt, type OtpPolicy } from "../domain/otp-policy.js";
 import type { Executor } from "../store/executor.js";
+import type { NumberBudgets } from "../store/locks.js";
 import { listRecentSendsToNumber } from "../store/outbox.js";
 import type { PhoneNumberRow, VerificationRow } from "../store/schema.js";
 import { countWrongGuessesForNumber } from "../store/verifications.js";
@@ -16,9 +17,13 @@ export async function guessesLeftForNumber(
   policy: OtpPolicy,
   phone: Pick<PhoneNumberRow, "tenant_id" | "e164">,
   now: number,
+  /** The number's budgets as read under the user's lock over the same window, if they were. */
+  known?: NumberBudgets,
 ): Promise<number> {
   const since = now - policy.numberWindowMs;
-  const { wrong, oldestAt } = await countWrongGuessesForNumber(trx, phone.tenant_id, phone.e164, since);
+  const { wrong, oldestAt } = known
+    ? { wrong: known.wrongGuesses, oldestAt: known.oldestWrongAt }
+    : await countWrongGuessesForNumber(trx, phone.tenant_id, phone.e164, since);
   const left = policy.numberGuessBudget - wrong;
   if (left <= 0) {
     throw new HandsetError(
@@ -36,7 +41,10 @@ export async function assertNumberSendBudget(
   policy: OtpPolicy,
   phone: Pick<PhoneNumberRow, "tenant_id" | "e164">,
   now: number,
+  known?: NumberBudgets,
 ): Promise<void> {
+  // The count read with the lock settles the common case; the times are read only for a refusal.
+  if (known && known.recentSends < policy.numberSendBudget) return;
   const sends = await listRecentSendsToNumber(trx, phone.tenant_id, phone.e164, now - policy.numberWindowMs);
   if (sends.length >= policy.numberSendBudget) {
     const oldestCounted = sends[sends.length - policy.numberSendBudget] ?? now;

@@ -1,7 +1,6 @@
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import { revokeUserCredentials } from "../store/credentials.js";
-import { listPhoneNumbersOfUser } from "../store/phone-numbers.js";
 import { deleteUser, findUserByExternalId, insertUser, listUsers } from "../store/users.js";
 import { cancelUserVerifications } from "../store/verifications.js";
 import { assertReachesUser, loadUser, userPhoneNumberViews } from "./access.js";
@@ -119,8 +118,7 @@ export function createUserService(deps: ServiceDeps, parts: { phoneNumbers: Phon
     async remove(caller: Caller, userId: string): Promise<{ id: string; removedPhoneNumbers: number }> {
       const now = deps.clock.now();
       return uow.transaction(async (trx) => {
-        await lockNumbersOf(trx, caller, userId);
-        const phones = await listPhoneNumbersOfUser(trx, caller.tenantId, userId);
+        const { rows: phones } = await lockNumbersOf(trx, caller, userId);
         await recordUserChange(trx, caller, userId, "user.deleted", { phoneNumbers: phones.length }, now);
         await cancelUserVerifications(trx, caller.tenantId, userId, now);
         await revokeUserCredentials(trx, caller.tenantId, userId, now);

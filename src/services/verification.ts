@@ -1,20 +1,24 @@
 import { codesMatch, expectedCode, TEST_NUMBER_KEY_ID } from "../domain/code.js";
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
+import { userEventWith } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
+import type { NumberBudgets } from "../store/locks.js";
 import { insertOutboxMessage } from "../store/outbox.js";
-import { updatePhoneNumber } from "../store/phone-numbers.js";
+import { MARK_VERIFIED, markVerifiedValues } from "../store/phone-numbers.js";
 import type { OutboxRow, PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
 import {
   closeVerification,
-  findPendingVerification,
-  insertVerification,
-  recordResend,
+  INSERT_VERIFICATION,
+  insertVerificationValues,
+  RECORD_RESEND,
+  REDEEM_VERIFICATION,
+  recordResendValues,
   recordWrongGuess,
-  redeemVerification,
+  redeemVerificationValues,
 } from "../store/verifications.js";
 import type { Caller } from "./caller.js";
-import { recordUserChange } from "./changes.js";
+import { recordUserChange, recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
 import { lockNumberOf } from "./number-set.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
@@ -53,6 +57,17 @@ export interface CodeVerified {
  */
 export type CodeCheck = ({ ok: true } & CodeVerified) | { ok: false; error: HandsetError };
 
+/**
+ * A test number's sends are not capped: the largest value of the integer column `sends_used`
+ * (PostgreSQL refuses a larger one bound against it).
+ */
+const UNCAPPED_SENDS = 2 ** 31 - 1;
+
+/** The writes that go with each verification event (one statement each on PostgreSQL). */
+const CODE_SENT = userEventWith([INSERT_VERIFICATION], { changesNumbers: false });
+const CODE_RESENT = userEventWith([RECORD_RESEND], { changesNumbers: false });
+const CODE_VERIFIED = userEventWith([REDEEM_VERIFICATION, MARK_VERIFIED], { changesNumbers: true });
+
 export function createVerificationService(deps: ServiceDeps) {
   const { uow } = deps.store;
   const policy = deps.otp;
@@ -80,31 +95,24 @@ export function createVerificationService(deps: ServiceDeps) {
     uow.afterCommit(() => deps.sms.committed({ message, verification }));
   }
 
-  /** Resends within the validity window: same verification, so the same derived code. */
+  /**
+   * Resends within the validity window: same verification, so the same derived code. The counted
+   * resend (a conditional update) goes with the event and its outcome is checked after.
+   */
   async function resend(
     trx: Executor,
     pending: VerificationRow,
     testNumber: boolean,
     now: number,
-  ): Promise<VerificationRow> {
+    budgets: NumberBudgets | undefined,
+  ): Promise<{ row: VerificationRow; write: readonly unknown[] }> {
     if (!testNumber) {
       assertResendAllowed(policy, pending, now);
-      await assertNumberSendBudget(trx, policy, pending, now);
+      await assertNumberSendBudget(trx, policy, pending, now, budgets);
     }
-    if (
-      !(await recordResend(
-        trx,
-        pending,
-        testNumber ? Number.MAX_SAFE_INTEGER : policy.maxSendsPerVerification,
-        now,
-      ))
-    ) {
-      throw new HandsetError("RESEND_COOLDOWN", "Another request is sending this code right now.", {
-        retryAt: now + policy.resendCooldownMs,
-      });
-    }
-    if (!testNumber) await queueSms(trx, pending, now);
-    return { ...pending, sends_used: pending.sends_used + 1, last_sent_at: now, updated_at: now };
+    const maxSends = testNumber ? UNCAPPED_SENDS : policy.maxSendsPerVerification;
+    const row = { ...pending, sends_used: pending.sends_used + 1, last_sent_at: now, updated_at: now };
+    return { row, write: recordResendValues(pending, maxSends, now) };
   }
 
   async function start(
@@ -112,9 +120,10 @@ export function createVerificationService(deps: ServiceDeps) {
     phone: PhoneNumberRow,
     testNumber: boolean,
     now: number,
+    budgets: NumberBudgets | undefined,
   ): Promise<VerificationRow> {
-    const guessesLeft = await guessesLeftForNumber(trx, policy, phone, now);
-    if (!testNumber) await assertNumberSendBudget(trx, policy, phone, now);
+    const guessesLeft = await guessesLeftForNumber(trx, policy, phone, now, budgets);
+    if (!testNumber) await assertNumberSendBudget(trx, policy, phone, now, budgets);
     const row: VerificationRow = {
       tenant_id: phone.tenant_id,
       id: newId("vf", now),
@@ -134,8 +143,6 @@ export function createVerificationService(deps: ServiceDeps) {
       created_at: now,
       updated_at: now,
     };
-    await insertVerification(trx, row);
-    if (!testNumber) await queueSms(trx, row, now);
     return row;
   }
 
@@ -152,32 +159,38 @@ export function createVerificationService(deps: ServiceDeps) {
     }
     return uow.transaction(async (trx): Promise<CodeCheck> => {
       const now = deps.clock.now();
-      const { row: phone } = await lockNumberOf(trx, caller, phoneNumberId);
-      const pending = await findPendingVerification(trx, caller.tenantId, phone.id);
+      // The user's lock, its numbers and the number's open verification: what the check decides from.
+      const { row: phone, pending } = await lockNumberOf(trx, caller, phoneNumberId, { pending: true });
       if (!pending || pending.expires_at <= now) {
         if (pending) await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
         return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
       }
+      // Under the lock the verification read above is current, so the writes are decided now and sent
+      // together; each conditional update still checks its own condition, and when one finds that it
+      // did not apply, the transaction is undone with an error.
       const expected = expectedCode(pending, deps);
       if (expected !== undefined && codesMatch(expected, submitted)) {
-        if (!(await redeemVerification(trx, caller.tenantId, pending.id, now))) {
-          return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
-        }
         const strategy: VerificationStrategy =
           pending.key_id === TEST_NUMBER_KEY_ID ? "test_number" : "sms_code";
-        await updatePhoneNumber(trx, caller.tenantId, phone.id, {
-          verified_at: now,
-          verification_strategy: strategy,
-          updated_at: now,
-        });
-        const change = await recordUserChange(
+        const {
+          change,
+          changes: [redeemed],
+        } = await recordUserChangeWith(
           trx,
           caller,
           phone.user_id,
+          {
+            composed: CODE_VERIFIED,
+            values: [
+              redeemVerificationValues(caller.tenantId, pending.id, now),
+              markVerifiedValues(caller.tenantId, phone.id, strategy, now),
+            ],
+          },
           "phone_number.verified",
           { phoneNumberId: phone.id, verificationId: pending.id, strategy },
           now,
         );
+        if (redeemed !== 1) throw await explainNoOpenVerification(trx, phone, now);
         const verification = toVerificationView(
           { ...pending, status: "verified", updated_at: now },
           now,
@@ -197,16 +210,20 @@ export function createVerificationService(deps: ServiceDeps) {
           change,
         };
       }
+      const attemptsUsed = pending.attempts_used + 1;
       const guess = await recordWrongGuess(trx, caller.tenantId, pending.id, now);
-      if (!guess) return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
       await recordUserChange(
         trx,
         caller,
         phone.user_id,
         "phone_number.code_rejected",
-        { phoneNumberId: phone.id, verificationId: pending.id, attemptsUsed: guess.attemptsUsed },
+        { phoneNumberId: phone.id, verificationId: pending.id, attemptsUsed },
         now,
       );
+      if (!guess) throw await explainNoOpenVerification(trx, phone, now);
+      if (guess.attemptsUsed !== attemptsUsed) {
+        throw new Error(`verification ${pending.id} changed under its user's lock`);
+      }
       return { ok: false, error: wrongCodeError(guess.attemptsUsed, guess.maxAttempts, pending.expires_at) };
     });
   }
@@ -220,27 +237,44 @@ export function createVerificationService(deps: ServiceDeps) {
     async send(caller: Caller, phoneNumberId: string): Promise<CodeSent> {
       return uow.transaction(async (trx) => {
         const now = deps.clock.now();
-        const { row: phone } = await lockNumberOf(trx, caller, phoneNumberId);
+        // The user's lock, its numbers, the number's open verification and its send budgets.
+        const locked = await lockNumberOf(trx, caller, phoneNumberId, {
+          pending: true,
+          budgetsSince: now - policy.numberWindowMs,
+        });
+        const phone = locked.row;
         if (phone.verified_at !== null) {
           throw new HandsetError("PHONE_NUMBER_ALREADY_VERIFIED", `${phone.e164} is already verified.`);
         }
         const testNumber = deps.testNumbers.has(phone.e164);
-        let pending = await findPendingVerification(trx, caller.tenantId, phone.id);
+        let pending = locked.pending;
         if (pending && pending.expires_at <= now) {
           await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
           pending = undefined;
         }
-        const row = pending
-          ? await resend(trx, pending, testNumber, now)
-          : await start(trx, phone, testNumber, now);
-        const change = await recordUserChange(
+        const resent = pending ? await resend(trx, pending, testNumber, now, locked.budgets) : undefined;
+        const row = resent ? resent.row : await start(trx, phone, testNumber, now, locked.budgets);
+        // The verification's write (a new one, or one more send counted) goes with the event.
+        const {
+          change,
+          changes: [written],
+        } = await recordUserChangeWith(
           trx,
           caller,
           phone.user_id,
+          resent
+            ? { composed: CODE_RESENT, values: [resent.write] }
+            : { composed: CODE_SENT, values: [insertVerificationValues(row)] },
           "phone_number.code_sent",
           { phoneNumberId: phone.id, verificationId: row.id, send: row.sends_used },
           now,
         );
+        if (written !== 1) {
+          throw new HandsetError("RESEND_COOLDOWN", "Another request is sending this code right now.", {
+            retryAt: now + policy.resendCooldownMs,
+          });
+        }
+        if (!testNumber) await queueSms(trx, row, now);
         // Sending changes the verification, not the number: the row read under the lock is current.
         const verification = toVerificationView(row, now, policy);
         return {

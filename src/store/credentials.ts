@@ -1,4 +1,5 @@
 import type { Executor } from "./executor.js";
+import { hotQuery, hotRow } from "./prepared.js";
 import type { CredentialRow, CredentialTable } from "./schema.js";
 
 export async function insertCredential(db: Executor, row: CredentialTable): Promise<void> {
@@ -12,26 +13,48 @@ export async function findCredentialByHash(
   return db.selectFrom("credentials").selectAll().where("secret_hash", "=", secretHash).executeTakeFirst();
 }
 
+/** A credential as authentication reads it, with the access version it was read at. */
+export interface CredentialForAuth extends CredentialRow {
+  /** Whether the user a user token names exists now. */
+  user_exists: boolean;
+  /** `access_version` when the row was read, in the same statement (see migration 004). */
+  access_version: number;
+}
+
+const CREDENTIAL_FOR_AUTH = hotQuery(`
+  select c.id, c.tenant_id, c.kind, c.user_id, c.name, c.scopes, c.secret_hash, c.hint, c.expires_at,
+    c.revoked_at, c.created_at, u.id as existing_user_id, a.version as access_version
+  from credentials c
+  left join users u on u.tenant_id = c.tenant_id and u.id = c.user_id
+  cross join access_version a
+  where c.secret_hash = $1 and a.id = 1`);
+
 /**
- * The credential with a secret hash, and whether the user it names exists now: one indexed read that
- * lets authentication create a token's user only when it is missing, without remembering anything.
+ * The credential with a secret hash, whether the user it names exists now, and the access version,
+ * all from one snapshot: one indexed read that lets authentication create a token's user only when it
+ * is missing, and keep the answer for as long as the access version reads the same.
  */
-export async function findCredentialWithUserByHash(
+export async function findCredentialForAuth(
   db: Executor,
   secretHash: string,
-): Promise<(CredentialRow & { user_exists: boolean }) | undefined> {
-  const row = await db
-    .selectFrom("credentials as c")
-    .leftJoin("users as u", (join) =>
-      join.onRef("u.tenant_id", "=", "c.tenant_id").onRef("u.id", "=", "c.user_id"),
-    )
-    .selectAll("c")
-    .select("u.id as existing_user_id")
-    .where("c.secret_hash", "=", secretHash)
-    .executeTakeFirst();
+): Promise<CredentialForAuth | undefined> {
+  const row = await hotRow<CredentialRow & { existing_user_id: string | null; access_version: number }>(
+    db,
+    CREDENTIAL_FOR_AUTH,
+    [secretHash],
+  );
   if (!row) return undefined;
-  const { existing_user_id, ...credential } = row;
-  return { ...credential, user_exists: existing_user_id !== null };
+  const { existing_user_id, access_version, ...credential } = row;
+  return { ...credential, user_exists: existing_user_id !== null, access_version: Number(access_version) };
+}
+
+const ACCESS_VERSION = hotQuery("select version from access_version where id = 1");
+
+/** The access version now: it moves on with every revocation and every credential or tenant change. */
+export async function readAccessVersion(db: Executor): Promise<number> {
+  const row = await hotRow<{ version: number }>(db, ACCESS_VERSION, []);
+  if (!row) throw new Error("access_version has no row: the database is not migrated");
+  return Number(row.version);
 }
 
 export async function revokeCredential(

@@ -1,4 +1,6 @@
 import type { Executor } from "./executor.js";
+import { forgetNumbers } from "./locks.js";
+import { type HotQuery, hotChanges, hotQuery, hotRow, isPostgres } from "./prepared.js";
 import type { EventRow, EventTable } from "./schema.js";
 
 export interface NewEvent {
@@ -67,4 +69,135 @@ export async function findLatestEvent(
     .orderBy("sequence", "desc")
     .limit(1)
     .executeTakeFirst();
+}
+
+const APPEND_USER_EVENT = hotQuery({
+  // SQLite has no data-modifying CTE: the event takes the user's next sequence in its INSERT … SELECT,
+  // and the trigger `events_user_sequence` (migration 004) moves the user's sequence to it.
+  sqlite: `
+    insert into events (id, tenant_id, aggregate_type, aggregate_id, sequence, type, actor, payload, created_at)
+    select $1, tenant_id, 'user', id, sequence + 1, $4, $5, $6, $7
+    from users where tenant_id = $2 and id = $3
+    returning sequence`,
+  postgres: `
+    with bumped as (
+      update users set sequence = sequence + 1, updated_at = $7
+      where tenant_id = $2 and id = $3
+      returning tenant_id, id, sequence
+    )
+    insert into events (id, tenant_id, aggregate_type, aggregate_id, sequence, type, actor, payload, created_at)
+    select $1, tenant_id, 'user', id, sequence, $4, $5, $6, $7 from bumped
+    returning sequence`,
+});
+
+/**
+ * Moves the user's event sequence on by one and writes the event with the new value, in one statement:
+ * the event's sequence is read from the very row it moves, so the two can never disagree. The user's
+ * row lock (see `lockUser`) orders writers. Returns the new sequence.
+ */
+export async function appendUserEvent(
+  db: Executor,
+  event: Omit<NewEvent, "aggregateType" | "aggregateId" | "sequence"> & { userId: string },
+): Promise<number> {
+  const row = await hotRow<{ sequence: number }>(db, APPEND_USER_EVENT, [
+    event.id,
+    event.tenantId,
+    event.userId,
+    event.type,
+    event.actor,
+    JSON.stringify(event.payload),
+    event.at,
+  ]);
+  if (!row)
+    throw new Error(`no user ${event.userId} in tenant ${event.tenantId} to record ${event.type} for`);
+  return Number(row.sequence);
+}
+
+/**
+ * A user's event with writes that go with it (the change the event records). On PostgreSQL the
+ * writes and the event are one statement, each write a data-modifying CTE: one round trip for the
+ * whole change. On SQLite, where there are no round trips to save, they run one after another, the
+ * event last. Either way a write's outcome (rows changed) comes back, for the caller to check.
+ */
+export interface UserEventWithWrites {
+  readonly writes: readonly HotQuery[];
+  readonly combined: HotQuery;
+  /** Whether the writes may change the user's numbers (what the transaction read of them goes stale). */
+  readonly changesNumbers: boolean;
+}
+
+/** Composes, once, the statement for an event that goes with `writes` (hot writes, no RETURNING). */
+export function userEventWith(
+  writes: readonly HotQuery[],
+  options: { changesNumbers: boolean },
+): UserEventWithWrites {
+  const eventValues = 7;
+  let offset = eventValues;
+  const ctes = writes.map((write, index) => {
+    const text = write.postgres.template.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    offset += write.postgres.count;
+    return `w${index} as (${text} returning 1)`;
+  });
+  const counts = writes.map((_, index) => `(select count(*) from w${index}) as w${index}`);
+  const combined = hotQuery({
+    // Unused on SQLite: see `appendUserEventWith`.
+    sqlite: APPEND_USER_EVENT.sqlite.template.sql,
+    postgres: `
+      with ${ctes.join(", ")},
+      bumped as (
+        update users set sequence = sequence + 1, updated_at = $7
+        where tenant_id = $2 and id = $3
+        returning tenant_id, id, sequence
+      ),
+      appended as (
+        insert into events (id, tenant_id, aggregate_type, aggregate_id, sequence, type, actor, payload, created_at)
+        select $1, tenant_id, 'user', id, sequence, $4, $5, $6, $7 from bumped
+        returning sequence
+      )
+      select (select sequence from appended) as sequence, ${counts.join(", ")}`,
+  });
+  return { writes, combined, changesNumbers: options.changesNumbers };
+}
+
+/**
+ * Runs `writes` (with `values`, one array per write) and appends the user's event; returns the new
+ * sequence and the rows each write changed.
+ */
+export async function appendUserEventWith(
+  db: Executor,
+  composed: UserEventWithWrites,
+  values: readonly (readonly unknown[])[],
+  event: Omit<NewEvent, "aggregateType" | "aggregateId" | "sequence"> & { userId: string },
+): Promise<{ sequence: number; changes: number[] }> {
+  // Writes to the user's numbers: what the transaction read of them is read again.
+  if (composed.changesNumbers) forgetNumbers(db);
+  if (!isPostgres(db)) {
+    const changes: number[] = [];
+    for (const [index, write] of composed.writes.entries()) {
+      changes.push(await hotChanges(db, write, values[index] ?? []));
+    }
+    return { sequence: await appendUserEvent(db, event), changes };
+  }
+  const eventValues = [
+    event.id,
+    event.tenantId,
+    event.userId,
+    event.type,
+    event.actor,
+    JSON.stringify(event.payload),
+    event.at,
+  ];
+  const all: unknown[] = [...eventValues];
+  for (const [index, write] of composed.writes.entries()) {
+    const given = values[index] ?? [];
+    for (let i = 0; i < write.postgres.count; i += 1) all.push(given[i]);
+  }
+  const row = await hotRow<Record<string, number | null>>(db, composed.combined, all);
+  if (!row || row.sequence === null || row.sequence === undefined) {
+    throw new Error(`no user ${event.userId} in tenant ${event.tenantId} to record ${event.type} for`);
+  }
+  return {
+    sequence: Number(row.sequence),
+    changes: composed.writes.map((_, index) => Number(row[`w${index}`] ?? 0)),
+  };
 }

@@ -1,5 +1,7 @@
 import type { Executor } from "./executor.js";
-import type { NewPhoneNumber, PhoneNumberRow, PhoneNumberUpdate } from "./schema.js";
+import { forgetNumbers } from "./locks.js";
+import { hotChanges, hotQuery } from "./prepared.js";
+import type { NewPhoneNumber, PhoneNumberRow, PhoneNumberUpdate, VerificationStrategy } from "./schema.js";
 
 export async function findPhoneNumber(
   db: Executor,
@@ -56,14 +58,61 @@ export async function countPhoneNumbersOfUser(
   return Number(row.n);
 }
 
+export const INSERT_PHONE_NUMBER = hotQuery(`
+  insert into phone_numbers (tenant_id, id, user_id, e164, region, number_type, is_primary, verified_at,
+    verification_strategy, reserved_for_second_factor, default_second_factor, created_at, updated_at)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+  on conflict do nothing`);
+
 /** Inserts the number; returns false when the tenant already holds it (the unique index decides). */
 export async function insertPhoneNumber(db: Executor, row: NewPhoneNumber): Promise<boolean> {
-  const result = await db
-    .insertInto("phone_numbers")
-    .values(row)
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  forgetNumbers(db);
+  return (await hotChanges(db, INSERT_PHONE_NUMBER, insertPhoneNumberValues(row))) === 1;
+}
+
+/** The values of `INSERT_PHONE_NUMBER` for a row. */
+export function insertPhoneNumberValues(row: NewPhoneNumber): unknown[] {
+  return [
+    row.tenant_id,
+    row.id,
+    row.user_id,
+    row.e164,
+    row.region ?? null,
+    row.number_type,
+    row.is_primary ?? 0,
+    row.verified_at ?? null,
+    row.verification_strategy ?? null,
+    row.reserved_for_second_factor ?? 0,
+    row.default_second_factor ?? 0,
+    row.created_at,
+    row.updated_at,
+  ];
+}
+
+export const MARK_VERIFIED = hotQuery(`
+  update phone_numbers set verified_at = $3, verification_strategy = $4, updated_at = $3
+  where tenant_id = $1 and id = $2`);
+
+/** Records that a number was proven, and how. */
+export async function markPhoneNumberVerified(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  strategy: VerificationStrategy,
+  now: number,
+): Promise<void> {
+  forgetNumbers(db);
+  await hotChanges(db, MARK_VERIFIED, markVerifiedValues(tenantId, id, strategy, now));
+}
+
+/** The values of `MARK_VERIFIED`. */
+export function markVerifiedValues(
+  tenantId: string,
+  id: string,
+  strategy: VerificationStrategy,
+  now: number,
+): unknown[] {
+  return [tenantId, id, now, strategy];
 }
 
 export async function updatePhoneNumber(
@@ -72,6 +121,7 @@ export async function updatePhoneNumber(
   id: string,
   changes: PhoneNumberUpdate,
 ): Promise<void> {
+  forgetNumbers(db);
   await db
     .updateTable("phone_numbers")
     .set(changes)
@@ -88,6 +138,7 @@ export async function clearUserFlag(
   flag: "is_primary" | "default_second_factor",
   now: number,
 ): Promise<void> {
+  forgetNumbers(db);
   await db
     .updateTable("phone_numbers")
     .set({ [flag]: 0, updated_at: now })
@@ -98,6 +149,7 @@ export async function clearUserFlag(
 }
 
 export async function deletePhoneNumber(db: Executor, tenantId: string, id: string): Promise<boolean> {
+  forgetNumbers(db);
   const result = await db
     .deleteFrom("phone_numbers")
     .where("tenant_id", "=", tenantId)

@@ -118,6 +118,12 @@ export interface CredentialTable {
   created_at: Millis;
 }
 
+/** One row: moves on with every change that could make a cached credential or tenant wrong. */
+export interface AccessVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -126,6 +132,7 @@ export interface Database {
   outbox: OutboxTable;
   events: EventTable;
   credentials: CredentialTable;
+  access_version: AccessVersionTable;
 }
 
 export type TenantRow = Selectable<TenantTable>;

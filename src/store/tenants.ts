@@ -1,4 +1,6 @@
 import type { Executor } from "./executor.js";
+import type { TenantRegions } from "./locks.js";
+import { hotQuery, hotRow } from "./prepared.js";
 import type { TenantRow } from "./schema.js";
 
 export async function findTenant(db: Executor, id: string): Promise<TenantRow | undefined> {
@@ -28,4 +30,11 @@ export async function setTenantRegions(
     .set({ allowed_regions: JSON.stringify(allowed), denied_regions: JSON.stringify(denied) })
     .where("id", "=", id)
     .execute();
+}
+
+const TENANT_REGIONS = hotQuery("select allowed_regions, denied_regions from tenants where id = $1");
+
+/** The tenant's region lists, or undefined when there is no such tenant. */
+export async function findTenantRegions(db: Executor, id: string): Promise<TenantRegions | undefined> {
+  return hotRow<TenantRegions>(db, TENANT_REGIONS, [id]);
 }

@@ -1,4 +1,5 @@
 import type { Executor } from "./executor.js";
+import { forgetNumbers } from "./locks.js";
 import type { UserRow } from "./schema.js";
 
 export async function findUser(db: Executor, tenantId: string, id: string): Promise<UserRow | undefined> {
@@ -64,27 +65,11 @@ export async function listUsers(
 }
 
 export async function deleteUser(db: Executor, tenantId: string, id: string): Promise<boolean> {
+  forgetNumbers(db);
   const result = await db
     .deleteFrom("users")
     .where("tenant_id", "=", tenantId)
     .where("id", "=", id)
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
-}
-
-/** Moves the user's event sequence on by one and returns the new value; the row lock orders writers. */
-export async function bumpUserSequence(
-  db: Executor,
-  tenantId: string,
-  id: string,
-  now: number,
-): Promise<number> {
-  const row = await db
-    .updateTable("users")
-    .set((eb) => ({ sequence: eb("sequence", "+", 1), updated_at: now }))
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", id)
-    .returning("sequence")
-    .executeTakeFirstOrThrow();
-  return Number(row.sequence);
 }

@@ -59,6 +59,7 @@ describe.skipIf(!TEST_DATABASE_URL)("migrations on PostgreSQL", () => {
     expect(outputs.filter((o) => o === "schema is up to date")).toHaveLength(2);
     expect(await tablesIn(schema)).toEqual(
       [
+        "access_version",
         "credentials",
         "events",
         "kysely_migration",

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { findCredentialByHash, insertCredential, revokeCredential } from "../../../src/store/credentials.js";
 import { isUniqueViolation } from "../../../src/store/errors.js";
-import { insertEvent, listEvents } from "../../../src/store/events.js";
+import { appendUserEvent, insertEvent, listEvents } from "../../../src/store/events.js";
+import type { Executor } from "../../../src/store/executor.js";
 import { countPhoneNumbersOfUser, insertPhoneNumber } from "../../../src/store/phone-numbers.js";
 import { ensureTenant, findTenant, setTenantRegions } from "../../../src/store/tenants.js";
 import {
-  bumpUserSequence,
   deleteUser,
   findUser,
   findUserByExternalId,
   insertUser,
   listUsers,
 } from "../../../src/store/users.js";
+import { isControl, startStatementCounter } from "../../support/statement-counter.js";
 import { phoneRow, type StoreRef, seedTenant, seedUser, T0, uid } from "./support.js";
 
 export function tenantsAndUsers(store: StoreRef): void {
@@ -76,17 +77,52 @@ export function tenantsAndUsers(store: StoreRef): void {
       expect(await listUsers(db, tenantId, 2, "d")).toEqual([]);
     });
 
-    it("bumps the sequence exactly once per call, even when calls race", async () => {
+    it("appends a user's event with the next sequence in one statement, exactly, even when appends race", async () => {
       const s = store();
       const tenantId = await seedTenant(s);
       const userId = await seedUser(s, tenantId);
-      const sequences = await Promise.all(
-        Array.from({ length: 12 }, () =>
-          s.db.transaction().execute((trx) => bumpUserSequence(trx, tenantId, userId, T0 + 5)),
-        ),
+      const append = (trx: Executor, i: number) =>
+        appendUserEvent(trx, {
+          id: uid("evt"),
+          tenantId,
+          userId,
+          type: `change.${i}`,
+          actor: "test",
+          payload: { i },
+          at: T0 + 5,
+        });
+      const counter = startStatementCounter();
+      try {
+        const first = await s.db.transaction().execute((trx) => counter.measure(() => append(trx, 0)));
+        expect(first.result).toBe(1);
+        expect(first.statements.filter((sql) => !isControl(sql))).toHaveLength(1);
+      } finally {
+        counter.stop();
+      }
+      const raced = await Promise.all(
+        Array.from({ length: 11 }, (_, i) => s.db.transaction().execute((trx) => append(trx, i + 1))),
       );
-      expect([...sequences].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      const sequences = [1, ...raced];
+      const all = Array.from({ length: 12 }, (_, i) => i + 1);
+      expect([...sequences].sort((a, b) => a - b)).toEqual(all);
       expect(await findUser(s.db, tenantId, userId)).toMatchObject({ sequence: 12, updated_at: T0 + 5 });
+      // Each event carries the sequence its append returned: the event log and the user agree.
+      const events = await listEvents(s.db, tenantId, "user", userId);
+      expect(events.map((e) => e.sequence)).toEqual(all);
+      for (const event of events) {
+        expect(sequences[(JSON.parse(event.payload) as { i: number }).i]).toBe(event.sequence);
+      }
+      await expect(
+        appendUserEvent(s.db, {
+          id: uid("evt"),
+          tenantId,
+          userId: "nobody",
+          type: "x",
+          actor: "t",
+          payload: {},
+          at: T0,
+        }),
+      ).rejects.toThrow(/no user nobody/);
     });
 
     it("deletes a user with its numbers (cascade), once", async () => {

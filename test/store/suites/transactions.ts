@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { lockUser } from "../../../src/store/locks.js";
+import { lockUser, lockUserState } from "../../../src/store/locks.js";
 import { migrateToLatest } from "../../../src/store/migrate.js";
 import { findPhoneNumber, insertPhoneNumber } from "../../../src/store/phone-numbers.js";
 import { findUser, insertUser } from "../../../src/store/users.js";
@@ -84,6 +84,39 @@ export function transactions(store: StoreRef): void {
       release();
       await Promise.all([first, second]);
       expect(order).toEqual(["first locked", "first done", "second locked"]);
+    });
+
+    it("reads a user's numbers as they are once its lock is held, whichever way the lock is asked for", async () => {
+      const s = store();
+      const tenantId = await seedTenant(s);
+      const userId = await seedUser(s, tenantId);
+      const first = phoneRow(tenantId, userId, { is_primary: 1 });
+      await insertPhoneNumber(s.db, first);
+      const added = phoneRow(tenantId, userId, { created_at: T0 + 1 });
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let locked = false;
+      const writer = s.db.transaction().execute(async (trx) => {
+        await lockUser(trx, tenantId, userId);
+        locked = true;
+        await gate;
+        await insertPhoneNumber(trx, added);
+      });
+      while (!locked) await new Promise((resolve) => setTimeout(resolve, 5));
+      const readers = [{ userId }, { phoneNumberId: first.id }].map((target) =>
+        s.db.transaction().execute((trx) => lockUserState(trx, { tenantId, target, pendingOf: first.id })),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await writer;
+      for (const state of await Promise.all(readers)) {
+        // Both waited for the writer's lock, then read after it: the number it added is there.
+        expect(state?.userId).toBe(userId);
+        expect(state?.rows.map((r) => r.id)).toEqual([first.id, added.id]);
+        expect(state?.pending).toBeUndefined();
+      }
     });
 
     it("reads integers back as exact JavaScript numbers", async () => {

@@ -1,0 +1,95 @@
+import { CompiledQuery, PostgresAdapter, type QueryResult } from "kysely";
+import type { Executor } from "./executor.js";
+
+/**
+ * Hot queries, written once per dialect and run as they are: no query builder runs per request.
+ *
+ * A query is written with PostgreSQL's numbered placeholders (`$1`, `$2`, …, each usable several
+ * times); for SQLite the text is rewritten once, at module load, to anonymous `?` placeholders with
+ * the order to bind the values in (better-sqlite3 binds `?` by position only). The query runs through
+ * the executor it is given (a transaction or the store's handle), so the unit of work and both
+ * drivers see it as any other query: the SQLite writer and reader cache their prepared statements by
+ * SQL text, and a PostgreSQL layer may name its prepared statements by it.
+ */
+export interface HotQuery {
+  readonly sqlite: DialectQuery;
+  readonly postgres: DialectQuery;
+}
+
+interface DialectQuery {
+  /** Kysely's form of the query, with no parameters yet: the node and id are reused on every run. */
+  readonly template: CompiledQuery;
+  /** SQLite: for each `?`, the index of the value it binds; null where values bind as given. */
+  readonly order: readonly number[] | null;
+  /** PostgreSQL: how many values the text binds (`$1` … `$count`). */
+  readonly count: number;
+}
+
+/** One text for both dialects, or one each. Placeholders are `$1` … `$n` in both. */
+export function hotQuery(text: string | { sqlite: string; postgres: string }): HotQuery {
+  const sqlite = typeof text === "string" ? text : text.sqlite;
+  const postgres = typeof text === "string" ? text : text.postgres;
+  const order: number[] = [];
+  const sqliteText = sqlite.replace(/\$(\d+)/g, (_, n: string) => {
+    order.push(Number(n) - 1);
+    return "?";
+  });
+  const inOrder = order.every((index, position) => index === position);
+  // PostgreSQL binds exactly as many values as the text has placeholders: a query that leaves out a
+  // value the others of its family take (a variant without a join, say) gets the ones it names.
+  let count = 0;
+  for (const match of postgres.matchAll(/\$(\d+)/g)) count = Math.max(count, Number(match[1]));
+  return {
+    sqlite: {
+      template: CompiledQuery.raw(squeeze(sqliteText)),
+      order: inOrder ? null : order,
+      count: order.length,
+    },
+    postgres: { template: CompiledQuery.raw(squeeze(postgres)), order: null, count },
+  };
+}
+
+/** Whitespace of the source layout is dropped, so logs and statement caches see one line. */
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+export function isPostgres(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** Runs a hot query in `db` (a transaction joins it) with `values` for `$1` … `$n`. */
+export function runHot<R>(
+  db: Executor,
+  query: HotQuery,
+  values: readonly unknown[],
+): Promise<QueryResult<R>> {
+  const executor = db.getExecutor();
+  const dialect = executor.adapter instanceof PostgresAdapter ? query.postgres : query.sqlite;
+  const { template, order, count } = dialect;
+  return executor.executeQuery<R>({
+    sql: template.sql,
+    query: template.query,
+    queryId: template.queryId,
+    parameters:
+      order !== null
+        ? order.map((index) => values[index])
+        : values.length === count
+          ? values
+          : values.slice(0, count),
+  });
+}
+
+/** The first row, or undefined. */
+export async function hotRow<R>(
+  db: Executor,
+  query: HotQuery,
+  values: readonly unknown[],
+): Promise<R | undefined> {
+  return (await runHot<R>(db, query, values)).rows[0];
+}
+
+/** Rows a write touched. */
+export async function hotChanges(db: Executor, query: HotQuery, values: readonly unknown[]): Promise<number> {
+  return Number((await runHot(db, query, values)).numAffectedRows ?? 0);
+}
