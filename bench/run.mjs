@@ -240,7 +240,6 @@ console.log(
   `work per flow (counted over the window; per step from ${calibrationFlows} single flows):\n${workTable(rows)}\n`,
 );
 
-const handset = byName.handset;
 const ratios = {};
 for (const [name, row] of Object.entries(byName)) {
   if (!name.startsWith("handset")) continue;
@@ -255,12 +254,13 @@ if (Object.keys(ratios).length > 0) {
     console.log(`  ${pair.padEnd(30)} ${ratio.toFixed(2)}x`);
   console.log("");
 }
-if (handset) {
+const checks = targetChecks(byName);
+if (checks) {
   const note =
     concurrency === 16
       ? ""
       : ` (the targets are stated at 16 concurrent flows; this run used ${concurrency})`;
-  console.log(`targets${note}:\n${targetChecks(handset, byName.peer, byName["durable-minimal"])}\n`);
+  console.log(`targets${note}:\n${checks}\n`);
 }
 
 const profiles = [];

@@ -5,8 +5,9 @@
 //   UPSTREAM_HOST, UPSTREAM_PORT   PostgreSQL
 //   CONTROL_PORT    GET /counts answers {available, statements, roundTrips, syncs, queries, executes,
 //                   parses, connections}; GET /healthz
-// A round trip is a Sync ('S': the end of an extended-protocol exchange, which the client waits on) or a
-// simple Query ('Q'); a statement is an Execute ('E') or a simple Query ('Q').
+// A round trip is what latency pays for: the client sending again after it heard from the server (so
+// statements written to the socket together, pipelined, are one round trip; the connection's start-up
+// exchange is not counted); a statement is an Execute ('E') or a simple Query ('Q').
 import { createServer as createHttpServer } from "node:http";
 import { connect, createServer } from "node:net";
 
@@ -15,7 +16,7 @@ const upstreamHost = process.env.UPSTREAM_HOST ?? "127.0.0.1";
 const upstreamPort = Number(process.env.UPSTREAM_PORT ?? 5432);
 const controlPort = Number(process.env.CONTROL_PORT);
 
-const counts = { syncs: 0, queries: 0, executes: 0, parses: 0, connections: 0 };
+const counts = { roundTrips: 0, syncs: 0, queries: 0, executes: 0, parses: 0, connections: 0 };
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 const S = 0x53;
@@ -67,8 +68,18 @@ const proxy = createServer((client) => {
   const upstream = connect({ host: upstreamHost, port: upstreamPort });
   upstream.setNoDelay(true);
   const parse = frontendParser();
+  // Until the first statement, the exchange is the connection's start-up (authentication, settings).
+  let ready = false;
+  let serverSpoke = false;
+  upstream.on("data", () => {
+    serverSpoke = true;
+  });
   client.on("data", (chunk) => {
+    const before = counts.executes + counts.queries;
     parse(chunk);
+    if (ready ? serverSpoke : counts.executes + counts.queries > before) counts.roundTrips += 1;
+    if (counts.executes + counts.queries > before) ready = true;
+    serverSpoke = false;
     if (!upstream.write(chunk)) {
       client.pause();
       upstream.once("drain", () => client.resume());
@@ -99,7 +110,6 @@ const control = createHttpServer((req, res) => {
   const body = {
     available: true,
     statements: counts.executes + counts.queries,
-    roundTrips: counts.syncs + counts.queries,
     ...counts,
   };
   res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));

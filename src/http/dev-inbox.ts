@@ -89,7 +89,7 @@ export async function devInboxRoutes(app: FastifyInstance, opts: { inbox: InboxP
       (isAfter === null || isAfter(m));
     const select = () =>
       filtered
-        ? opts.inbox.list({ to, limit: 1000 }).filter(matches).slice(0, limit)
+        ? opts.inbox.list({ to, verificationId, limit: 1000 }).filter(matches).slice(0, limit)
         : opts.inbox.list({ to, limit });
 
     let messages = select();

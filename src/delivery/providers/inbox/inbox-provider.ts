@@ -11,8 +11,8 @@ export interface InboxMessage {
 }
 
 export interface InboxProvider extends SmsProvider {
-  /** Newest first, optionally only those to one number. */
-  list(filter?: { to?: string; limit?: number }): InboxMessage[];
+  /** Newest first, optionally only those to one number or of one verification. */
+  list(filter?: { to?: string; verificationId?: string; limit?: number }): InboxMessage[];
   clear(): void;
   /** Calls `listener` with each message as it is kept; answers the function that stops it. */
   subscribe(listener: (message: InboxMessage) => void): () => void;
@@ -25,6 +25,9 @@ export interface InboxProvider extends SmsProvider {
 export function createInboxProvider(options: { capacity?: number; now: () => number }): InboxProvider {
   const capacity = options.capacity ?? 1000;
   let messages: InboxMessage[] = [];
+  // A verification's messages (its code and resends), so that a reader waiting for one code does not
+  // scan the whole inbox.
+  let byVerification = new Map<string, InboxMessage[]>();
   const listeners = new Set<(message: InboxMessage) => void>();
   return {
     name: "inbox",
@@ -40,16 +43,27 @@ export function createInboxProvider(options: { capacity?: number; now: () => num
         deliveredAt: options.now(),
       };
       messages.push(kept);
-      if (messages.length > capacity) messages = messages.slice(messages.length - capacity);
+      const sameVerification = byVerification.get(kept.verificationId);
+      if (sameVerification) sameVerification.push(kept);
+      else byVerification.set(kept.verificationId, [kept]);
+      while (messages.length > capacity) {
+        const dropped = messages.shift() as InboxMessage;
+        const rest = byVerification.get(dropped.verificationId)?.filter((m) => m !== dropped) ?? [];
+        if (rest.length === 0) byVerification.delete(dropped.verificationId);
+        else byVerification.set(dropped.verificationId, rest);
+      }
       for (const listener of listeners) listener(kept);
       return { providerMessageId: message.id };
     },
     list(filter = {}) {
-      const matching = filter.to === undefined ? messages : messages.filter((m) => m.to === filter.to);
+      let matching =
+        filter.verificationId === undefined ? messages : (byVerification.get(filter.verificationId) ?? []);
+      if (filter.to !== undefined) matching = matching.filter((m) => m.to === filter.to);
       return matching.slice(-(filter.limit ?? 100)).reverse();
     },
     clear() {
       messages = [];
+      byVerification = new Map();
     },
     subscribe(listener) {
       listeners.add(listener);
