@@ -4,7 +4,7 @@ import { newId } from "../domain/ids.js";
 import { userEventWith } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import type { NumberBudgets } from "../store/locks.js";
-import { insertOutboxMessage } from "../store/outbox.js";
+import { INSERT_OUTBOX_MESSAGE, insertOutboxMessageValues } from "../store/outbox.js";
 import { MARK_VERIFIED, markVerifiedValues } from "../store/phone-numbers.js";
 import type { OutboxRow, PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
 import {
@@ -63,9 +63,16 @@ export type CodeCheck = ({ ok: true } & CodeVerified) | { ok: false; error: Hand
  */
 const UNCAPPED_SENDS = 2 ** 31 - 1;
 
-/** The writes that go with each verification event (one statement each on PostgreSQL). */
+/**
+ * The writes that go with each verification event (one statement each on PostgreSQL). A code sent by
+ * SMS queues its message in the same statement; a test number's is sent nowhere.
+ */
 const CODE_SENT = userEventWith([INSERT_VERIFICATION], { changesNumbers: false });
+const CODE_SENT_BY_SMS = userEventWith([INSERT_VERIFICATION, INSERT_OUTBOX_MESSAGE], {
+  changesNumbers: false,
+});
 const CODE_RESENT = userEventWith([RECORD_RESEND], { changesNumbers: false });
+const CODE_RESENT_BY_SMS = userEventWith([RECORD_RESEND, INSERT_OUTBOX_MESSAGE], { changesNumbers: false });
 const CODE_VERIFIED = userEventWith([REDEEM_VERIFICATION, MARK_VERIFIED], { changesNumbers: true });
 
 export function createVerificationService(deps: ServiceDeps) {
@@ -73,11 +80,12 @@ export function createVerificationService(deps: ServiceDeps) {
   const policy = deps.otp;
 
   /**
-   * Queues the SMS, claimed by this process when its dispatcher can take it at commit, and hands it
-   * over (with the code inputs, so delivery reads nothing) once the transaction is durable.
+   * The SMS to queue for a send, claimed by this process when its dispatcher can take it at commit.
+   * It is written with the send's other writes (see `send`), and handed over with the code inputs, so
+   * that delivery reads nothing, once the transaction is durable.
    */
-  async function queueSms(trx: Executor, verification: VerificationRow, now: number): Promise<void> {
-    const message: OutboxRow = {
+  function smsFor(verification: VerificationRow, now: number): OutboxRow {
+    return {
       id: newId("msg", now),
       tenant_id: verification.tenant_id,
       verification_id: verification.id,
@@ -91,8 +99,6 @@ export function createVerificationService(deps: ServiceDeps) {
       created_at: now,
       sent_at: null,
     };
-    await insertOutboxMessage(trx, message);
-    uow.afterCommit(() => deps.sms.committed({ message, verification }));
   }
 
   /**
@@ -254,17 +260,23 @@ export function createVerificationService(deps: ServiceDeps) {
         }
         const resent = pending ? await resend(trx, pending, testNumber, now, locked.budgets) : undefined;
         const row = resent ? resent.row : await start(trx, phone, testNumber, now, locked.budgets);
-        // The verification's write (a new one, or one more send counted) goes with the event.
+        const sms = testNumber ? undefined : smsFor(row, now);
+        const write = resent ? resent.write : insertVerificationValues(row);
+        // The verification's write (a new one, or one more send counted) and the SMS's message go with
+        // the event: one statement on PostgreSQL. A resend that did not apply undoes them all.
         const {
           change,
-          changes: [written],
+          changes: [written, queued],
         } = await recordUserChangeWith(
           trx,
           caller,
           phone.user_id,
-          resent
-            ? { composed: CODE_RESENT, values: [resent.write] }
-            : { composed: CODE_SENT, values: [insertVerificationValues(row)] },
+          sms
+            ? {
+                composed: resent ? CODE_RESENT_BY_SMS : CODE_SENT_BY_SMS,
+                values: [write, insertOutboxMessageValues(sms)],
+              }
+            : { composed: resent ? CODE_RESENT : CODE_SENT, values: [write] },
           "phone_number.code_sent",
           { phoneNumberId: phone.id, verificationId: row.id, send: row.sends_used },
           now,
@@ -274,7 +286,11 @@ export function createVerificationService(deps: ServiceDeps) {
             retryAt: now + policy.resendCooldownMs,
           });
         }
-        if (!testNumber) await queueSms(trx, row, now);
+        if (sms) {
+          if (queued !== 1) throw new Error(`the SMS for verification ${row.id} was not queued`);
+          // Handed to delivery once the transaction is durable; a rollback drops it with the row.
+          uow.afterCommit(() => deps.sms.committed({ message: sms, verification: row }));
+        }
         // Sending changes the verification, not the number: the row read under the lock is current.
         const verification = toVerificationView(row, now, policy);
         return {
