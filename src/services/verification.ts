@@ -8,17 +8,19 @@ import { INSERT_OUTBOX_MESSAGE, insertOutboxMessageValues } from "../store/outbo
 import { MARK_VERIFIED, markVerifiedValues } from "../store/phone-numbers.js";
 import type { OutboxRow, PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
 import {
+  COUNT_WRONG_GUESS,
   closeVerification,
+  countWrongGuessValues,
   INSERT_VERIFICATION,
   insertVerificationValues,
   RECORD_RESEND,
   REDEEM_VERIFICATION,
   recordResendValues,
-  recordWrongGuess,
   redeemVerificationValues,
+  WRONG_GUESS_COUNTED,
 } from "../store/verifications.js";
 import type { Caller } from "./caller.js";
-import { recordUserChange, recordUserChangeWith } from "./changes.js";
+import { recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
 import { lockNumberOf } from "./number-set.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
@@ -74,6 +76,9 @@ const CODE_SENT_BY_SMS = userEventWith([INSERT_VERIFICATION, INSERT_OUTBOX_MESSA
 const CODE_RESENT = userEventWith([RECORD_RESEND], { changesNumbers: false });
 const CODE_RESENT_BY_SMS = userEventWith([RECORD_RESEND, INSERT_OUTBOX_MESSAGE], { changesNumbers: false });
 const CODE_VERIFIED = userEventWith([REDEEM_VERIFICATION, MARK_VERIFIED], { changesNumbers: true });
+const CODE_REJECTED = userEventWith([{ query: COUNT_WRONG_GUESS, returning: WRONG_GUESS_COUNTED }], {
+  changesNumbers: false,
+});
 
 export function createVerificationService(deps: ServiceDeps) {
   const { uow } = deps.store;
@@ -216,21 +221,28 @@ export function createVerificationService(deps: ServiceDeps) {
           change,
         };
       }
+      // The guess is counted with the event that records it (one statement on PostgreSQL); the
+      // count it returns is checked after, and a guess that was not counted undoes both.
       const attemptsUsed = pending.attempts_used + 1;
-      const guess = await recordWrongGuess(trx, caller.tenantId, pending.id, now);
-      await recordUserChange(
+      const {
+        returned: [guess],
+      } = await recordUserChangeWith(
         trx,
         caller,
         phone.user_id,
+        { composed: CODE_REJECTED, values: [countWrongGuessValues(caller.tenantId, pending.id, now)] },
         "phone_number.code_rejected",
         { phoneNumberId: phone.id, verificationId: pending.id, attemptsUsed },
         now,
       );
       if (!guess) throw await explainNoOpenVerification(trx, phone, now);
-      if (guess.attemptsUsed !== attemptsUsed) {
+      if (Number(guess.attempts_used) !== attemptsUsed) {
         throw new Error(`verification ${pending.id} changed under its user's lock`);
       }
-      return { ok: false, error: wrongCodeError(guess.attemptsUsed, guess.maxAttempts, pending.expires_at) };
+      return {
+        ok: false,
+        error: wrongCodeError(attemptsUsed, Number(guess.max_attempts), pending.expires_at),
+      };
     });
   }
 

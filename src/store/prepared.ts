@@ -55,6 +55,16 @@ export function hotQuery(text: string | { sqlite: string; postgres: string }): H
   };
 }
 
+/** `query` with `returning <columns>` appended, in both dialects (a write that says what it wrote). */
+export function withReturning(query: HotQuery, columns: readonly string[]): HotQuery {
+  const clause = ` returning ${columns.join(", ")}`;
+  const extend = (dialect: DialectQuery): DialectQuery => ({
+    ...dialect,
+    template: CompiledQuery.raw(dialect.template.sql + clause),
+  });
+  return { sqlite: extend(query.sqlite), postgres: extend(query.postgres) };
+}
+
 /** Whitespace of the source layout is dropped, so logs and statement caches see one line. */
 function squeeze(text: string): string {
   return text.replace(/\s+/g, " ").trim();

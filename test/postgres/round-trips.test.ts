@@ -489,9 +489,9 @@ describe.skipIf(!TEST_DATABASE_URL)("round trips of the real use cases on Postgr
    * write: add 4, send 5, verify 4. Now BEGIN, the lock and the read are one round trip, the use
    * case's writes with its event one statement, and COMMIT the third.
    */
-  const AT_MOST = { authenticate: 1, add: 3, send: 3, verify: 3 };
+  const AT_MOST = { authenticate: 1, add: 3, send: 3, reject: 3, verify: 3 };
   /** Statements run (extended protocol, one Execute each): the lock, the read and the composed write. */
-  const STATEMENTS = { authenticate: 1, add: 3, send: 3, verify: 3 };
+  const STATEMENTS = { authenticate: 1, add: 3, send: 3, reject: 3, verify: 3 };
 
   it("add, send and verify in three round trips each: BEGIN, the lock and the read in one; no statement parsed twice", async () => {
     const token = await app.tokenFor("ada");
@@ -499,7 +499,10 @@ describe.skipIf(!TEST_DATABASE_URL)("round trips of the real use cases on Postgr
     // Warm up: the user exists and the connection has prepared the flow's statements.
     const warm = (await me.addMine(mobileNumber())).json().id as string;
     const warmSent = await me.sendMine(warm);
-    await me.verifyMine(warm, deriveCode(TEST_KEYRING.active, warmSent.json().verification.id, 6));
+    const warmCode = deriveCode(TEST_KEYRING.active, warmSent.json().verification.id, 6);
+    const warmWrong = warmCode.replace(/^./, (d) => String((Number(d) + 1) % 10));
+    expect((await me.verifyMine(warm, warmWrong)).statusCode).toBe(422);
+    expect((await me.verifyMine(warm, warmCode)).statusCode).toBe(200);
 
     const caller = await app.handset.credentials.authenticate(token);
     const measured: Record<string, WireCounts> = {};
@@ -514,14 +517,18 @@ describe.skipIf(!TEST_DATABASE_URL)("round trips of the real use cases on Postgr
       app.handset.phoneNumbers.add(caller, { userId: "ada", phoneNumber: mobileNumber() }),
     );
     const sent = await measure("send", () => app.handset.verification.send(caller, added.phoneNumber.id));
+    const code = deriveCode(TEST_KEYRING.active, sent.verification.id, 6);
+    const wrong = code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
+    // A wrong code: the guess counted and its event written in one statement.
+    const rejected = await measure("reject", () =>
+      app.handset.verification.check(caller, added.phoneNumber.id, wrong),
+    );
+    expect(rejected.ok ? "verified" : rejected.error.code).toBe("CODE_INVALID");
     const verified = await measure("verify", () =>
-      app.handset.verification.verify(
-        caller,
-        added.phoneNumber.id,
-        deriveCode(TEST_KEYRING.active, sent.verification.id, 6),
-      ),
+      app.handset.verification.verify(caller, added.phoneNumber.id, code),
     );
     expect(verified.phoneNumber.verified).toBe(true);
+    expect(verified.verification.attemptsUsed).toBe(1);
     // The send's SMS was written in its composed write.
     const queued = await app.store.db
       .selectFrom("outbox")
