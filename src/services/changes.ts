@@ -30,8 +30,9 @@ export async function recordUserChange(
 
 /**
  * Records a change together with the writes that make it (see `userEventWith`): on PostgreSQL one
- * statement for all of them. Returns the change and the rows each write changed, for the caller to
- * check; a caller that finds a write did not apply throws, and the transaction undoes them all.
+ * statement for all of them. Returns the change, the rows each write changed and the row a write
+ * returned (when it names columns to return), for the caller to check; a caller that finds a write
+ * did not apply throws, and the transaction undoes them all.
  */
 export async function recordUserChangeWith(
   trx: Executor,
@@ -41,8 +42,8 @@ export async function recordUserChangeWith(
   type: string,
   payload: Record<string, unknown>,
   at: number,
-): Promise<{ change: Change; changes: number[] }> {
-  const { sequence, changes } = await appendUserEventWith(trx, writes.composed, writes.values, {
+): Promise<{ change: Change; changes: number[]; returned: (Record<string, unknown> | undefined)[] }> {
+  const { sequence, changes, returned } = await appendUserEventWith(trx, writes.composed, writes.values, {
     id: newId("evt", at),
     tenantId: caller.tenantId,
     userId,
@@ -51,5 +52,5 @@ export async function recordUserChangeWith(
     payload,
     at,
   });
-  return { change: { tenantId: caller.tenantId, sequence, at }, changes };
+  return { change: { tenantId: caller.tenantId, sequence, at }, changes, returned };
 }

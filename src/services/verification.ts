@@ -4,21 +4,23 @@ import { newId } from "../domain/ids.js";
 import { userEventWith } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import type { NumberBudgets } from "../store/locks.js";
-import { insertOutboxMessage } from "../store/outbox.js";
+import { INSERT_OUTBOX_MESSAGE, insertOutboxMessageValues } from "../store/outbox.js";
 import { MARK_VERIFIED, markVerifiedValues } from "../store/phone-numbers.js";
 import type { OutboxRow, PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
 import {
+  COUNT_WRONG_GUESS,
   closeVerification,
+  countWrongGuessValues,
   INSERT_VERIFICATION,
   insertVerificationValues,
   RECORD_RESEND,
   REDEEM_VERIFICATION,
   recordResendValues,
-  recordWrongGuess,
   redeemVerificationValues,
+  WRONG_GUESS_COUNTED,
 } from "../store/verifications.js";
 import type { Caller } from "./caller.js";
-import { recordUserChange, recordUserChangeWith } from "./changes.js";
+import { recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
 import { lockNumberOf } from "./number-set.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
@@ -63,21 +65,32 @@ export type CodeCheck = ({ ok: true } & CodeVerified) | { ok: false; error: Hand
  */
 const UNCAPPED_SENDS = 2 ** 31 - 1;
 
-/** The writes that go with each verification event (one statement each on PostgreSQL). */
+/**
+ * The writes that go with each verification event (one statement each on PostgreSQL). A code sent by
+ * SMS queues its message in the same statement; a test number's is sent nowhere.
+ */
 const CODE_SENT = userEventWith([INSERT_VERIFICATION], { changesNumbers: false });
+const CODE_SENT_BY_SMS = userEventWith([INSERT_VERIFICATION, INSERT_OUTBOX_MESSAGE], {
+  changesNumbers: false,
+});
 const CODE_RESENT = userEventWith([RECORD_RESEND], { changesNumbers: false });
+const CODE_RESENT_BY_SMS = userEventWith([RECORD_RESEND, INSERT_OUTBOX_MESSAGE], { changesNumbers: false });
 const CODE_VERIFIED = userEventWith([REDEEM_VERIFICATION, MARK_VERIFIED], { changesNumbers: true });
+const CODE_REJECTED = userEventWith([{ query: COUNT_WRONG_GUESS, returning: WRONG_GUESS_COUNTED }], {
+  changesNumbers: false,
+});
 
 export function createVerificationService(deps: ServiceDeps) {
   const { uow } = deps.store;
   const policy = deps.otp;
 
   /**
-   * Queues the SMS, claimed by this process when its dispatcher can take it at commit, and hands it
-   * over (with the code inputs, so delivery reads nothing) once the transaction is durable.
+   * The SMS to queue for a send, claimed by this process when its dispatcher can take it at commit.
+   * It is written with the send's other writes (see `send`), and handed over with the code inputs, so
+   * that delivery reads nothing, once the transaction is durable.
    */
-  async function queueSms(trx: Executor, verification: VerificationRow, now: number): Promise<void> {
-    const message: OutboxRow = {
+  function smsFor(verification: VerificationRow, now: number): OutboxRow {
+    return {
       id: newId("msg", now),
       tenant_id: verification.tenant_id,
       verification_id: verification.id,
@@ -91,8 +104,6 @@ export function createVerificationService(deps: ServiceDeps) {
       created_at: now,
       sent_at: null,
     };
-    await insertOutboxMessage(trx, message);
-    uow.afterCommit(() => deps.sms.committed({ message, verification }));
   }
 
   /**
@@ -210,21 +221,28 @@ export function createVerificationService(deps: ServiceDeps) {
           change,
         };
       }
+      // The guess is counted with the event that records it (one statement on PostgreSQL); the
+      // count it returns is checked after, and a guess that was not counted undoes both.
       const attemptsUsed = pending.attempts_used + 1;
-      const guess = await recordWrongGuess(trx, caller.tenantId, pending.id, now);
-      await recordUserChange(
+      const {
+        returned: [guess],
+      } = await recordUserChangeWith(
         trx,
         caller,
         phone.user_id,
+        { composed: CODE_REJECTED, values: [countWrongGuessValues(caller.tenantId, pending.id, now)] },
         "phone_number.code_rejected",
         { phoneNumberId: phone.id, verificationId: pending.id, attemptsUsed },
         now,
       );
       if (!guess) throw await explainNoOpenVerification(trx, phone, now);
-      if (guess.attemptsUsed !== attemptsUsed) {
+      if (Number(guess.attempts_used) !== attemptsUsed) {
         throw new Error(`verification ${pending.id} changed under its user's lock`);
       }
-      return { ok: false, error: wrongCodeError(guess.attemptsUsed, guess.maxAttempts, pending.expires_at) };
+      return {
+        ok: false,
+        error: wrongCodeError(attemptsUsed, Number(guess.max_attempts), pending.expires_at),
+      };
     });
   }
 
@@ -254,17 +272,23 @@ export function createVerificationService(deps: ServiceDeps) {
         }
         const resent = pending ? await resend(trx, pending, testNumber, now, locked.budgets) : undefined;
         const row = resent ? resent.row : await start(trx, phone, testNumber, now, locked.budgets);
-        // The verification's write (a new one, or one more send counted) goes with the event.
+        const sms = testNumber ? undefined : smsFor(row, now);
+        const write = resent ? resent.write : insertVerificationValues(row);
+        // The verification's write (a new one, or one more send counted) and the SMS's message go with
+        // the event: one statement on PostgreSQL. A resend that did not apply undoes them all.
         const {
           change,
-          changes: [written],
+          changes: [written, queued],
         } = await recordUserChangeWith(
           trx,
           caller,
           phone.user_id,
-          resent
-            ? { composed: CODE_RESENT, values: [resent.write] }
-            : { composed: CODE_SENT, values: [insertVerificationValues(row)] },
+          sms
+            ? {
+                composed: resent ? CODE_RESENT_BY_SMS : CODE_SENT_BY_SMS,
+                values: [write, insertOutboxMessageValues(sms)],
+              }
+            : { composed: resent ? CODE_RESENT : CODE_SENT, values: [write] },
           "phone_number.code_sent",
           { phoneNumberId: phone.id, verificationId: row.id, send: row.sends_used },
           now,
@@ -274,7 +298,11 @@ export function createVerificationService(deps: ServiceDeps) {
             retryAt: now + policy.resendCooldownMs,
           });
         }
-        if (!testNumber) await queueSms(trx, row, now);
+        if (sms) {
+          if (queued !== 1) throw new Error(`the SMS for verification ${row.id} was not queued`);
+          // Handed to delivery once the transaction is durable; a rollback drops it with the row.
+          uow.afterCommit(() => deps.sms.committed({ message: sms, verification: row }));
+        }
         // Sending changes the verification, not the number: the row read under the lock is current.
         const verification = toVerificationView(row, now, policy);
         return {

@@ -48,11 +48,16 @@ export async function findCredentialForAuth(
   return { ...credential, user_exists: existing_user_id !== null, access_version: Number(access_version) };
 }
 
-const ACCESS_VERSION = hotQuery("select version from access_version where id = 1");
+/**
+ * The row id is bound, not written in: a statement with a parameter is a named prepared one on
+ * PostgreSQL (parsed once per connection; see postgres.ts), one without goes on the simple protocol
+ * and is parsed every time, and this one runs on every authenticated request.
+ */
+const ACCESS_VERSION = hotQuery("select version from access_version where id = $1");
 
 /** The access version now: it moves on with every revocation and every credential or tenant change. */
 export async function readAccessVersion(db: Executor): Promise<number> {
-  const row = await hotRow<{ version: number }>(db, ACCESS_VERSION, []);
+  const row = await hotRow<{ version: number }>(db, ACCESS_VERSION, [1]);
   if (!row) throw new Error("access_version has no row: the database is not migrated");
   return Number(row.version);
 }

@@ -1,6 +1,6 @@
 import type { Executor } from "./executor.js";
 import { forgetNumbers } from "./locks.js";
-import { type HotQuery, hotChanges, hotQuery, hotRow, isPostgres } from "./prepared.js";
+import { type HotQuery, hotQuery, hotRow, isPostgres, runHot, withReturning } from "./prepared.js";
 import type { EventRow, EventTable } from "./schema.js";
 
 export interface NewEvent {
@@ -117,28 +117,51 @@ export async function appendUserEvent(
  * A user's event with writes that go with it (the change the event records). On PostgreSQL the
  * writes and the event are one statement, each write a data-modifying CTE: one round trip for the
  * whole change. On SQLite, where there are no round trips to save, they run one after another, the
- * event last. Either way a write's outcome (rows changed) comes back, for the caller to check.
+ * event last. Either way a write's outcome (rows changed, and the columns a write names to return)
+ * comes back, for the caller to check.
  */
 export interface UserEventWithWrites {
-  readonly writes: readonly HotQuery[];
+  readonly writes: readonly ComposedWrite[];
   readonly combined: HotQuery;
   /** Whether the writes may change the user's numbers (what the transaction read of them goes stale). */
   readonly changesNumbers: boolean;
 }
 
-/** Composes, once, the statement for an event that goes with `writes` (hot writes, no RETURNING). */
+/**
+ * A write of a composed change: a hot write without RETURNING, or one with the columns of the row it
+ * wrote to return (a write that changes at most one row).
+ */
+export type ComposedWriteSpec =
+  | HotQuery
+  | { readonly query: HotQuery; readonly returning: readonly string[] };
+
+interface ComposedWrite {
+  readonly query: HotQuery;
+  readonly returning: readonly string[];
+  /** The query with its RETURNING clause, where it runs on its own (SQLite). */
+  readonly alone: HotQuery;
+}
+
+/** Composes, once, the statement for an event that goes with `writes`. */
 export function userEventWith(
-  writes: readonly HotQuery[],
+  specs: readonly ComposedWriteSpec[],
   options: { changesNumbers: boolean },
 ): UserEventWithWrites {
+  const writes: ComposedWrite[] = specs.map((spec) => {
+    const { query, returning } = "query" in spec ? spec : { query: spec, returning: [] as readonly string[] };
+    return { query, returning, alone: returning.length > 0 ? withReturning(query, returning) : query };
+  });
   const eventValues = 7;
   let offset = eventValues;
-  const ctes = writes.map((write, index) => {
-    const text = write.postgres.template.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-    offset += write.postgres.count;
-    return `w${index} as (${text} returning 1)`;
+  const ctes = writes.map(({ query, returning }, index) => {
+    const text = query.postgres.template.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    offset += query.postgres.count;
+    return `w${index} as (${text} returning ${returning.length > 0 ? returning.join(", ") : "1"})`;
   });
-  const counts = writes.map((_, index) => `(select count(*) from w${index}) as w${index}`);
+  const outcomes = writes.flatMap(({ returning }, index) => [
+    `(select count(*) from w${index}) as w${index}`,
+    ...returning.map((column) => `(select ${column} from w${index}) as w${index}_${column}`),
+  ]);
   const combined = hotQuery({
     // Unused on SQLite: see `appendUserEventWith`.
     sqlite: APPEND_USER_EVENT.sqlite.template.sql,
@@ -154,29 +177,45 @@ export function userEventWith(
         select $1, tenant_id, 'user', id, sequence, $4, $5, $6, $7 from bumped
         returning sequence
       )
-      select (select sequence from appended) as sequence, ${counts.join(", ")}`,
+      select (select sequence from appended) as sequence, ${outcomes.join(", ")}`,
   });
   return { writes, combined, changesNumbers: options.changesNumbers };
 }
 
+/** What a composed change did: the event's sequence, and each write's rows changed and returned row. */
+export interface ComposedOutcome {
+  sequence: number;
+  changes: number[];
+  /** For a write that names columns to return, the row it wrote (undefined when it wrote none). */
+  returned: (Record<string, unknown> | undefined)[];
+}
+
 /**
  * Runs `writes` (with `values`, one array per write) and appends the user's event; returns the new
- * sequence and the rows each write changed.
+ * sequence and what each write did.
  */
 export async function appendUserEventWith(
   db: Executor,
   composed: UserEventWithWrites,
   values: readonly (readonly unknown[])[],
   event: Omit<NewEvent, "aggregateType" | "aggregateId" | "sequence"> & { userId: string },
-): Promise<{ sequence: number; changes: number[] }> {
+): Promise<ComposedOutcome> {
   // Writes to the user's numbers: what the transaction read of them is read again.
   if (composed.changesNumbers) forgetNumbers(db);
   if (!isPostgres(db)) {
     const changes: number[] = [];
+    const returned: (Record<string, unknown> | undefined)[] = [];
     for (const [index, write] of composed.writes.entries()) {
-      changes.push(await hotChanges(db, write, values[index] ?? []));
+      const result = await runHot<Record<string, unknown>>(db, write.alone, values[index] ?? []);
+      if (write.returning.length > 0) {
+        changes.push(result.rows.length);
+        returned.push(result.rows[0]);
+      } else {
+        changes.push(Number(result.numAffectedRows ?? 0));
+        returned.push(undefined);
+      }
     }
-    return { sequence: await appendUserEvent(db, event), changes };
+    return { sequence: await appendUserEvent(db, event), changes, returned };
   }
   const eventValues = [
     event.id,
@@ -190,14 +229,20 @@ export async function appendUserEventWith(
   const all: unknown[] = [...eventValues];
   for (const [index, write] of composed.writes.entries()) {
     const given = values[index] ?? [];
-    for (let i = 0; i < write.postgres.count; i += 1) all.push(given[i]);
+    for (let i = 0; i < write.query.postgres.count; i += 1) all.push(given[i]);
   }
-  const row = await hotRow<Record<string, number | null>>(db, composed.combined, all);
+  const row = await hotRow<Record<string, unknown>>(db, composed.combined, all);
   if (!row || row.sequence === null || row.sequence === undefined) {
     throw new Error(`no user ${event.userId} in tenant ${event.tenantId} to record ${event.type} for`);
   }
+  const changes = composed.writes.map((_, index) => Number(row[`w${index}`] ?? 0));
   return {
     sequence: Number(row.sequence),
-    changes: composed.writes.map((_, index) => Number(row[`w${index}`] ?? 0)),
+    changes,
+    returned: composed.writes.map(({ returning }, index) =>
+      returning.length === 0 || changes[index] === 0
+        ? undefined
+        : Object.fromEntries(returning.map((column) => [column, row[`w${index}_${column}`]])),
+    ),
   };
 }

@@ -1,5 +1,5 @@
 import type { Executor } from "./executor.js";
-import { hotQuery, hotRow, runHot } from "./prepared.js";
+import { hotQuery, hotRow, pipeline, runHot } from "./prepared.js";
 import type { PhoneNumberRow, TenantRow, VerificationRow } from "./schema.js";
 
 /**
@@ -177,7 +177,7 @@ function stateQuery(byNumber: boolean, budgets: boolean) {
 
 /**
  * The lock, with the tenant's region lists. On PostgreSQL a row lock, and the state is read after it
- * in a statement of its own, whose snapshot starts once the lock is held. On SQLite an existence
+ * in a statement of its own (pipelined with the lock), whose snapshot starts once the lock is held. On SQLite an existence
  * check: the state could be read in the same statement there, but repeating the lock's columns on
  * every number's row cost more than the statement saved (a user with 64 numbers: 35 µs).
  */
@@ -236,7 +236,8 @@ type StateRow = PhoneNumberRow & {
 /**
  * Takes the user's lock (once per transaction) and reads what the use case decides from: the user's
  * numbers, and on request a number's open verification and send budgets: two statements, the lock
- * and a read (on PostgreSQL its snapshot starts once the lock is held). Returns undefined
+ * and a read, sent together (on PostgreSQL one round trip; the read's snapshot starts once the lock
+ * is held, since the server runs it after the lock). Returns undefined
  * when there is no such user (or no such number, for a target by number).
  */
 export async function lockUserState(
@@ -267,20 +268,17 @@ export async function lockUserState(
   if (held === undefined) {
     const byUser = userId !== undefined;
     if (!byUser) values[1] = (request.target as { phoneNumberId: string }).phoneNumberId;
-    // The lock and the read are sent together (a connection that pipelines sends them in one
-    // round trip); the read runs after the lock, so it sees what the lock now protects.
-    const [lock, read] = await Promise.all([
-      hotRow<StateRow>(
-        trx,
-        byUser ? USER_STATE_QUERIES.lockByUser : USER_STATE_QUERIES.lockByNumber,
-        values.slice(0, 2),
-      ),
-      runHot<StateRow>(trx, stateQueryFor(!byUser, budgets), values),
+    // The lock and the read are sent together (on PostgreSQL in one round trip, see `pipeline`);
+    // the server runs the read once the lock is held, so it sees what the lock now protects.
+    const [lock, read] = await pipeline(trx, [
+      [byUser ? USER_STATE_QUERIES.lockByUser : USER_STATE_QUERIES.lockByNumber, values.slice(0, 2)],
+      [stateQueryFor(!byUser, budgets), values],
     ]);
-    if (!lock) return undefined;
-    remember(trx, tenantId, lock);
-    userId = lock.locked_user_id as string;
-    rows = read.rows;
+    const locked = lock?.rows[0] as StateRow | undefined;
+    if (!locked) return undefined;
+    remember(trx, tenantId, locked);
+    userId = locked.locked_user_id as string;
+    rows = (read?.rows ?? []) as StateRow[];
   } else if (held.rows !== null && request.pendingOf === undefined) {
     return { userId: userId as string, rows: held.rows, pending: undefined, budgets: undefined };
   } else {

@@ -1,8 +1,38 @@
 import type { Executor } from "./executor.js";
+import { hotChanges, hotQuery } from "./prepared.js";
 import type { OutboxRow, OutboxTable } from "./schema.js";
 
+/**
+ * A message's insert, as a hot query: a send writes it with its verification and event (one
+ * statement on PostgreSQL, see `userEventWith`).
+ */
+export const INSERT_OUTBOX_MESSAGE = hotQuery(`
+  insert into outbox (id, tenant_id, verification_id, to_e164, template, status, delivery_attempts,
+    next_attempt_at, locked_until, provider, provider_message_id, last_error, created_at, sent_at)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`);
+
+/** The values of `INSERT_OUTBOX_MESSAGE` for a row. */
+export function insertOutboxMessageValues(row: OutboxTable): unknown[] {
+  return [
+    row.id,
+    row.tenant_id,
+    row.verification_id,
+    row.to_e164,
+    row.template,
+    row.status,
+    row.delivery_attempts,
+    row.next_attempt_at,
+    row.locked_until,
+    row.provider,
+    row.provider_message_id,
+    row.last_error,
+    row.created_at,
+    row.sent_at,
+  ];
+}
+
 export async function insertOutboxMessage(db: Executor, row: OutboxTable): Promise<void> {
-  await db.insertInto("outbox").values(row).execute();
+  await hotChanges(db, INSERT_OUTBOX_MESSAGE, insertOutboxMessageValues(row));
 }
 
 /** SMS queued to a number after `since`, oldest first, for the per-number send budget. */

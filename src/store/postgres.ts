@@ -31,6 +31,13 @@ import { createUnitOfWork } from "./unit-of-work.js";
  *   server treats them exactly as if they had been sent one after the other: an error in the
  *   statement surfaces at the statement's own await, as before. A transaction that runs no statement
  *   sends neither BEGIN nor COMMIT/ROLLBACK.
+ * - **Several statements in one write, on request.** Inside a transaction, a caller that knows the
+ *   statements it needs next (the user's lock and the read it guards) hands them over together
+ *   (`executePipeline`, reached through `pipeline` in prepared.ts): they are written to the socket in
+ *   one write, each with its own Sync, and the server runs them one after another as if they had been
+ *   sent so, each with its own snapshot. The first statement that failed is the error, as it would have
+ *   been had they run in turn: the ones after it ran inside the transaction that its error aborted, so
+ *   they changed nothing, and the transaction is rolled back.
  * - **One pool checkout per transaction or read**, from a pool sized to the work in flight (see
  *   `POSTGRES_DEFAULTS.poolSize`).
  *
@@ -273,9 +280,23 @@ interface PgResult {
 
 type Statement = string | { name?: string; text: string; values: unknown[] };
 
+function toQueryResult<R>(result: PgResult): QueryResult<R> {
+  return {
+    numAffectedRows:
+      result.command === "INSERT" ||
+      result.command === "UPDATE" ||
+      result.command === "DELETE" ||
+      result.command === "MERGE"
+        ? BigInt(result.rowCount ?? 0)
+        : undefined,
+    rows: (result.rows ?? []) as R[],
+  };
+}
+
 /**
  * One pooled node-postgres client in pipeline mode, as Kysely's connection. Kysely runs one statement
- * at a time on a connection; this class only decides how each is sent.
+ * at a time on a connection; this class decides how each is sent, and offers `executePipeline` to
+ * callers that have several statements to send at once.
  */
 export class PipelinedConnection implements DatabaseConnection {
   readonly #client: pgModule.PoolClient;
@@ -309,24 +330,39 @@ export class PipelinedConnection implements DatabaseConnection {
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const statement = this.#statement(compiled);
     const begin = this.#pendingBegin;
-    let result: PgResult;
-    if (begin === undefined) {
-      result = await this.#send(statement);
-    } else {
-      this.#pendingBegin = undefined;
-      this.#inTransaction = true;
-      result = await this.#sendAfterBegin(begin, statement);
+    if (begin === undefined) return toQueryResult<R>(await this.#send(statement));
+    this.#pendingBegin = undefined;
+    this.#inTransaction = true;
+    const [, result] = await this.#sendTogether([begin, statement]);
+    return toQueryResult<R>(result as PgResult);
+  }
+
+  /**
+   * Runs `queries` in order and answers each one's result. Inside a transaction (or with its BEGIN
+   * still to send) they go out in one socket write, BEGIN first when it is pending, and cost one round
+   * trip together; node-postgres in pipeline mode reads the answers in order. The server runs each
+   * after the one before it has finished, so a statement's snapshot is taken after the statements
+   * before it (a row lock among them) are done.
+   *
+   * A failure is the first statement's that failed, thrown as `executeQuery` would have thrown it:
+   * the statements after it ran inside the transaction its error aborted, so they changed nothing
+   * (each failed with "current transaction is aborted"). Outside a transaction each statement would
+   * commit on its own even after one before it failed, so there they run one after another, and stop
+   * at the first failure.
+   */
+  async executePipeline(queries: readonly CompiledQuery[]): Promise<QueryResult<unknown>[]> {
+    const begin = this.#pendingBegin;
+    if (begin === undefined && !this.#inTransaction) {
+      const results: QueryResult<unknown>[] = [];
+      for (const query of queries) results.push(await this.executeQuery(query));
+      return results;
     }
-    return {
-      numAffectedRows:
-        result.command === "INSERT" ||
-        result.command === "UPDATE" ||
-        result.command === "DELETE" ||
-        result.command === "MERGE"
-          ? BigInt(result.rowCount ?? 0)
-          : undefined,
-      rows: (result.rows ?? []) as R[],
-    };
+    const statements = queries.map((query) => this.#statement(query));
+    if (begin === undefined) return (await this.#sendTogether(statements)).map(toQueryResult);
+    this.#pendingBegin = undefined;
+    this.#inTransaction = true;
+    const [, ...results] = await this.#sendTogether([begin, ...statements]);
+    return results.map(toQueryResult);
   }
 
   // biome-ignore lint/correctness/useYield: Kysely's interface; streaming is not offered.
@@ -401,34 +437,37 @@ export class PipelinedConnection implements DatabaseConnection {
   }
 
   /**
-   * BEGIN and the statement in one socket write. Each has its own Sync, so the server runs them as it
-   * would have one after the other; node-postgres in pipeline mode reads the two answers in order.
+   * Statements (BEGIN among them, first) in one socket write. Each has its own Sync, so the server runs
+   * them as it would have one after the other; node-postgres in pipeline mode reads the answers in
+   * order. Rejects with the first failure, once every statement has been answered: the connection is
+   * then idle again, ready for ROLLBACK.
    */
-  async #sendAfterBegin(begin: string, statement: Statement): Promise<PgResult> {
+  async #sendTogether(statements: readonly Statement[]): Promise<PgResult[]> {
     const stream = (this.#client as unknown as { connection?: { stream?: NodeJS.WritableStream } }).connection
       ?.stream as { cork?: () => void; uncork?: () => void } | undefined;
     stream?.cork?.();
-    let begun: Promise<unknown>;
-    let ran: Promise<unknown>;
+    const sent: Promise<unknown>[] = [];
     try {
-      begun = this.#client.query(begin);
-      ran = typeof statement === "string" ? this.#client.query(statement) : this.#client.query(statement);
+      for (const statement of statements) {
+        sent.push(
+          typeof statement === "string" ? this.#client.query(statement) : this.#client.query(statement),
+        );
+      }
     } finally {
       stream?.uncork?.();
     }
-    const [beginOutcome, outcome] = await Promise.allSettled([begun, ran]);
-    // BEGIN fails only with its session (a lost socket): then the statement failed the same way.
-    const failure =
-      beginOutcome.status === "rejected"
-        ? beginOutcome.reason
-        : outcome.status === "rejected"
-          ? outcome.reason
-          : undefined;
-    if (failure !== undefined) {
-      this.#noteFailure(failure);
-      throw withCallerStack(failure);
+    const outcomes = await Promise.allSettled(sent);
+    let failure: { reason: unknown } | undefined;
+    for (const outcome of outcomes) {
+      if (outcome.status === "fulfilled") continue;
+      // A lost socket fails them all; a server error only its own statement and, in the aborted
+      // transaction, the ones after it.
+      this.#noteFailure(outcome.reason);
+      failure ??= outcome;
     }
-    return (outcome as PromiseFulfilledResult<PgResult>).value;
+    // BEGIN fails only with its session (a lost socket): then the statements failed the same way.
+    if (failure !== undefined) throw withCallerStack(failure.reason);
+    return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<PgResult>).value);
   }
 
   #noteFailure(error: unknown): void {

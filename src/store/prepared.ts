@@ -1,4 +1,10 @@
-import { CompiledQuery, PostgresAdapter, type QueryResult } from "kysely";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  PostgresAdapter,
+  type QueryExecutor,
+  type QueryResult,
+} from "kysely";
 import type { Executor } from "./executor.js";
 
 /**
@@ -49,6 +55,16 @@ export function hotQuery(text: string | { sqlite: string; postgres: string }): H
   };
 }
 
+/** `query` with `returning <columns>` appended, in both dialects (a write that says what it wrote). */
+export function withReturning(query: HotQuery, columns: readonly string[]): HotQuery {
+  const clause = ` returning ${columns.join(", ")}`;
+  const extend = (dialect: DialectQuery): DialectQuery => ({
+    ...dialect,
+    template: CompiledQuery.raw(dialect.template.sql + clause),
+  });
+  return { sqlite: extend(query.sqlite), postgres: extend(query.postgres) };
+}
+
 /** Whitespace of the source layout is dropped, so logs and statement caches see one line. */
 function squeeze(text: string): string {
   return text.replace(/\s+/g, " ").trim();
@@ -58,16 +74,11 @@ export function isPostgres(db: Executor): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** Runs a hot query in `db` (a transaction joins it) with `values` for `$1` … `$n`. */
-export function runHot<R>(
-  db: Executor,
-  query: HotQuery,
-  values: readonly unknown[],
-): Promise<QueryResult<R>> {
-  const executor = db.getExecutor();
+/** The query Kysely's executor runs for `query` with `values` for `$1` … `$n`, in its dialect. */
+function compile(executor: QueryExecutor, query: HotQuery, values: readonly unknown[]): CompiledQuery {
   const dialect = executor.adapter instanceof PostgresAdapter ? query.postgres : query.sqlite;
   const { template, order, count } = dialect;
-  return executor.executeQuery<R>({
+  return {
     sql: template.sql,
     query: template.query,
     queryId: template.queryId,
@@ -77,7 +88,63 @@ export function runHot<R>(
         : values.length === count
           ? values
           : values.slice(0, count),
-  });
+  };
+}
+
+/** Runs a hot query in `db` (a transaction joins it) with `values` for `$1` … `$n`. */
+export function runHot<R>(
+  db: Executor,
+  query: HotQuery,
+  values: readonly unknown[],
+): Promise<QueryResult<R>> {
+  const executor = db.getExecutor();
+  return executor.executeQuery<R>(compile(executor, query, values));
+}
+
+/** One statement of a {@link pipeline}: a hot query and its values. */
+export type PipelineStep = readonly [query: HotQuery, values: readonly unknown[]];
+
+/** A connection that can send several statements at once (PostgreSQL's, see postgres.ts). */
+interface PipeliningConnection extends DatabaseConnection {
+  executePipeline(queries: readonly CompiledQuery[]): Promise<QueryResult<unknown>[]>;
+}
+
+const pipelines = (connection: DatabaseConnection): connection is PipeliningConnection =>
+  typeof (connection as Partial<PipeliningConnection>).executePipeline === "function";
+
+/**
+ * Runs `steps` in order in `db` (a transaction joins it) and answers each one's result, in order.
+ *
+ * Kysely runs one query at a time on a transaction's connection, awaiting each before it starts the
+ * next, so queries started together still cost a round trip each. This hands them to the connection
+ * together instead: PostgreSQL's connection writes them to the socket at once inside a transaction,
+ * and they cost one round trip between them. The server still runs each after the one before it has
+ * finished, so a later statement's snapshot is taken once an earlier one's row lock is held. Elsewhere
+ * (SQLite, where there are no round trips; a connection that cannot pipeline) they run one after
+ * another, as awaiting each in turn would.
+ *
+ * Either way it fails as running them in turn would: with the first statement's error, as that
+ * statement alone would have raised it (nothing after it changed anything: in a transaction, the
+ * error aborted it).
+ */
+export async function pipeline(
+  db: Executor,
+  steps: readonly PipelineStep[],
+): Promise<QueryResult<unknown>[]> {
+  const executor = db.getExecutor();
+  const queries = steps.map(([query, values]) => compile(executor, query, values));
+  // Plugins transform results in the executor, which a pipeline goes around; Handset installs none.
+  if (queries.length > 1 && executor.adapter instanceof PostgresAdapter && executor.plugins.length === 0) {
+    return executor.provideConnection(async (connection) => {
+      if (pipelines(connection)) return connection.executePipeline(queries);
+      const results: QueryResult<unknown>[] = [];
+      for (const query of queries) results.push(await connection.executeQuery(query));
+      return results;
+    });
+  }
+  const results: QueryResult<unknown>[] = [];
+  for (const query of queries) results.push(await executor.executeQuery(query));
+  return results;
 }
 
 /** The first row, or undefined. */

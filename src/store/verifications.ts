@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "./executor.js";
-import { hotChanges, hotQuery, hotRow } from "./prepared.js";
+import { hotChanges, hotQuery, hotRow, withReturning } from "./prepared.js";
 import type { VerificationRow, VerificationTable } from "./schema.js";
 
 export const INSERT_VERIFICATION = hotQuery(`
@@ -142,13 +142,26 @@ export function redeemVerificationValues(tenantId: string, id: string, now: numb
   return [tenantId, id, now];
 }
 
-const RECORD_WRONG_GUESS = hotQuery(`
+/**
+ * One wrong guess counted, failing the verification on its last guess; a rejected code's event goes
+ * with it (see `userEventWith`), returning `WRONG_GUESS_COUNTED`.
+ */
+export const COUNT_WRONG_GUESS = hotQuery(`
   update verifications set attempts_used = attempts_used + 1,
     status = case when attempts_used + 1 >= max_attempts then 'failed' else 'pending' end,
     updated_at = $3
   where tenant_id = $1 and id = $2 and status = 'pending' and expires_at > $3
-    and attempts_used < max_attempts
-  returning attempts_used, max_attempts`);
+    and attempts_used < max_attempts`);
+
+/** What `COUNT_WRONG_GUESS` returns of the row it counted the guess on. */
+export const WRONG_GUESS_COUNTED = ["attempts_used", "max_attempts"] as const;
+
+/** The values of `COUNT_WRONG_GUESS`. */
+export function countWrongGuessValues(tenantId: string, id: string, now: number): unknown[] {
+  return [tenantId, id, now];
+}
+
+const RECORD_WRONG_GUESS = withReturning(COUNT_WRONG_GUESS, WRONG_GUESS_COUNTED);
 
 /**
  * Counts one wrong guess in a single conditional update, failing the verification on its last guess.
@@ -161,11 +174,11 @@ export async function recordWrongGuess(
   id: string,
   now: number,
 ): Promise<{ attemptsUsed: number; maxAttempts: number } | undefined> {
-  const row = await hotRow<{ attempts_used: number; max_attempts: number }>(db, RECORD_WRONG_GUESS, [
-    tenantId,
-    id,
-    now,
-  ]);
+  const row = await hotRow<{ attempts_used: number; max_attempts: number }>(
+    db,
+    RECORD_WRONG_GUESS,
+    countWrongGuessValues(tenantId, id, now),
+  );
   return row ? { attemptsUsed: Number(row.attempts_used), maxAttempts: Number(row.max_attempts) } : undefined;
 }
 

@@ -1,8 +1,10 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { isUniqueViolation } from "../../../src/store/errors.js";
 import { lockUser, lockUserState } from "../../../src/store/locks.js";
 import { migrateToLatest } from "../../../src/store/migrate.js";
 import { findPhoneNumber, insertPhoneNumber } from "../../../src/store/phone-numbers.js";
+import { hotQuery, pipeline } from "../../../src/store/prepared.js";
 import { findUser, insertUser } from "../../../src/store/users.js";
 import { phoneRow, type StoreRef, seedTenant, seedUser, T0, uid } from "./support.js";
 
@@ -84,6 +86,46 @@ export function transactions(store: StoreRef): void {
       release();
       await Promise.all([first, second]);
       expect(order).toEqual(["first locked", "first done", "second locked"]);
+    });
+
+    it("runs a pipeline's statements in order, and fails with the first one's error, leaving nothing", async () => {
+      const s = store();
+      const tenantId = await seedTenant(s);
+      const insertUserRow = hotQuery(
+        "insert into users (tenant_id, id, external_id, sequence, created_at, updated_at) values ($1, $2, null, 0, $3, $3)",
+      );
+      const countUsers = hotQuery("select count(*) as n from users where tenant_id = $1");
+      const [a, b] = [uid("u"), uid("u")];
+      const results = await s.db.transaction().execute((trx) =>
+        pipeline(trx, [
+          [insertUserRow, [tenantId, a, T0]],
+          // Runs after the insert before it, and sees it.
+          [countUsers, [tenantId]],
+          [insertUserRow, [tenantId, b, T0]],
+        ]),
+      );
+      expect(results.map((r) => Number(r.numAffectedRows ?? -1))).toEqual([1, -1, 1]);
+      expect(Number((results[1]?.rows[0] as { n: number | string } | undefined)?.n)).toBe(1);
+
+      // A duplicate key in the middle: its error, not one of the statements after it, and nothing
+      // of the transaction stays, the statement before it included.
+      const [c, d] = [uid("u"), uid("u")];
+      const error = await s.db
+        .transaction()
+        .execute((trx) =>
+          pipeline(trx, [
+            [insertUserRow, [tenantId, c, T0]],
+            [insertUserRow, [tenantId, a, T0]],
+            [insertUserRow, [tenantId, d, T0]],
+          ]),
+        )
+        .then(
+          () => undefined,
+          (failure: unknown) => failure,
+        );
+      expect(isUniqueViolation(error)).toBe(true);
+      for (const id of [c, d]) expect(await findUser(s.db, tenantId, id)).toBeUndefined();
+      expect(await findUser(s.db, tenantId, b)).toBeDefined();
     });
 
     it("reads a user's numbers as they are once its lock is held, whichever way the lock is asked for", async () => {
