@@ -98,6 +98,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
   const { uow } = options.store;
   const write = <T>(work: (trx: Executor) => Promise<T>) => uow.transaction(work);
+  /** A delivery's result is one conditional update: it commits by itself (no BEGIN/COMMIT round trips). */
+  const update = <T>(work: (db: Executor) => Promise<T>) => uow.statement(work);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let wakeAgain = false;
@@ -143,7 +145,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     reason: string | null,
     apply: (trx: Executor) => Promise<boolean>,
   ): Promise<boolean> {
-    const applied = await write(apply);
+    const applied = await update(apply);
     if (!applied) {
       options.logger.warn(
         { messageId: row.id, attempt: row.delivery_attempts, leasedUntil, outcome, reason },
@@ -250,7 +252,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   /** A message leased at write that this process will not send now: due again at once, for anyone. */
   async function giveBack(row: OutboxRow, leasedUntil: number): Promise<void> {
     try {
-      await write((trx) => releaseLease(trx, row.id, leasedUntil));
+      await update((db) => releaseLease(db, row.id, leasedUntil));
     } catch (error) {
       options.logger.warn(
         { err: error, messageId: row.id },

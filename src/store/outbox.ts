@@ -119,6 +119,11 @@ export async function releaseLease(db: Executor, id: string, leasedUntil: number
  * lease, and perhaps its own outcome since — so its late write must change nothing: false, not an error.
  * A lapsed lease that nobody took over still matches, so a slow delivery's result is kept.
  */
+const MARK_SENT = hotQuery(`
+  update outbox set status = 'sent', sent_at = $1, locked_until = null, provider = $2,
+    provider_message_id = $3, last_error = null
+  where id = $4 and status = 'sending' and locked_until = $5`);
+
 export async function markSent(
   db: Executor,
   id: string,
@@ -127,24 +132,14 @@ export async function markSent(
   providerMessageId: string | null,
   now: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("outbox")
-    .set({
-      status: "sent",
-      sent_at: now,
-      locked_until: null,
-      provider,
-      provider_message_id: providerMessageId,
-      last_error: null,
-    })
-    .where("id", "=", id)
-    .where("status", "=", "sending")
-    .where("locked_until", "=", leasedUntil)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return (await hotChanges(db, MARK_SENT, [now, provider, providerMessageId, id, leasedUntil])) > 0;
 }
 
 /** Due again at `nextAttemptAt`, for any dispatcher; only while `leasedUntil` is the row's lease. */
+const MARK_RETRY = hotQuery(`
+  update outbox set status = 'pending', locked_until = null, next_attempt_at = $1, last_error = $2
+  where id = $3 and status = 'sending' and locked_until = $4`);
+
 export async function markRetry(
   db: Executor,
   id: string,
@@ -152,31 +147,21 @@ export async function markRetry(
   error: string,
   nextAttemptAt: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("outbox")
-    .set({ status: "pending", locked_until: null, next_attempt_at: nextAttemptAt, last_error: error })
-    .where("id", "=", id)
-    .where("status", "=", "sending")
-    .where("locked_until", "=", leasedUntil)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return (await hotChanges(db, MARK_RETRY, [nextAttemptAt, error, id, leasedUntil])) > 0;
 }
 
 /** Given up for good; only while `leasedUntil` is the row's lease. */
+const MARK_FAILED = hotQuery(`
+  update outbox set status = 'failed', locked_until = null, last_error = $1
+  where id = $2 and status = 'sending' and locked_until = $3`);
+
 export async function markFailed(
   db: Executor,
   id: string,
   leasedUntil: number,
   error: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("outbox")
-    .set({ status: "failed", locked_until: null, last_error: error })
-    .where("id", "=", id)
-    .where("status", "=", "sending")
-    .where("locked_until", "=", leasedUntil)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return (await hotChanges(db, MARK_FAILED, [error, id, leasedUntil])) > 0;
 }
 
 export async function findOutboxMessage(db: Executor, id: string): Promise<OutboxRow | undefined> {

@@ -119,7 +119,7 @@ export function openPostgres(options: StoreOptions): Store {
     dialect: new PipelinedPostgresDialect(pool, { preparedStatements: options.preparedStatements ?? true }),
   });
   return {
-    uow: createUnitOfWork({ writer: db, reader: db, onHookError: options.onHookError }),
+    uow: createUnitOfWork({ writer: db, reader: db, autocommit: db, onHookError: options.onHookError }),
     db,
     dialect: "postgres",
     ping: async () => {

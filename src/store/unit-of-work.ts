@@ -18,6 +18,13 @@ import { isBatchFailure } from "./sqlite-writer.js";
 export interface UnitOfWork {
   /** Runs `work` in the current transaction, or in a new one that commits when `work` resolves. */
   transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`, which issues exactly one statement, so that it commits by itself: inside a
+   * transaction it joins it; outside, on PostgreSQL it runs without BEGIN and COMMIT (one round trip
+   * instead of two), and on SQLite as a transaction of its own in the next group commit. Either way
+   * it is durable when it returns.
+   */
+  statement<T>(work: (db: Executor) => Promise<T>): Promise<T>;
   /** Reads: inside a transaction, through it; outside, from committed (durable) data only. */
   read<T>(work: (db: Executor) => Promise<T>): Promise<T>;
   /** Runs `hook` after the outermost transaction commits (at once when there is none). */
@@ -34,6 +41,11 @@ interface Unit {
 export interface UnitOfWorkOptions {
   /** Where transactions run. */
   writer: Kysely<Database>;
+  /**
+   * Where a single statement outside a transaction runs in autocommit (PostgreSQL's pool); without
+   * it such a statement runs as a transaction of its own.
+   */
+  autocommit?: Kysely<Database>;
   /** Where reads outside a transaction go: a read-only connection or the pool. */
   reader: Kysely<Database>;
   /**
@@ -88,6 +100,11 @@ export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
     transaction(work) {
       const unit = current.getStore();
       return unit ? work(unit.trx) : outermost(work);
+    },
+    statement(work) {
+      const unit = current.getStore();
+      if (unit) return work(unit.trx);
+      return options.autocommit ? work(options.autocommit) : outermost(work);
     },
     read(work) {
       const unit = current.getStore();

@@ -286,6 +286,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         const uow = t.store.uow;
         const gatedUow: UnitOfWork = {
           transaction: (work) => uow.transaction(work),
+          statement: (work) => uow.statement(work),
           read: async (work) => {
             entered();
             await gate;

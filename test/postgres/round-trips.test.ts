@@ -90,6 +90,27 @@ describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL round trips, as the wire sees th
     expect(await counted(read)).toMatchObject({ roundTrips: 1, syncs: 1, queries: 0, parses: 0 });
   });
 
+  it("a single statement commits by itself in one round trip, and joins an open transaction", async () => {
+    const rename = (name: string) =>
+      store.uow.statement((db) => db.updateTable("tenants").set({ name }).where("id", "=", "t1").execute());
+    await rename("warm");
+    const alone = await counted(() => rename("alone"));
+    // No BEGIN and no COMMIT: one Execute, one Sync, nothing on the simple protocol.
+    expect(alone).toMatchObject({ roundTrips: 1, queries: 0, executes: 1, parses: 0 });
+    const committed = await store.db.selectFrom("tenants").select("name").where("id", "=", "t1").execute();
+    expect(committed).toEqual([{ name: "alone" }]);
+    // Inside a transaction it is part of it: the rollback takes it back.
+    await failureOf(
+      store.uow.transaction(async () => {
+        await rename("rolled back");
+        throw new Error("refused after the statement");
+      }),
+    );
+    const after = await store.db.selectFrom("tenants").select("name").where("id", "=", "t1").execute();
+    expect(after).toEqual([{ name: "alone" }]);
+    await rename("b");
+  });
+
   it("a transaction that runs no statement sends nothing", async () => {
     expect((await counted(() => store.uow.transaction(async () => 1))).roundTrips).toBe(0);
     const failed = await counted(() =>

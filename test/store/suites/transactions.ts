@@ -38,6 +38,22 @@ export function transactions(store: StoreRef): void {
       expect(await findPhoneNumber(s.db, tenantId, phone.id)).toBeUndefined();
     });
 
+    it("commits a single statement by itself, and makes it part of an open transaction", async () => {
+      const s = store();
+      const tenantId = await seedTenant(s);
+      const kept = uid("u");
+      const undone = uid("u");
+      await s.uow.statement((db) => insertUser(db, { tenantId, id: kept, externalId: null, now: T0 }));
+      expect(await s.uow.read((db) => findUser(db, tenantId, kept))).toMatchObject({ id: kept });
+      await expect(
+        s.uow.transaction(async () => {
+          await s.uow.statement((db) => insertUser(db, { tenantId, id: undone, externalId: null, now: T0 }));
+          throw new Error("changed my mind");
+        }),
+      ).rejects.toThrow("changed my mind");
+      expect(await s.uow.read((db) => findUser(db, tenantId, undone))).toBeUndefined();
+    });
+
     it("rolls back a transaction that a constraint stopped half way", async () => {
       const s = store();
       const tenantId = await seedTenant(s);
