@@ -2,6 +2,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, sql } from "kysely";
 import { type OnLooseFileMode, preparePrivateSqliteFile } from "./file-modes.js";
 import { openPostgres } from "./postgres.js";
+import { runsSynchronously } from "./prepared.js";
 import type { Database } from "./schema.js";
 import { SqliteCheckpointer } from "./sqlite-checkpointer.js";
 import { SqliteWriterDialect, sqliteReaderDialect } from "./sqlite-dialect.js";
@@ -134,5 +135,8 @@ function openSqlite(file: string, options: StoreOptions): Store {
 function openSqliteReader(file: string): Kysely<Database> {
   const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: sqliteReaderDialect(sqlite) });
+  const { dialect, executeNow } = sqliteReaderDialect(sqlite);
+  const reader = new Kysely<Database>({ dialect });
+  runsSynchronously(reader, executeNow);
+  return reader;
 }

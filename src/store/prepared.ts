@@ -6,6 +6,7 @@ import {
   type QueryResult,
 } from "kysely";
 import type { Executor } from "./executor.js";
+import { type SynchronousQuery, synchronousConnection } from "./sqlite-dialect.js";
 
 /**
  * Hot queries, written once per dialect and run as they are: no query builder runs per request.
@@ -91,6 +92,19 @@ function compile(executor: QueryExecutor, query: HotQuery, values: readonly unkn
   };
 }
 
+/**
+ * Executors whose statements can run synchronously: the SQLite reader, and each SQLite transaction
+ * once its connection is known. A hot query there skips Kysely's connection queueing, which costs
+ * more than the statement itself; Kysely installs no plugins here whose result transform it would
+ * skip (see `pipeline`).
+ */
+const synchronous = new WeakMap<QueryExecutor, SynchronousQuery>();
+
+/** Says that `db`'s statements run synchronously with `run` (the SQLite reader). */
+export function runsSynchronously(db: Executor, run: SynchronousQuery): void {
+  synchronous.set(db.getExecutor(), run);
+}
+
 /** Runs a hot query in `db` (a transaction joins it) with `values` for `$1` … `$n`. */
 export function runHot<R>(
   db: Executor,
@@ -98,7 +112,34 @@ export function runHot<R>(
   values: readonly unknown[],
 ): Promise<QueryResult<R>> {
   const executor = db.getExecutor();
-  return executor.executeQuery<R>(compile(executor, query, values));
+  return execute<R>(db, executor, compile(executor, query, values));
+}
+
+/** Runs a compiled query on `db`'s executor, synchronously where it can (see `synchronous`). */
+function execute<R>(db: Executor, executor: QueryExecutor, compiled: CompiledQuery): Promise<QueryResult<R>> {
+  if (executor.plugins.length === 0) {
+    const run = synchronous.get(executor);
+    if (run) return settled(run, compiled);
+    if (db.isTransaction && !(executor.adapter instanceof PostgresAdapter)) {
+      return executor
+        .provideConnection(async (connection) => synchronousConnection(connection))
+        .then((found) => {
+          if (!found) return executor.executeQuery<R>(compiled);
+          synchronous.set(executor, found);
+          return settled(found, compiled);
+        });
+    }
+  }
+  return executor.executeQuery<R>(compiled);
+}
+
+/** A synchronous run as a promise: its error rejects, as the driver's would. */
+function settled<R>(run: SynchronousQuery, query: CompiledQuery): Promise<QueryResult<R>> {
+  try {
+    return Promise.resolve(run(query) as QueryResult<R>);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** One statement of a {@link pipeline}: a hot query and its values. */
@@ -143,7 +184,7 @@ export async function pipeline(
     });
   }
   const results: QueryResult<unknown>[] = [];
-  for (const query of queries) results.push(await executor.executeQuery(query));
+  for (const query of queries) results.push(await execute(db, executor, query));
   return results;
 }
 

@@ -63,12 +63,17 @@ class WriterConnection implements DatabaseConnection {
   }
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return Promise.resolve(this.executeNow<R>(query));
+  }
+
+  /** The same, synchronously: better-sqlite3 runs a statement to its end before it returns. */
+  executeNow<R>(query: CompiledQuery): QueryResult<R> {
     const result = this.#writer.execute(query.sql, query.parameters);
-    return Promise.resolve({
+    return {
       rows: result.rows as R[],
       numAffectedRows: result.changes === undefined ? undefined : BigInt(result.changes),
       insertId: result.lastInsertRowid === undefined ? undefined : BigInt(result.lastInsertRowid),
-    });
+    };
   }
 
   // biome-ignore lint/correctness/useYield: streaming is not offered; the generator only refuses.
@@ -142,25 +147,39 @@ class Mutex {
  * Kysely's own SQLite dialect for the read-only connection, with a statement cache: its driver calls
  * `prepare` on every query, and compiling the SQL again each time cost as much as running it.
  */
-export function sqliteReaderDialect(sqlite: BetterSqliteDatabase, cacheSize = 500): SqliteDialect {
+export function sqliteReaderDialect(
+  sqlite: BetterSqliteDatabase,
+  cacheSize = 500,
+): { dialect: SqliteDialect; executeNow: SynchronousQuery } {
   const cache = new Map<string, SqliteStatement>();
-  return new SqliteDialect({
-    database: {
-      close: () => sqlite.close(),
-      prepare(source: string): SqliteStatement {
-        let statement = cache.get(source);
-        if (statement === undefined) {
-          statement = adapt(sqlite.prepare(source));
-          if (cache.size >= cacheSize) {
-            const oldest = cache.keys().next().value;
-            if (oldest !== undefined) cache.delete(oldest);
-          }
-          cache.set(source, statement);
-        }
-        return statement;
-      },
-    },
-  });
+  const prepare = (source: string): SqliteStatement => {
+    let statement = cache.get(source);
+    if (statement === undefined) {
+      statement = adapt(sqlite.prepare(source));
+      if (cache.size >= cacheSize) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      cache.set(source, statement);
+    }
+    return statement;
+  };
+  const dialect = new SqliteDialect({ database: { close: () => sqlite.close(), prepare } });
+  // A read-only connection runs no transactions: a statement needs none of the driver's queueing.
+  const executeNow: SynchronousQuery = (query) => {
+    const statement = prepare(query.sql);
+    if (statement.reader) return { rows: statement.all(query.parameters) as unknown[] };
+    throw new Error("the SQLite reader runs reads only");
+  };
+  return { dialect, executeNow };
+}
+
+/** Runs one compiled query to its end before returning (better-sqlite3 is synchronous). */
+export type SynchronousQuery = (query: CompiledQuery) => QueryResult<unknown>;
+
+/** The connection a SQLite transaction runs on, when it can run a statement synchronously. */
+export function synchronousConnection(connection: DatabaseConnection): SynchronousQuery | undefined {
+  return connection instanceof WriterConnection ? (query) => connection.executeNow(query) : undefined;
 }
 
 function adapt(statement: Statement): SqliteStatement {
