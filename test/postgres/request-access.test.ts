@@ -185,6 +185,37 @@ describe.skipIf(!TEST_DATABASE_URL)("a request's credential check on PostgreSQL,
     expect(rows.outbox).toHaveLength(1);
   });
 
+  it("a revoked token is refused in each surface's own envelope: Linode's, and ZITADEL's over Connect", async () => {
+    const token = await warmToken("gu");
+    const linode = () =>
+      b.app.inject({
+        method: "GET",
+        url: "/linode/v4/profile",
+        headers: { authorization: `Bearer ${token.secret}` },
+      });
+    // A method Handset does not implement: it authenticates, then answers Unimplemented, committing
+    // nothing; a revoked token must get Unauthenticated instead.
+    const connect = () =>
+      b.app.inject({
+        method: "POST",
+        url: "/zitadel/zitadel.auth.v1.AuthService/GetMyUser",
+        headers: { authorization: `Bearer ${token.secret}`, "content-type": "application/json" },
+        payload: "{}",
+      });
+    expect((await linode()).statusCode).toBe(200);
+    const served = await connect();
+    expect(served.json()).toMatchObject({ code: "unimplemented" });
+    await revoke(token.id);
+    const refusedLinode = await linode();
+    expect(refusedLinode.statusCode).toBe(401);
+    expect(refusedLinode.json()).toEqual({
+      errors: [expect.objectContaining({ reason: expect.any(String) })],
+    });
+    const refusedConnect = await connect();
+    expect(refusedConnect.statusCode).toBe(401);
+    expect(refusedConnect.json()).toMatchObject({ code: "unauthenticated" });
+  });
+
   it("a cached token past its expiry is refused, on a write and on a read", async () => {
     const token = await warmToken("fa", b.clock.now() + 60_000);
     b.clock.advance(60_000);
