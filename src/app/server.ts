@@ -7,6 +7,7 @@ import { devInboxRoutes } from "../http/dev-inbox.js";
 import { createFastify } from "../http/fastify.js";
 import { registerHealth } from "../http/health.js";
 import { registerOpenApi } from "../http/openapi.js";
+import { registerRequestScope, settlingErrors } from "../http/request-scope.js";
 import { sendNativeError } from "../surfaces/native/errors.js";
 import type { ZitadelGrpcServer } from "../surfaces/zitadel/grpc-server.js";
 import { type Core, type CoreOptions, createCore } from "./core.js";
@@ -53,6 +54,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   const { handset, store, inbox, dispatcher } = core;
 
+  // Before any route: each request runs in its own scope, where a credential served from the cache is
+  // proven with the request's commit or before its answer leaves (see `createCredentialService`).
+  registerRequestScope(app, {
+    enter: (next) => handset.credentials.inRequestScope(next),
+    settle: () => handset.credentials.settleAccess(),
+  });
+
   await registerOpenApi(app);
   registerHealth(app, { database: store.dialect, ping: () => store.ping() });
   if (inbox && !config.production) await app.register(devInboxRoutes, { inbox });
@@ -69,7 +77,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       clock.now(),
     ),
   );
-  app.setErrorHandler((error, request, reply) => sendNativeError(error, request, reply, clock.now()));
+  app.setErrorHandler(
+    settlingErrors((error, request, reply) => sendNativeError(error, request, reply, clock.now())),
+  );
 
   if (options.runDispatcher !== false) app.addHook("onReady", async () => dispatcher.start());
   app.addHook("onClose", async () => core.close());

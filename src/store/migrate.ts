@@ -3,6 +3,7 @@ import * as initial from "./migrations/001_initial.js";
 import * as verificationsByPhoneNumber from "./migrations/002_verifications_by_phone_number.js";
 import * as verificationsCodeLength from "./migrations/003_verifications_code_length.js";
 import * as accessVersion from "./migrations/004_access_version_and_event_sequence.js";
+import * as accessGuard from "./migrations/005_access_guard.js";
 import type { Database } from "./schema.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "002_verifications_by_phone_number": verificationsByPhoneNumber,
   "003_verifications_code_length": verificationsCodeLength,
   "004_access_version_and_event_sequence": accessVersion,
+  "005_access_guard": accessGuard,
 };
 
 /** Every migration, oldest first: what a fresh database applies. */

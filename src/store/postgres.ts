@@ -11,6 +11,7 @@ import {
   type TransactionSettings,
 } from "kysely";
 import type pgModule from "pg";
+import { AccessChanged, accessGuard, type CommitGuard, isAccessGuardError } from "./access.js";
 import type { Store, StoreOptions } from "./database.js";
 import type { Database } from "./schema.js";
 import { createUnitOfWork } from "./unit-of-work.js";
@@ -38,6 +39,10 @@ import { createUnitOfWork } from "./unit-of-work.js";
  *   sent so, each with its own snapshot. The first statement that failed is the error, as it would have
  *   been had they run in turn: the ones after it ran inside the transaction that its error aborted, so
  *   they changed nothing, and the transaction is rolled back.
+ * - **A guard rides with COMMIT, on request.** The unit of work may hand the transaction's connection
+ *   a guard statement (`guardCommit`): COMMIT is then written together with it, in one write, each with
+ *   its own Sync. A guard that raises aborts the transaction, PostgreSQL answers the COMMIT with
+ *   ROLLBACK, and the commit fails with {@link AccessChanged}: nothing was written.
  * - **One pool checkout per transaction or read**, from a pool sized to the work in flight (see
  *   `POSTGRES_DEFAULTS.poolSize`).
  *
@@ -119,7 +124,13 @@ export function openPostgres(options: StoreOptions): Store {
     dialect: new PipelinedPostgresDialect(pool, { preparedStatements: options.preparedStatements ?? true }),
   });
   return {
-    uow: createUnitOfWork({ writer: db, reader: db, autocommit: db, onHookError: options.onHookError }),
+    uow: createUnitOfWork({
+      writer: db,
+      reader: db,
+      autocommit: db,
+      accessGuard,
+      onHookError: options.onHookError,
+    }),
     db,
     dialect: "postgres",
     ping: async () => {
@@ -309,6 +320,8 @@ export class PipelinedConnection implements DatabaseConnection {
   #inTransaction = false;
   /** The session's state is unknown (a lost socket, a failed ROLLBACK) or stale: discard it on release. */
   #discard = false;
+  /** A statement to send with this transaction's COMMIT, in the same write. */
+  #guard: CommitGuard | undefined;
 
   constructor(client: pgModule.PoolClient, names: StatementNames | undefined) {
     this.#client = client;
@@ -370,13 +383,28 @@ export class PipelinedConnection implements DatabaseConnection {
     throw new Error("streaming is not supported by Handset's PostgreSQL driver");
   }
 
+  /**
+   * `guard` goes out with this transaction's COMMIT, in one write: if it raises, COMMIT is answered
+   * with ROLLBACK and `commit` fails with {@link AccessChanged}; once COMMIT succeeded with it,
+   * `guard.passed` is true. A transaction that ran no statement sends neither (nothing to guard).
+   */
+  guardCommit(guard: CommitGuard): void {
+    if (this.#pendingBegin === undefined && !this.#inTransaction) {
+      throw new Error("no transaction is open on this connection");
+    }
+    this.#guard = guard;
+  }
+
   async commit(): Promise<void> {
+    const guard = this.#guard;
+    this.#guard = undefined;
     if (this.#pendingBegin !== undefined) {
       // The transaction ran no statement: there is nothing to commit, and BEGIN was never sent.
       this.#pendingBegin = undefined;
       return;
     }
     if (!this.#inTransaction) throw new Error("no transaction is open on this connection");
+    if (guard !== undefined) return this.#commitGuarded(guard);
     const result = await this.#send("commit");
     this.#inTransaction = false;
     // PostgreSQL answers COMMIT of a transaction that an earlier error aborted with ROLLBACK, and no
@@ -386,7 +414,30 @@ export class PipelinedConnection implements DatabaseConnection {
     }
   }
 
+  async #commitGuarded(guard: CommitGuard): Promise<void> {
+    // COMMIT is sent whatever happens: the transaction ends with it (committed or rolled back).
+    this.#inTransaction = false;
+    const [guarded, committed] = await this.#settleTogether([this.#statement(guard.query), "commit"]);
+    if (guarded?.status === "rejected" && isAccessGuardError(guarded.reason)) {
+      if (committed?.status === "fulfilled" && committed.value.command === "ROLLBACK") {
+        throw new AccessChanged({ cause: guarded.reason });
+      }
+      // A guard that failed must never be followed by a commit; should the session say otherwise,
+      // it cannot be trusted.
+      this.#discard = true;
+      throw withCallerStack(committed?.status === "rejected" ? committed.reason : guarded.reason);
+    }
+    for (const outcome of [guarded, committed]) {
+      if (outcome?.status === "rejected") throw withCallerStack(outcome.reason);
+    }
+    if (committed?.status === "fulfilled" && committed.value.command === "ROLLBACK") {
+      throw new Error("the transaction was rolled back at COMMIT: a statement in it had failed");
+    }
+    guard.passed = true;
+  }
+
   async rollback(): Promise<void> {
+    this.#guard = undefined;
     if (this.#pendingBegin !== undefined) {
       this.#pendingBegin = undefined;
       return;
@@ -409,6 +460,7 @@ export class PipelinedConnection implements DatabaseConnection {
     this.#discard = false;
     this.#inTransaction = false;
     this.#pendingBegin = undefined;
+    this.#guard = undefined;
     this.#client.release(discard ? true : undefined);
   }
 
@@ -443,6 +495,17 @@ export class PipelinedConnection implements DatabaseConnection {
    * then idle again, ready for ROLLBACK.
    */
   async #sendTogether(statements: readonly Statement[]): Promise<PgResult[]> {
+    const outcomes = await this.#settleTogether(statements);
+    // A lost socket fails them all; a server error only its own statement and, in the aborted
+    // transaction, the ones after it. BEGIN fails only with its session (a lost socket): then the
+    // statements failed the same way.
+    const failure = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failure !== undefined) throw withCallerStack(failure.reason);
+    return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<PgResult>).value);
+  }
+
+  /** `#sendTogether`, answering each statement's outcome; failures are noted for the session. */
+  async #settleTogether(statements: readonly Statement[]): Promise<PromiseSettledResult<PgResult>[]> {
     const stream = (this.#client as unknown as { connection?: { stream?: NodeJS.WritableStream } }).connection
       ?.stream as { cork?: () => void; uncork?: () => void } | undefined;
     stream?.cork?.();
@@ -456,18 +519,11 @@ export class PipelinedConnection implements DatabaseConnection {
     } finally {
       stream?.uncork?.();
     }
-    const outcomes = await Promise.allSettled(sent);
-    let failure: { reason: unknown } | undefined;
+    const outcomes = (await Promise.allSettled(sent)) as PromiseSettledResult<PgResult>[];
     for (const outcome of outcomes) {
-      if (outcome.status === "fulfilled") continue;
-      // A lost socket fails them all; a server error only its own statement and, in the aborted
-      // transaction, the ones after it.
-      this.#noteFailure(outcome.reason);
-      failure ??= outcome;
+      if (outcome.status === "rejected") this.#noteFailure(outcome.reason);
     }
-    // BEGIN fails only with its session (a lost socket): then the statements failed the same way.
-    if (failure !== undefined) throw withCallerStack(failure.reason);
-    return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<PgResult>).value);
+    return outcomes;
   }
 
   #noteFailure(error: unknown): void {

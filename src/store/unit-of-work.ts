@@ -1,5 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Kysely } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
+import {
+  AccessChanged,
+  type AccessCheck,
+  type CommitGuard,
+  guardsCommits,
+  type RequestAccess,
+} from "./access.js";
+import { readAccessVersion } from "./credentials.js";
 import type { Executor } from "./executor.js";
 import type { Database } from "./schema.js";
 import { runAlone } from "./sqlite-dialect.js";
@@ -31,6 +39,24 @@ export interface UnitOfWork {
   afterCommit(hook: () => void): void;
   /** True inside a transaction. */
   readonly inTransaction: boolean;
+  /**
+   * Runs `next` (the rest of a request) in a request scope, where authentication may leave a check
+   * of its credential pending instead of reading the database (`deferAccessCheck`).
+   */
+  inRequestScope<T>(next: () => T): T;
+  /**
+   * Leaves `check` pending in the current request scope, to ride with the next commit (PostgreSQL
+   * sends a guard statement with COMMIT) or to be settled before the answer (`settleAccess`). False,
+   * and nothing is left pending, outside a request scope, where commits cannot carry a guard
+   * (SQLite), or once the request was refused: the caller then checks at once.
+   */
+  deferAccessCheck(check: AccessCheck): boolean;
+  /**
+   * Proves the request's pending check now (one read of the access version; the full lookup only if
+   * it moved). Throws the refusal when the credential no longer holds, then and on every later call
+   * in the request. Does nothing outside a request scope or with nothing pending.
+   */
+  settleAccess(): Promise<void>;
 }
 
 interface Unit {
@@ -56,43 +82,103 @@ export interface UnitOfWorkOptions {
   durable?: () => Promise<void>;
   /** Told about an after-commit hook that threw: the transaction is committed either way. */
   onHookError?: (error: unknown) => void;
+  /**
+   * The statement that fails unless `access_version` reads `version`, sent with COMMIT while a
+   * request's access check is pending (PostgreSQL). Without it, checks are never deferred.
+   */
+  accessGuard?: (version: number) => CompiledQuery;
 }
+
+/** A transaction is tried this many times when the access version moves under it. */
+const ACCESS_ATTEMPTS = 3;
 
 export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
   const current = new AsyncLocalStorage<Unit>();
+  /** The request's access record: one per request scope, per store (two stores never share one). */
+  const access = new AsyncLocalStorage<RequestAccess>();
+  const { accessGuard } = options;
 
-  async function attempt<T>(work: (trx: Executor) => Promise<T>): Promise<{ result: T; unit: Unit }> {
+  /**
+   * The pending check is proven: it is lifted. Refused: the refusal is kept for the rest of the
+   * request, which commits nothing more, and thrown.
+   */
+  async function prove(record: RequestAccess, check: AccessCheck): Promise<void> {
+    const refusal = await check.revalidate();
+    if (refusal !== undefined) {
+      record.refusal ??= refusal;
+      if (record.pending === check) record.pending = undefined;
+      throw record.refusal;
+    }
+    if (record.pending === check) record.pending = undefined;
+  }
+
+  async function attempt<T>(
+    work: (trx: Executor) => Promise<T>,
+    record: RequestAccess | undefined,
+  ): Promise<{ result: T; unit: Unit }> {
     let unit: Unit | undefined;
-    const result = await options.writer.transaction().execute((trx) => {
+    const check = accessGuard ? record?.pending : undefined;
+    const guard: CommitGuard | undefined =
+      check && accessGuard ? { query: accessGuard(check.version), passed: false } : undefined;
+    const result = await options.writer.transaction().execute(async (trx) => {
       unit = { trx, hooks: [] };
-      return current.run(unit, () => work(trx));
+      const value = await current.run(unit, () => work(trx));
+      if (guard) {
+        await trx.getExecutor().provideConnection(async (connection) => {
+          if (guardsCommits(connection)) connection.guardCommit(guard);
+          else {
+            // A connection that cannot send it with COMMIT runs it before.
+            await connection.executeQuery(guard.query);
+            guard.passed = true;
+          }
+        });
+      }
+      return value;
     });
     if (!unit) throw new Error("the transaction ran no work");
+    // Committed with the guard: the credential held at commit, for the rest of the request too.
+    if (record && guard?.passed && record.pending === check) record.pending = undefined;
     return { result, unit };
   }
 
   async function outermost<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
-    let done: { result: T; unit: Unit };
-    try {
-      done = await attempt(work);
-    } catch (error) {
-      // The SQLite batch this transaction joined was lost (a neighbour failed at COMMIT, or the disk
-      // filled): none of its rows exist and nothing was answered yet, so it is run again alone, where
-      // only its own outcome counts.
-      if (!isBatchFailure(error)) throw error;
+    const record = access.getStore();
+    if (record?.refusal !== undefined) throw record.refusal;
+    let done: { result: T; unit: Unit } | undefined;
+    for (let tries = 1; done === undefined; tries += 1) {
       try {
-        done = await runAlone(() => attempt(work));
-      } catch (again) {
-        throw isBatchFailure(again) ? again.cause : again;
-      }
-    }
-    for (const hook of done.unit.hooks) {
-      try {
-        hook();
+        done = await attempt(work, record);
       } catch (error) {
-        options.onHookError?.(error);
+        if (error instanceof AccessChanged && record) {
+          // Rolled back at COMMIT: a credential or tenant changed since this request's credential was
+          // cached. Nothing was written, nothing answered, and the failed attempt's hooks are dropped
+          // with it. Still valid (another credential changed): the work runs again.
+          const check = record.pending;
+          if (check === undefined || tries >= ACCESS_ATTEMPTS) throw error;
+          await prove(record, check);
+          continue;
+        }
+        // The SQLite batch this transaction joined was lost (a neighbour failed at COMMIT, or the disk
+        // filled): none of its rows exist and nothing was answered yet, so it is run again alone, where
+        // only its own outcome counts.
+        if (!isBatchFailure(error)) throw error;
+        try {
+          done = await runAlone(() => attempt(work, record));
+        } catch (again) {
+          throw isBatchFailure(again) ? again.cause : again;
+        }
       }
     }
+    // Hooks start work that outlives the request (waking the dispatcher): not in its scope.
+    access.exit(() => {
+      for (const hook of done.unit.hooks) {
+        try {
+          hook();
+        } catch (error) {
+          options.onHookError?.(error);
+        }
+      }
+    });
     return done.result;
   }
 
@@ -104,7 +190,11 @@ export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
     statement(work) {
       const unit = current.getStore();
       if (unit) return work(unit.trx);
-      return options.autocommit ? work(options.autocommit) : outermost(work);
+      // A statement that commits by itself cannot carry a guard: with a check pending, it runs as a
+      // transaction of its own whose COMMIT does.
+      const record = access.getStore();
+      const guarded = record !== undefined && (record.pending !== undefined || record.refusal !== undefined);
+      return options.autocommit && !guarded ? work(options.autocommit) : outermost(work);
     },
     read(work) {
       const unit = current.getStore();
@@ -119,10 +209,41 @@ export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
     afterCommit(hook) {
       const unit = current.getStore();
       if (unit) unit.hooks.push(hook);
-      else hook();
+      else access.exit(hook);
     },
     get inTransaction() {
       return current.getStore() !== undefined;
+    },
+    inRequestScope(next) {
+      return access.run({ pending: undefined, refusal: undefined }, next);
+    },
+    deferAccessCheck(check) {
+      const record = access.getStore();
+      if (!accessGuard || !record || record.refusal !== undefined) return false;
+      const pending = record.pending;
+      if (pending === undefined) {
+        record.pending = check;
+        return true;
+      }
+      // One guard checks one version: a second credential cached at the same version shares it.
+      if (pending.version !== check.version) return false;
+      record.pending = {
+        version: check.version,
+        revalidate: async () => (await pending.revalidate()) ?? (await check.revalidate()),
+      };
+      return true;
+    },
+    async settleAccess() {
+      const record = access.getStore();
+      if (!record) return;
+      if (record.refusal !== undefined) throw record.refusal;
+      const check = record.pending;
+      if (check === undefined) return;
+      if ((await readAccessVersion(options.reader)) === check.version) {
+        if (record.pending === check) record.pending = undefined;
+        return;
+      }
+      await prove(record, check);
     },
   };
 }

@@ -296,6 +296,9 @@ for (const dialect of ["sqlite", "postgres"] as const) {
           get inTransaction() {
             return uow.inTransaction;
           },
+          inRequestScope: (next) => uow.inRequestScope(next),
+          deferAccessCheck: (check) => uow.deferAccessCheck(check),
+          settleAccess: () => uow.settleAccess(),
         };
         const logged: Logged[] = [];
         const a = dispatcherOf(t, slow, { store: { ...t.store, uow: gatedUow }, logged });

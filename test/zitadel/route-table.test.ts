@@ -10,7 +10,7 @@ const TABLE_FILE = new URL("../../src/surfaces/zitadel/route-table.ts", import.m
 /** The route table as the descriptors give it: what `route-table.ts` must say. */
 function fromDescriptors() {
   const router = createConnectRouter();
-  connectRoutes(new Map(), { now: () => 0 })(router);
+  connectRoutes(new Map(), { now: () => 0 }, async () => {})(router);
   const connect = router.handlers.map((h) => [[...h.allowedMethods], h.requestPath] as const);
   const gateway = zitadelMethods().flatMap((method) => {
     const binding = bindingOf(method);

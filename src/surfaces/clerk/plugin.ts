@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { HandsetError } from "../../domain/errors.js";
+import { settlingErrors } from "../../http/request-scope.js";
 import type { SurfaceDeps } from "../deps.js";
 import { createClerkContext } from "./context.js";
 import { sendClerkError } from "./error-edge.js";
@@ -49,7 +50,9 @@ export async function clerkSurface(app: FastifyInstance, deps: SurfaceDeps): Pro
     return payload;
   });
 
-  app.setErrorHandler((error, request, reply) => sendClerkError(error, request, reply, ctx.clock.now()));
+  app.setErrorHandler(
+    settlingErrors((error, request, reply) => sendClerkError(error, request, reply, ctx.clock.now())),
+  );
   app.setNotFoundHandler((request, reply) =>
     sendClerkError(
       new HandsetError("ROUTE_NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}.`),

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { HandsetError } from "../../domain/errors.js";
+import { settlingErrors } from "../../http/request-scope.js";
 import type { SurfaceDeps } from "../deps.js";
 import { createLinodeContext } from "./context.js";
 import { sendLinodeError } from "./errors.js";
@@ -30,7 +31,9 @@ export async function linodeSurface(app: FastifyInstance, deps: SurfaceDeps): Pr
     defaultJson(request, text, done);
   });
 
-  app.setErrorHandler((error, request, reply) => sendLinodeError(error, request, reply, now()));
+  app.setErrorHandler(
+    settlingErrors((error, request, reply) => sendLinodeError(error, request, reply, now())),
+  );
   app.setNotFoundHandler((request, reply) =>
     sendLinodeError(
       new HandsetError("ROUTE_NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}.`),

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { settlingErrors } from "../../http/request-scope.js";
 import type { NativeContext } from "./context.js";
 import { sendNativeError } from "./errors.js";
 import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
@@ -9,7 +10,9 @@ import { registerUserRoutes } from "./user-routes.js";
 export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): Promise<void> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((error, request, reply) => sendNativeError(error, request, reply, ctx.clock.now()));
+  app.setErrorHandler(
+    settlingErrors((error, request, reply) => sendNativeError(error, request, reply, ctx.clock.now())),
+  );
   registerUserRoutes(app, ctx);
   registerPhoneNumberRoutes(app, ctx, "admin");
   registerPhoneNumberRoutes(app, ctx, "self");

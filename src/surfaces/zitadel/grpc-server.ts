@@ -24,7 +24,7 @@ export interface ZitadelGrpcServer {
 export function createZitadelGrpcServer(deps: SurfaceDeps, log: FastifyBaseLogger): ZitadelGrpcServer {
   const handler = connectNodeAdapter({
     ...routerOptions(deps.config.bodyLimitBytes),
-    routes: connectRoutes(createZitadelRpcs(deps), deps.clock),
+    routes: connectRoutes(createZitadelRpcs(deps), deps.clock, () => deps.handset.credentials.settleAccess()),
     // Each call gets a request id as a Fastify request does, taken from `x-request-id` when sent.
     contextValues: (request) => {
       const sent = request.headers["x-request-id"];

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { settlingErrors } from "../../http/request-scope.js";
 import type { SurfaceDeps } from "../deps.js";
 import { ZITADEL_ROUTES } from "./route-table.js";
 import type { ZitadelHandlers } from "./surface.js";
@@ -25,7 +26,9 @@ export async function zitadelSurface(app: FastifyInstance, deps: SurfaceDeps): P
   };
 
   app.setNotFoundHandler(async (request, reply) => (await handlers()).notFound(request, reply));
-  app.setErrorHandler(async (error, request, reply) => (await handlers()).error(error, request, reply));
+  app.setErrorHandler(
+    settlingErrors(async (error, request, reply) => (await handlers()).error(error, request, reply)),
+  );
 
   // Connect and gRPC-Web: the body is left unread for Connect to decode, so every content type passes
   // through here untouched; Connect answers a wrong one itself.

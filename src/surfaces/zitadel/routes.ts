@@ -58,22 +58,38 @@ export function zitadelMethods(): DescMethodUnary[] {
 
 /**
  * Connect router routes (Connect, gRPC-Web and gRPC) over the RPC table. Every failure passes the
- * error edge here, once, with the request the transport put in the context.
+ * error edge here, once, with the request the transport put in the context. Connect writes its answer
+ * itself (the Fastify reply is hijacked, no `onSend` runs), so every answer, success or failure,
+ * waits here until the request's credential is proven (`settleAccess`), and a refused request is
+ * answered with its refusal instead.
  */
-export function connectRoutes(rpcs: ReadonlyMap<DescMethodUnary, PhoneRpc>, clock: Clock) {
+export function connectRoutes(
+  rpcs: ReadonlyMap<DescMethodUnary, PhoneRpc>,
+  clock: Clock,
+  settleAccess: () => Promise<void>,
+) {
   return (router: ConnectRouter): void => {
     for (const method of zitadelMethods()) {
       const rpc = rpcs.get(method);
       router.rpc(method, async (request, context) => {
         const call = context.values.get(rpcRequestKey);
         if (call) context.responseHeader.set("x-request-id", call.id);
+        let failure: unknown;
         try {
           if (!rpc) throw unimplemented(method);
-          return await rpc.handle(request, context.requestHeader);
+          const answer = await rpc.handle(request, context.requestHeader);
+          await settleAccess();
+          return answer;
         } catch (error) {
-          if (!call) throw error;
-          throw rpcErrorEdge(call, error, clock.now());
+          failure = error;
         }
+        try {
+          await settleAccess();
+        } catch (refusal) {
+          failure = withCause(toZitadelError(toHandsetError(refusal), "v1", "get"), refusal);
+        }
+        if (!call) throw failure;
+        throw rpcErrorEdge(call, failure, clock.now());
       });
     }
   };

@@ -25,7 +25,7 @@ export function createZitadelHandlers(deps: SurfaceDeps): ZitadelHandlers {
   const now = () => deps.clock.now();
   return {
     connect: connectHandlers({
-      routes: connectRoutes(rpcs, deps.clock),
+      routes: connectRoutes(rpcs, deps.clock, () => deps.handset.credentials.settleAccess()),
       readMaxBytes: deps.config.bodyLimitBytes,
     }),
     gateway: gatewayHandlers({ rpcs, clock: deps.clock }),
