@@ -22,7 +22,7 @@ import {
 import type { Caller } from "./caller.js";
 import { recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
-import { lockNumberOf } from "./number-set.js";
+import { lockOneNumber } from "./number-set.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
 import { explainNoOpenVerification, wrongCodeError } from "./verification-errors.js";
 import {
@@ -170,8 +170,8 @@ export function createVerificationService(deps: ServiceDeps) {
     }
     return uow.transaction(async (trx): Promise<CodeCheck> => {
       const now = deps.clock.now();
-      // The user's lock, its numbers and the number's open verification: what the check decides from.
-      const { row: phone, pending } = await lockNumberOf(trx, caller, phoneNumberId, { pending: true });
+      // The user's lock, the number and its open verification: what the check decides from.
+      const { row: phone, pending } = await lockOneNumber(trx, caller, phoneNumberId);
       if (!pending || pending.expires_at <= now) {
         if (pending) await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
         return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
@@ -255,9 +255,8 @@ export function createVerificationService(deps: ServiceDeps) {
     async send(caller: Caller, phoneNumberId: string): Promise<CodeSent> {
       return uow.transaction(async (trx) => {
         const now = deps.clock.now();
-        // The user's lock, its numbers, the number's open verification and its send budgets.
-        const locked = await lockNumberOf(trx, caller, phoneNumberId, {
-          pending: true,
+        // The user's lock, the number, its open verification and its send budgets.
+        const locked = await lockOneNumber(trx, caller, phoneNumberId, {
           budgetsSince: now - policy.numberWindowMs,
         });
         const phone = locked.row;

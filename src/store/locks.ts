@@ -165,12 +165,17 @@ const stateColumns = (dialect: Dialect, budgets: boolean) =>
  * lock is keyed by, so it needs nothing from the lock's answer: the two can be sent together, and
  * PostgreSQL runs the read once the lock is held, with a snapshot taken then.
  */
-function stateQuery(byNumber: boolean, budgets: boolean) {
+function stateQuery(byNumber: boolean, budgets: boolean, onlyTarget = false) {
   const user = byNumber ? "(select user_id from phone_numbers where tenant_id = $1 and id = $2)" : "$2";
+  // Only number `$3`, by its key: a use case that changes one number and no rule of the set reads one
+  // row, however many numbers its user holds.
+  const where = onlyTarget
+    ? `p.tenant_id = $1 and p.id = $3 and p.user_id = ${user}`
+    : `p.tenant_id = $1 and p.user_id = ${user}`;
   const text = (dialect: Dialect) => `
     select ${stateColumns(dialect, budgets)}
     from phone_numbers p
-    where p.tenant_id = $1 and p.user_id = ${user}
+    where ${where}
     order by p.created_at, p.id`;
   return hotQuery({ sqlite: text("sqlite"), postgres: text("postgres") });
 }
@@ -192,6 +197,10 @@ export const USER_STATE_QUERIES = {
   stateWithBudgets: stateQuery(false, true),
   stateByNumber: stateQuery(true, false),
   stateByNumberWithBudgets: stateQuery(true, true),
+  target: stateQuery(false, false, true),
+  targetWithBudgets: stateQuery(false, true, true),
+  targetByNumber: stateQuery(true, false, true),
+  targetByNumberWithBudgets: stateQuery(true, true, true),
   lockByUser: lockQuery(BY_USER),
   lockByNumber: lockQuery(BY_NUMBER),
   ownerOfNumber: hotQuery("select user_id from phone_numbers where tenant_id = $1 and id = $2"),
@@ -212,6 +221,11 @@ export interface UserStateRequest {
   pendingOf?: string;
   /** Also read `pendingOf`'s send budgets since this time. */
   budgetsSince?: number;
+  /**
+   * Read `pendingOf`'s row only, not the user's other numbers: for a use case that changes one number
+   * and decides nothing from the others (`rows` then holds that row alone).
+   */
+  onlyTarget?: boolean;
 }
 
 export interface UserState {
@@ -263,6 +277,7 @@ export async function lockUserState(
   }
   const held = userId === undefined ? undefined : state?.users.get(userKey(tenantId, userId));
   const values = [tenantId, userId, request.pendingOf ?? null, request.budgetsSince ?? 0];
+  const onlyTarget = request.onlyTarget === true && request.pendingOf !== undefined;
 
   let rows: StateRow[];
   if (held === undefined) {
@@ -272,7 +287,7 @@ export async function lockUserState(
     // the server runs the read once the lock is held, so it sees what the lock now protects.
     const [lock, read] = await pipeline(trx, [
       [byUser ? USER_STATE_QUERIES.lockByUser : USER_STATE_QUERIES.lockByNumber, values.slice(0, 2)],
-      [stateQueryFor(!byUser, budgets), values],
+      [stateQueryFor(!byUser, budgets, onlyTarget), values],
     ]);
     const locked = lock?.rows[0] as StateRow | undefined;
     if (!locked) return undefined;
@@ -282,14 +297,15 @@ export async function lockUserState(
   } else if (held.rows !== null && request.pendingOf === undefined) {
     return { userId: userId as string, rows: held.rows, pending: undefined, budgets: undefined };
   } else {
-    rows = (await runHot<StateRow>(trx, stateQueryFor(false, budgets), values)).rows;
+    rows = (await runHot<StateRow>(trx, stateQueryFor(false, budgets, onlyTarget), values)).rows;
   }
   const found = userId as string;
   const numbers = rows.map(toNumberRow);
   for (const row of numbers) state?.owners.set(userKey(tenantId, row.id), row.user_id);
   const entry = state?.users.get(userKey(tenantId, found));
-  if (entry) entry.rows = numbers;
-  else state?.users.set(userKey(tenantId, found), { rows: numbers });
+  // One number is not the user's set: the lock is remembered, the set is not.
+  if (entry) entry.rows = onlyTarget ? entry.rows : numbers;
+  else state?.users.set(userKey(tenantId, found), { rows: onlyTarget ? null : numbers });
   const target = request.pendingOf === undefined ? undefined : rows.find((r) => r.id === request.pendingOf);
   const budgetsOf = target?.budgets == null ? undefined : json(target.budgets);
   return {
@@ -309,10 +325,14 @@ export async function lockUserState(
 
 const json = <T>(value: string | T): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
-function stateQueryFor(byNumber: boolean, budgets: boolean) {
-  if (byNumber)
-    return budgets ? USER_STATE_QUERIES.stateByNumberWithBudgets : USER_STATE_QUERIES.stateByNumber;
-  return budgets ? USER_STATE_QUERIES.stateWithBudgets : USER_STATE_QUERIES.state;
+function stateQueryFor(byNumber: boolean, budgets: boolean, onlyTarget: boolean) {
+  const q = USER_STATE_QUERIES;
+  if (onlyTarget) {
+    if (byNumber) return budgets ? q.targetByNumberWithBudgets : q.targetByNumber;
+    return budgets ? q.targetWithBudgets : q.target;
+  }
+  if (byNumber) return budgets ? q.stateByNumberWithBudgets : q.stateByNumber;
+  return budgets ? q.stateWithBudgets : q.state;
 }
 
 function remember(trx: Executor, tenantId: string, row: StateRow): void {
