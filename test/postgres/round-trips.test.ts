@@ -6,7 +6,7 @@ import { openStore, type Store } from "../../src/store/database.js";
 import { isDatabaseUnavailableError, isUniqueViolation } from "../../src/store/errors.js";
 import { lockUserState } from "../../src/store/locks.js";
 import { migrateToLatest } from "../../src/store/migrate.js";
-import { MAX_PREPARED_PER_CONNECTION } from "../../src/store/postgres.js";
+import { MAX_PREPARED_PER_CONNECTION } from "../../src/store/postgres-connection.js";
 import { hotQuery, pipeline } from "../../src/store/prepared.js";
 import { createTestApp, mobileNumber, TEST_KEYRING, type TestApp } from "../support/harness.js";
 import { nativeClient } from "../support/native-client.js";
