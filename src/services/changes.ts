@@ -1,5 +1,10 @@
 import { newId } from "../domain/ids.js";
-import { appendUserEvent, appendUserEventWith, type UserEventWithWrites } from "../store/events.js";
+import {
+  appendUserEvent,
+  appendUserEventWith,
+  type NewUserEvent,
+  type UserEventWithWrites,
+} from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import { actorOf, type Caller } from "./caller.js";
 import type { Change } from "./views.js";
@@ -16,15 +21,7 @@ export async function recordUserChange(
   payload: Record<string, unknown>,
   at: number,
 ): Promise<Change> {
-  const sequence = await appendUserEvent(trx, {
-    id: newId("evt", at),
-    tenantId: caller.tenantId,
-    userId,
-    type,
-    actor: actorOf(caller),
-    payload,
-    at,
-  });
+  const sequence = await appendUserEvent(trx, newUserEvent(caller, userId, type, payload, at));
   return { tenantId: caller.tenantId, sequence, at };
 }
 
@@ -43,7 +40,23 @@ export async function recordUserChangeWith(
   payload: Record<string, unknown>,
   at: number,
 ): Promise<{ change: Change; changes: number[]; returned: (Record<string, unknown> | undefined)[] }> {
-  const { sequence, changes, returned } = await appendUserEventWith(trx, writes.composed, writes.values, {
+  const { sequence, changes, returned } = await appendUserEventWith(
+    trx,
+    writes.composed,
+    writes.values,
+    newUserEvent(caller, userId, type, payload, at),
+  );
+  return { change: { tenantId: caller.tenantId, sequence, at }, changes, returned };
+}
+
+function newUserEvent(
+  caller: Caller,
+  userId: string,
+  type: string,
+  payload: Record<string, unknown>,
+  at: number,
+): NewUserEvent {
+  return {
     id: newId("evt", at),
     tenantId: caller.tenantId,
     userId,
@@ -51,6 +64,5 @@ export async function recordUserChangeWith(
     actor: actorOf(caller),
     payload,
     at,
-  });
-  return { change: { tenantId: caller.tenantId, sequence, at }, changes, returned };
+  };
 }

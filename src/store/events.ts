@@ -90,16 +90,12 @@ const APPEND_USER_EVENT = hotQuery({
     returning sequence`,
 });
 
-/**
- * Moves the user's event sequence on by one and writes the event with the new value, in one statement:
- * the event's sequence is read from the very row it moves, so the two can never disagree. The user's
- * row lock (see `lockUser`) orders writers. Returns the new sequence.
- */
-export async function appendUserEvent(
-  db: Executor,
-  event: Omit<NewEvent, "aggregateType" | "aggregateId" | "sequence"> & { userId: string },
-): Promise<number> {
-  const row = await hotRow<{ sequence: number }>(db, APPEND_USER_EVENT, [
+/** An event of a user: its sequence comes from the user's row. */
+export type NewUserEvent = Omit<NewEvent, "aggregateType" | "aggregateId" | "sequence"> & { userId: string };
+
+/** A user event's values, in the order `APPEND_USER_EVENT` and the composed writes bind them. */
+function userEventValues(event: NewUserEvent): unknown[] {
+  return [
     event.id,
     event.tenantId,
     event.userId,
@@ -107,7 +103,16 @@ export async function appendUserEvent(
     event.actor,
     JSON.stringify(event.payload),
     event.at,
-  ]);
+  ];
+}
+
+/**
+ * Moves the user's event sequence on by one and writes the event with the new value, in one statement:
+ * the event's sequence is read from the very row it moves, so the two can never disagree. The user's
+ * row lock (see `lockUser`) orders writers. Returns the new sequence.
+ */
+export async function appendUserEvent(db: Executor, event: NewUserEvent): Promise<number> {
+  const row = await hotRow<{ sequence: number }>(db, APPEND_USER_EVENT, userEventValues(event));
   if (!row)
     throw new Error(`no user ${event.userId} in tenant ${event.tenantId} to record ${event.type} for`);
   return Number(row.sequence);
@@ -198,7 +203,7 @@ export async function appendUserEventWith(
   db: Executor,
   composed: UserEventWithWrites,
   values: readonly (readonly unknown[])[],
-  event: Omit<NewEvent, "aggregateType" | "aggregateId" | "sequence"> & { userId: string },
+  event: NewUserEvent,
 ): Promise<ComposedOutcome> {
   // Writes to the user's numbers: what the transaction read of them is read again.
   if (composed.changesNumbers) forgetNumbers(db);
@@ -217,16 +222,7 @@ export async function appendUserEventWith(
     }
     return { sequence: await appendUserEvent(db, event), changes, returned };
   }
-  const eventValues = [
-    event.id,
-    event.tenantId,
-    event.userId,
-    event.type,
-    event.actor,
-    JSON.stringify(event.payload),
-    event.at,
-  ];
-  const all: unknown[] = [...eventValues];
+  const all: unknown[] = userEventValues(event);
   for (const [index, write] of composed.writes.entries()) {
     const given = values[index] ?? [];
     for (let i = 0; i < write.query.postgres.count; i += 1) all.push(given[i]);
