@@ -51,6 +51,7 @@ export class SqliteCheckpointer {
   #pending: { resolve(r: CheckpointResult): void; reject(e: Error): void } | null = null;
   #running: Promise<CheckpointResult> | null = null;
   #cycle: Promise<void> | null = null;
+  #closed = false;
   /** Checkpoints that finished, asked for or scheduled. */
   completed = 0;
 
@@ -61,6 +62,7 @@ export class SqliteCheckpointer {
 
   /** Runs a passive checkpoint, or joins the one under way. Starts the worker on first use. */
   checkpoint(): Promise<CheckpointResult> {
+    if (this.#closed) return Promise.reject(new Error("the WAL checkpointer is closed"));
     this.#running ??= this.#run().finally(() => {
       this.#running = null;
     });
@@ -74,10 +76,11 @@ export class SqliteCheckpointer {
    * writer paused (`exclusive`), after which the writer's next commit starts the WAL over.
    */
   request(exclusive: <T>(work: () => Promise<T>) => Promise<T>): void {
-    if (this.#cycle) return;
+    // Once the store is closing, its last commits must not start a worker nobody would stop.
+    if (this.#cycle || this.#closed) return;
     this.#cycle = (async () => {
       await this.checkpoint();
-      await exclusive(() => this.checkpoint());
+      if (!this.#closed) await exclusive(() => this.checkpoint());
     })()
       .catch((error: unknown) => this.#onError(error instanceof Error ? error : new Error(String(error))))
       .finally(() => {
@@ -91,6 +94,7 @@ export class SqliteCheckpointer {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     await this.#cycle;
     await this.#running?.catch(() => undefined);
     const worker = this.#worker;

@@ -84,6 +84,8 @@ export interface StatementResult {
 /** Test seam: lets a fault-injection test fail the next COMMIT as the disk would. */
 export interface WriterFaults {
   beforeCommit?: () => void;
+  /** Runs where a failed COMMIT's ROLLBACK would; throwing stands for a ROLLBACK that fails. */
+  beforeRollback?: () => void;
 }
 
 export interface SqliteWriterOptions {
@@ -130,6 +132,8 @@ export class SqliteWriter {
     this.#noticeLostBatch();
     if (this.#batch && (alone || this.#batch.alone)) this.#commit();
     if (!this.#batch) {
+      // What a lost batch left open (its ROLLBACK failed) goes before a new batch begins.
+      if (this.#sqlite.inTransaction) this.#control.rollback.run();
       this.#control.begin.run();
       const batch = openBatch(alone);
       this.#batch = batch;
@@ -266,8 +270,15 @@ export class SqliteWriter {
       this.#control.commit.run();
       this.#committed(batch);
     } catch (error) {
-      // A failed COMMIT (a deferred constraint, a full disk) may leave the transaction open.
-      if (this.#sqlite.inTransaction) this.#control.rollback.run();
+      // A failed COMMIT (a deferred constraint, a full disk) may leave the transaction open. A ROLLBACK
+      // that fails too must not keep the batch's units waiting for ever: they hear of the lost batch,
+      // and the next unit rolls the leftover transaction back before it begins (`beginUnit`).
+      try {
+        this.faults.beforeRollback?.();
+        if (this.#sqlite.inTransaction) this.#control.rollback.run();
+      } catch {
+        // Left for `beginUnit`; the batch is lost either way, and its units are told so below.
+      }
       batch.reject(new BatchFailedError(error));
     }
   }

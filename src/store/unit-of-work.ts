@@ -201,10 +201,17 @@ export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
       if (unit) return work(unit.trx);
       const { durable } = options;
       if (!durable) return work(options.reader);
-      return work(options.reader).then(async (result) => {
-        await durable();
-        return result;
-      });
+      // A refusal decided from what the read saw ("not found") waits for that sync too.
+      return work(options.reader).then(
+        async (result) => {
+          await durable();
+          return result;
+        },
+        async (error: unknown) => {
+          await durable();
+          throw error;
+        },
+      );
     },
     afterCommit(hook) {
       const unit = current.getStore();

@@ -208,6 +208,40 @@ describe("SQLite group commit under faults", () => {
     expect(result).toEqual({ okWithRows: 3, errorWithoutRows: 0 });
   });
 
+  it("answers the units of a batch whose COMMIT and then ROLLBACK failed, and goes on working", async () => {
+    dir = mkdtempSync(join(tmpdir(), "handset-gc-"));
+    await open();
+    const writer = writerOf(store);
+    let failCommit = true;
+    let failRollback = true;
+    writer.faults.beforeCommit = () => {
+      if (failCommit) {
+        failCommit = false;
+        throw Object.assign(new Error("disk I/O error"), { code: "SQLITE_IOERR" });
+      }
+    };
+    writer.faults.beforeRollback = () => {
+      if (failRollback) {
+        failRollback = false;
+        throw Object.assign(new Error("disk I/O error"), { code: "SQLITE_IOERR" });
+      }
+    };
+    const outcomes = await settleAll({
+      a: () => store.uow.transaction((trx) => insertProbe(trx, "a", "a-1")),
+      b: () => store.uow.transaction((trx) => insertProbe(trx, "b", "b-1")),
+    });
+    expect([...outcomes.values()].map((o) => o.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect(failRollback).toBe(false);
+    const result = await checkAgainstDisk({
+      rowsOf: new Map([
+        ["a", ["a-1"]],
+        ["b", ["b-1"]],
+      ]),
+      outcomes,
+    });
+    expect(result).toEqual({ okWithRows: 2, errorWithoutRows: 0 });
+  });
+
   it("never lets a read answer with a write that a failing commit takes back", async () => {
     dir = mkdtempSync(join(tmpdir(), "handset-gc-"));
     await open();

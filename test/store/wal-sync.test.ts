@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -106,6 +106,55 @@ describe("SQLite commits made durable off the main thread", () => {
     held.release();
     await expect(write).resolves.toBe("a");
     await expect(read).resolves.toBe(1);
+  });
+
+  it("does not answer a read's error, decided from a commit whose sync still runs, before that sync returns", async () => {
+    await insert("gone-soon");
+    const held = heldSync();
+    syncWal = held.sync;
+    const removal = store.uow.transaction((trx) =>
+      sql`delete from probe where id = 'gone-soon'`.execute(trx),
+    );
+    await stateAfter(removal, 2);
+    // The read sees the row gone and refuses: "not found" is an answer about the removal, which a power
+    // loss could still take back.
+    const read = store.uow.read(async (db) => {
+      const { rows } = await sql`select id from probe where id = 'gone-soon'`.execute(db);
+      if (rows.length === 0) throw new Error("not found");
+      return rows;
+    });
+    expect((await stateAfter(read, 10)).settled).toBe(false);
+    held.release();
+    await expect(read).rejects.toThrow("not found");
+    await removal;
+  });
+
+  it("starts no checkpoint once the store is closing", async () => {
+    const checkpointer = sqliteCheckpointerOf.get(store);
+    if (!checkpointer) throw new Error("not a SQLite store");
+    // One commit short of a checkpoint cycle, then a unit whose commit, made by close, would start one.
+    // (The table was made by one commit already.)
+    for (let i = 0; i < 62; i++) await insert(`row-${i}`);
+    await checkpointer.settled();
+    const before = checkpointer.completed;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const last = store.uow.transaction(async (trx) => {
+      await sql`insert into probe (id) values ('last')`.execute(trx);
+      await held;
+    });
+    await stateAfter(last, 2);
+    const closing = store.close();
+    release();
+    await Promise.allSettled([last, closing]);
+    await checkpointer.settled();
+    expect(checkpointer.completed).toBe(before);
+    // The last connection closed cleanly: SQLite folded the WAL back and removed it.
+    expect(existsSync(join(dir, "handset.sqlite-wal"))).toBe(false);
+    await open();
+    expect(await countRows()).toBe(63);
   });
 
   it("covers with one sync every commit made while the previous sync ran", async () => {
