@@ -93,18 +93,6 @@ export const MARK_VERIFIED = hotQuery(`
   update phone_numbers set verified_at = $3, verification_strategy = $4, updated_at = $3
   where tenant_id = $1 and id = $2`);
 
-/** Records that a number was proven, and how. */
-export async function markPhoneNumberVerified(
-  db: Executor,
-  tenantId: string,
-  id: string,
-  strategy: VerificationStrategy,
-  now: number,
-): Promise<void> {
-  forgetNumbers(db);
-  await hotChanges(db, MARK_VERIFIED, markVerifiedValues(tenantId, id, strategy, now));
-}
-
 /** The values of `MARK_VERIFIED`. */
 export function markVerifiedValues(
   tenantId: string,
