@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { DEFAULT_OTP_POLICY } from "./domain/otp-policy.js";
@@ -85,12 +86,24 @@ const ConfigSchema = z.object({
   HANDSET_DENIED_REGIONS: regionList.default([]),
   HANDSET_TEST_NUMBERS: testNumbers.default(new Map()),
 
-  HANDSET_SMS_PROVIDER: z.enum(["inbox", "webhook"]).default("inbox"),
+  HANDSET_SMS_PROVIDER: z.enum(["inbox", "webhook", "kannel"]).default("inbox"),
   HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION: flag.default(false),
   HANDSET_WEBHOOK_URL: z.url().optional(),
   /** A Standard Webhooks secret, `whsec_` and base64. */
   HANDSET_WEBHOOK_SECRET: z.string().optional(),
   HANDSET_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Kannel smsbox's sendsms interface, e.g. http://127.0.0.1:13013/cgi-bin/sendsms. */
+  HANDSET_KANNEL_SENDSMS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  HANDSET_KANNEL_USERNAME: z.string().min(1).optional(),
+  HANDSET_KANNEL_PASSWORD: z.string().min(1).optional(),
+  /** A file holding the password (a mounted secret); its trailing newline is dropped. */
+  HANDSET_KANNEL_PASSWORD_FILE: z.string().min(1).optional(),
+  /** The sender (`from`): a number, or up to 11 letters and digits. Unset, Kannel's default sender. */
+  HANDSET_KANNEL_FROM: z
+    .string()
+    .regex(/^(\+?\d{1,15}|[A-Za-z0-9 ]{1,11})$/, "a number (up to 15 digits) or up to 11 letters and digits")
+    .optional(),
+  HANDSET_KANNEL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   HANDSET_SMS_SENDER_NAME: z.string().max(40).default("Handset"),
   HANDSET_DISPATCH_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   HANDSET_DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
@@ -129,6 +142,8 @@ export interface Config {
     webhookUrl: string | undefined;
     webhookSecret: string | undefined;
     webhookTimeoutMs: number;
+    /** The Kannel provider's settings, when it is the one configured. */
+    kannel: KannelSettings | null;
     senderName: string;
     dispatchIntervalMs: number;
     dispatchMaxAttempts: number;
@@ -136,7 +151,54 @@ export interface Config {
   };
 }
 
+export interface KannelSettings {
+  sendsmsUrl: string;
+  username: string;
+  password: string;
+  from: string | undefined;
+  timeoutMs: number;
+}
+
 export class ConfigError extends Error {}
+
+/** The Kannel settings, checked together; each problem names its variable. */
+function kannelSettings(c: Parsed): KannelSettings | null {
+  if (c.HANDSET_SMS_PROVIDER !== "kannel") return null;
+  const problems: string[] = [];
+  if (!c.HANDSET_KANNEL_SENDSMS_URL)
+    problems.push("HANDSET_KANNEL_SENDSMS_URL: required by the kannel provider");
+  if (!c.HANDSET_KANNEL_USERNAME) problems.push("HANDSET_KANNEL_USERNAME: required by the kannel provider");
+  let password = c.HANDSET_KANNEL_PASSWORD;
+  if (password && c.HANDSET_KANNEL_PASSWORD_FILE) {
+    problems.push("HANDSET_KANNEL_PASSWORD_FILE: set either it or HANDSET_KANNEL_PASSWORD, not both");
+  } else if (c.HANDSET_KANNEL_PASSWORD_FILE) {
+    try {
+      password = readFileSync(c.HANDSET_KANNEL_PASSWORD_FILE, "utf8").replace(/\r?\n$/, "");
+      if (!password) problems.push("HANDSET_KANNEL_PASSWORD_FILE: the file is empty");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+      problems.push(`HANDSET_KANNEL_PASSWORD_FILE: cannot read the file (${code})`);
+    }
+  } else if (!password) {
+    problems.push(
+      "HANDSET_KANNEL_PASSWORD: required by the kannel provider (or HANDSET_KANNEL_PASSWORD_FILE)",
+    );
+  }
+  if (c.HANDSET_KANNEL_TIMEOUT_MS >= c.HANDSET_DISPATCH_LEASE_MS) {
+    problems.push(
+      "HANDSET_KANNEL_TIMEOUT_MS: must be shorter than HANDSET_DISPATCH_LEASE_MS, " +
+        "or a slow gateway could be sent the same message twice",
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
+  return {
+    sendsmsUrl: c.HANDSET_KANNEL_SENDSMS_URL as string,
+    username: c.HANDSET_KANNEL_USERNAME as string,
+    password: password as string,
+    from: c.HANDSET_KANNEL_FROM,
+    timeoutMs: c.HANDSET_KANNEL_TIMEOUT_MS,
+  };
+}
 
 /** Reads and checks the configuration; every problem is reported at once, by variable name. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -157,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "invalid configuration: the webhook provider needs HANDSET_WEBHOOK_URL and HANDSET_WEBHOOK_SECRET",
     );
   }
+  const kannel = kannelSettings(c);
   return {
     production: c.NODE_ENV === "production",
     host: c.HANDSET_HOST,
@@ -194,6 +257,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhookUrl: c.HANDSET_WEBHOOK_URL,
       webhookSecret: c.HANDSET_WEBHOOK_SECRET,
       webhookTimeoutMs: c.HANDSET_WEBHOOK_TIMEOUT_MS,
+      kannel,
       senderName: c.HANDSET_SMS_SENDER_NAME,
       dispatchIntervalMs: c.HANDSET_DISPATCH_INTERVAL_MS,
       dispatchMaxAttempts: c.HANDSET_DISPATCH_MAX_ATTEMPTS,

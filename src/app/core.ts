@@ -80,7 +80,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   ) {
     throw new StartupRefused(
       `refusing to start: the ${provider.name} SMS provider is for development and NODE_ENV is production. ` +
-        "Configure a real provider (HANDSET_SMS_PROVIDER=webhook), or set HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION=true.",
+        "Configure a real provider (HANDSET_SMS_PROVIDER=webhook or kannel), or set HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION=true.",
     );
   }
   const log = options.log ?? silent;

@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { SmsProvider } from "../delivery/provider.js";
 import { createInboxProvider, type InboxProvider } from "../delivery/providers/inbox/inbox-provider.js";
+import { createKannelProvider } from "../delivery/providers/kannel/kannel-provider.js";
 import { createWebhookProvider } from "../delivery/providers/webhook/webhook-provider.js";
 import type { Clock } from "../domain/clock.js";
 
@@ -22,6 +23,9 @@ export function chooseProvider(
       now: () => clock.now(),
     });
     return { provider, inbox: null };
+  }
+  if (config.sms.provider === "kannel" && config.sms.kannel) {
+    return { provider: createKannelProvider(config.sms.kannel), inbox: null };
   }
   const inbox = createInboxProvider({ now: () => clock.now() });
   return { provider: inbox, inbox };

@@ -1,0 +1,99 @@
+import { SmsDeliveryError, type SmsMessage, type SmsProvider, type SmsReceipt } from "../../provider.js";
+
+export interface KannelProviderOptions {
+  /** smsbox's sendsms interface, e.g. `http://127.0.0.1:13013/cgi-bin/sendsms`. */
+  sendsmsUrl: string;
+  /** A `sendsms-user` of smsbox. */
+  username: string;
+  password: string;
+  /** The sender (`from`); unset, the `sendsms-user`'s `default-sender` or the global sender applies. */
+  from: string | undefined;
+  timeoutMs: number;
+}
+
+/** Kannel's `coding`: 0 is the GSM 7-bit default alphabet, 2 is UCS-2. */
+export type KannelCoding = 0 | 2;
+
+const GSM7_BASIC =
+  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
+  "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+const GSM7_EXTENSION = "\f^{}\\[~]|€";
+const GSM7 = new Set([...GSM7_BASIC, ...GSM7_EXTENSION]);
+
+/** 0 when every character of `text` is in the GSM 03.38 alphabet (with its extension table), else 2. */
+export function kannelCoding(text: string): KannelCoding {
+  for (const ch of text) if (!GSM7.has(ch)) return 2;
+  return 0;
+}
+
+/**
+ * Sends through Kannel's smsbox `sendsms` HTTP interface, the gateway many carriers run. The text goes
+ * as UTF-8 (`charset=UTF-8`) with `coding=2` (UCS-2) when it holds a character outside the GSM 7-bit
+ * alphabet, so Kannel never replaces what it cannot encode with `?`.
+ *
+ * The parameters travel in a GET query, the form smsbox documents and every version takes (smsbox 1.4.5
+ * answers a form-encoded POST body with 400 "Invalid content-type": its POST form wants the text as the
+ * body and the rest in `X-Kannel-*` headers). Keep the sendsms port on a private network: its URLs hold
+ * the password and the number. smsbox answers 202 with `0: Accepted for delivery` (handed
+ * to an SMSC) or `3: Queued for later delivery` (kept in bearerbox's store until an SMSC is up): both are
+ * accepted, and Kannel gives no message id at this step. 400 (bad parameters) and 403 (authorization
+ * failed) fail the message; 5xx, 408, 429, timeouts and refused connections are retried.
+ *
+ * Errors carry Kannel's answer with every run of six or more digits blanked, so neither the number nor
+ * the code reaches a log or `outbox.last_error`; the password is never part of a message.
+ */
+export function createKannelProvider(options: KannelProviderOptions): SmsProvider {
+  return {
+    name: "kannel",
+    development: false,
+    async send(message: SmsMessage): Promise<SmsReceipt> {
+      const params = new URLSearchParams({
+        username: options.username,
+        password: options.password,
+        to: message.to,
+        text: message.body,
+        charset: "UTF-8",
+        coding: String(kannelCoding(message.body)),
+      });
+      if (options.from) params.set("from", options.from);
+      let response: Response;
+      let text: string;
+      try {
+        const url = new URL(options.sendsmsUrl);
+        for (const [key, value] of params) url.searchParams.set(key, value);
+        response = await fetch(url, { method: "GET", signal: AbortSignal.timeout(options.timeoutMs) });
+        text = await response.text();
+      } catch (error) {
+        throw new SmsDeliveryError(`kannel unreachable: ${describeFailure(error)}`, true);
+      }
+      const answer = redact(text.trim()).slice(0, 200);
+      if (response.status >= 200 && response.status < 300) {
+        if (/^[03]:/.test(answer)) return { providerMessageId: null };
+        // A 2xx that is not one of smsbox's acceptances: not Kannel, or a proxy in the way. Retrying could
+        // send the SMS twice, and a proxy page is a configuration fault, so the message fails.
+        throw new SmsDeliveryError(`kannel answered ${response.status} without accepting: ${answer}`, false);
+      }
+      const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
+      throw new SmsDeliveryError(`kannel answered ${response.status}: ${answer}`, retryable);
+    },
+  };
+}
+
+/** What went wrong on the wire, without the request (whose URL holds the password). */
+function describeFailure(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === "TimeoutError") return "no answer within the timeout";
+    const cause = (error as Error & { cause?: unknown }).cause;
+    if (cause instanceof Error) {
+      const code = (cause as Error & { code?: unknown }).code;
+      return typeof code === "string" ? code : cause.message;
+    }
+    return error.message;
+  }
+  return String(error);
+}
+
+/** Blanks digit runs (numbers, codes) in text a gateway answered. */
+function redact(text: string): string {
+  return text.replace(/\+?\d{6,}/g, "[digits]");
+}
