@@ -5,9 +5,9 @@ import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/database.js";
-import { USER_STATE_QUERIES } from "../../src/store/locks.js";
 import { migrateToLatest } from "../../src/store/migrate.js";
 import type { HotQuery } from "../../src/store/prepared.js";
+import { USER_STATE_QUERIES } from "../../src/store/user-state-queries.js";
 import { FIND_PENDING_VERIFICATION } from "../../src/store/verifications.js";
 import { createTestSchema, notePostgresSkipped, TEST_DATABASE_URL } from "../support/postgres.js";
 
