@@ -8,6 +8,7 @@ import { lockUserState } from "../../src/store/locks.js";
 import { migrateToLatest } from "../../src/store/migrate.js";
 import { MAX_PREPARED_PER_CONNECTION } from "../../src/store/postgres-connection.js";
 import { hotQuery, pipeline } from "../../src/store/prepared.js";
+import { failureOf } from "../support/failure.js";
 import { createTestApp, mobileNumber, TEST_KEYRING, type TestApp } from "../support/harness.js";
 import { nativeClient } from "../support/native-client.js";
 import { type PgWireProxy, startPgWireProxy, type WireCounts } from "../support/pg-wire-proxy.js";
@@ -28,16 +29,6 @@ const tenant = (id: string, name = id) => ({
   sequence: 0,
   created_at: 1,
 });
-
-/** What a promise rejects with; fails the test when it resolves. */
-async function failureOf(work: Promise<unknown>): Promise<unknown> {
-  try {
-    await work;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the work to fail");
-}
 
 describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL round trips, as the wire sees them", () => {
   let schema: TestSchema;

@@ -4,6 +4,7 @@ import { toHandsetError } from "../../src/http/request-errors.js";
 import { openStore, type Store } from "../../src/store/database.js";
 import { isDatabaseUnavailableError, isUniqueViolation } from "../../src/store/errors.js";
 import { migrateToLatest } from "../../src/store/migrate.js";
+import { failureOf } from "../support/failure.js";
 import {
   createTestSchema,
   notePostgresSkipped,
@@ -12,16 +13,6 @@ import {
 } from "../support/postgres.js";
 
 notePostgresSkipped("PostgreSQL errors that mean 'unavailable'");
-
-/** What a query made to fail rejects with. */
-async function failureOf(work: Promise<unknown>): Promise<unknown> {
-  try {
-    await work;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the query to fail");
-}
 
 describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL errors, as the service sees them", () => {
   let schema: TestSchema;
