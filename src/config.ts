@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { DEFAULT_OTP_POLICY } from "./domain/otp-policy.js";
+import { loadSmsRouting, SmsConfigError, type SmsRouting } from "./sms-config.js";
 
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -86,24 +87,16 @@ const ConfigSchema = z.object({
   HANDSET_DENIED_REGIONS: regionList.default([]),
   HANDSET_TEST_NUMBERS: testNumbers.default(new Map()),
 
-  HANDSET_SMS_PROVIDER: z.enum(["inbox", "webhook", "kannel"]).default("inbox"),
+  /** One provider by type (`inbox`, `webhook`, `kannel`, …), its settings in `HANDSET_<TYPE>_<KEY>`. */
+  HANDSET_SMS_PROVIDER: z.string().default("inbox"),
+  /** A YAML or JSON file of several providers, their routes and message texts (docs/sms.md). */
+  HANDSET_SMS_CONFIG: z.string().min(1).optional(),
   HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION: flag.default(false),
-  HANDSET_WEBHOOK_URL: z.url().optional(),
-  /** A Standard Webhooks secret, `whsec_` and base64. */
-  HANDSET_WEBHOOK_SECRET: z.string().optional(),
-  HANDSET_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  /** Kannel smsbox's sendsms interface, e.g. http://127.0.0.1:13013/cgi-bin/sendsms. */
-  HANDSET_KANNEL_SENDSMS_URL: z.url({ protocol: /^https?$/ }).optional(),
-  HANDSET_KANNEL_USERNAME: z.string().min(1).optional(),
-  HANDSET_KANNEL_PASSWORD: z.string().min(1).optional(),
-  /** A file holding the password (a mounted secret); its trailing newline is dropped. */
-  HANDSET_KANNEL_PASSWORD_FILE: z.string().min(1).optional(),
-  /** The sender (`from`): a number, or up to 11 letters and digits. Unset, Kannel's default sender. */
-  HANDSET_KANNEL_FROM: z
-    .string()
-    .regex(/^(\+?\d{1,15}|[A-Za-z0-9 ]{1,11})$/, "a number (up to 15 digits) or up to 11 letters and digits")
-    .optional(),
-  HANDSET_KANNEL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * The URL providers reach this Handset at (`https://handset.example.com`), for their delivery
+   * receipts at `/sms/callbacks/<provider>`. Unset, no receipt is asked for.
+   */
+  HANDSET_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   HANDSET_SMS_SENDER_NAME: z.string().max(40).default("Handset"),
   HANDSET_DISPATCH_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   HANDSET_DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
@@ -139,11 +132,10 @@ export interface Config {
   sms: {
     provider: Parsed["HANDSET_SMS_PROVIDER"];
     allowDevProviderInProduction: boolean;
-    webhookUrl: string | undefined;
-    webhookSecret: string | undefined;
-    webhookTimeoutMs: number;
-    /** The Kannel provider's settings, when it is the one configured. */
-    kannel: KannelSettings | null;
+    /** The providers and their routes; none means the development inbox. */
+    routing: SmsRouting;
+    /** The public URL providers call back (receipts), or null: no receipts are asked for. */
+    publicUrl: string | null;
     senderName: string;
     dispatchIntervalMs: number;
     dispatchMaxAttempts: number;
@@ -151,75 +143,58 @@ export interface Config {
   };
 }
 
-export interface KannelSettings {
-  sendsmsUrl: string;
-  username: string;
-  password: string;
-  from: string | undefined;
-  timeoutMs: number;
-}
-
 export class ConfigError extends Error {}
 
-/** The Kannel settings, checked together; each problem names its variable. */
-function kannelSettings(c: Parsed): KannelSettings | null {
-  if (c.HANDSET_SMS_PROVIDER !== "kannel") return null;
-  const problems: string[] = [];
-  if (!c.HANDSET_KANNEL_SENDSMS_URL)
-    problems.push("HANDSET_KANNEL_SENDSMS_URL: required by the kannel provider");
-  if (!c.HANDSET_KANNEL_USERNAME) problems.push("HANDSET_KANNEL_USERNAME: required by the kannel provider");
-  let password = c.HANDSET_KANNEL_PASSWORD;
-  if (password && c.HANDSET_KANNEL_PASSWORD_FILE) {
-    problems.push("HANDSET_KANNEL_PASSWORD_FILE: set either it or HANDSET_KANNEL_PASSWORD, not both");
-  } else if (c.HANDSET_KANNEL_PASSWORD_FILE) {
-    try {
-      password = readFileSync(c.HANDSET_KANNEL_PASSWORD_FILE, "utf8").replace(/\r?\n$/, "");
-      if (!password) problems.push("HANDSET_KANNEL_PASSWORD_FILE: the file is empty");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-      problems.push(`HANDSET_KANNEL_PASSWORD_FILE: cannot read the file (${code})`);
+/**
+ * `HANDSET_<NAME>_FILE` (and `DATABASE_URL_FILE`) read into `HANDSET_<NAME>`: a secret mounted as a
+ * file. Its trailing newline is dropped; setting both, or naming an unreadable or empty file, is an error.
+ */
+function readFileVariables(
+  env: Record<string, string | undefined>,
+  problems: string[],
+): Record<string, string | undefined> {
+  const resolved = { ...env };
+  for (const [variable, path] of Object.entries(env)) {
+    if (!variable.endsWith("_FILE") || path === undefined) continue;
+    if (!variable.startsWith("HANDSET_") && variable !== "DATABASE_URL_FILE") continue;
+    const target = variable.slice(0, -"_FILE".length);
+    if (env[target] !== undefined) {
+      problems.push(`${variable}: set either it or ${target}, not both`);
+      continue;
     }
-  } else if (!password) {
-    problems.push(
-      "HANDSET_KANNEL_PASSWORD: required by the kannel provider (or HANDSET_KANNEL_PASSWORD_FILE)",
-    );
+    try {
+      const content = readFileSync(path, "utf8").replace(/\r?\n$/, "");
+      if (content.length === 0) problems.push(`${variable}: the file is empty`);
+      else resolved[target] = content;
+    } catch (error) {
+      problems.push(
+        `${variable}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`,
+      );
+    }
+    delete resolved[variable];
   }
-  if (c.HANDSET_KANNEL_TIMEOUT_MS >= c.HANDSET_DISPATCH_LEASE_MS) {
-    problems.push(
-      "HANDSET_KANNEL_TIMEOUT_MS: must be shorter than HANDSET_DISPATCH_LEASE_MS, " +
-        "or a slow gateway could be sent the same message twice",
-    );
-  }
-  if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
-  return {
-    sendsmsUrl: c.HANDSET_KANNEL_SENDSMS_URL as string,
-    username: c.HANDSET_KANNEL_USERNAME as string,
-    password: password as string,
-    from: c.HANDSET_KANNEL_FROM,
-    timeoutMs: c.HANDSET_KANNEL_TIMEOUT_MS,
-  };
+  return resolved;
 }
 
 /** Reads and checks the configuration; every problem is reported at once, by variable name. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = ConfigSchema.safeParse(env);
+  const problems: string[] = [];
+  const resolved = readFileVariables(env, problems);
+  const result = ConfigSchema.safeParse(resolved);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new ConfigError(`invalid configuration: ${problems}`);
+    for (const i of result.error.issues) problems.push(`${i.path.join(".")}: ${i.message}`);
+  }
+  if (problems.length > 0 || !result.success) {
+    throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
   }
   const c = result.data;
-  if (c.HANDSET_WEBHOOK_TIMEOUT_MS >= c.HANDSET_DISPATCH_LEASE_MS) {
-    throw new ConfigError(
-      "invalid configuration: HANDSET_WEBHOOK_TIMEOUT_MS must be shorter than HANDSET_DISPATCH_LEASE_MS, " +
-        "or a slow receiver could be sent the same message twice",
-    );
+  let routing: SmsRouting;
+  try {
+    routing = loadSmsRouting(resolved, c.HANDSET_DISPATCH_LEASE_MS);
+  } catch (error) {
+    if (error instanceof SmsConfigError) throw new ConfigError(error.message);
+    throw error;
   }
-  if (c.HANDSET_SMS_PROVIDER === "webhook" && (!c.HANDSET_WEBHOOK_URL || !c.HANDSET_WEBHOOK_SECRET)) {
-    throw new ConfigError(
-      "invalid configuration: the webhook provider needs HANDSET_WEBHOOK_URL and HANDSET_WEBHOOK_SECRET",
-    );
-  }
-  const kannel = kannelSettings(c);
   return {
     production: c.NODE_ENV === "production",
     host: c.HANDSET_HOST,
@@ -254,10 +229,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sms: {
       provider: c.HANDSET_SMS_PROVIDER,
       allowDevProviderInProduction: c.HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION,
-      webhookUrl: c.HANDSET_WEBHOOK_URL,
-      webhookSecret: c.HANDSET_WEBHOOK_SECRET,
-      webhookTimeoutMs: c.HANDSET_WEBHOOK_TIMEOUT_MS,
-      kannel,
+      routing,
+      publicUrl: c.HANDSET_PUBLIC_URL?.replace(/\/+$/, "") ?? null,
       senderName: c.HANDSET_SMS_SENDER_NAME,
       dispatchIntervalMs: c.HANDSET_DISPATCH_INTERVAL_MS,
       dispatchMaxAttempts: c.HANDSET_DISPATCH_MAX_ATTEMPTS,

@@ -36,6 +36,8 @@ export interface Core {
   store: Store;
   keyring: CodeKeyring;
   provider: SmsProvider;
+  /** Every configured provider by name: their callbacks and `handset providers check` reach them here. */
+  providers: ReadonlyMap<string, SmsProvider>;
   /** The development inbox, when the inbox provider is in use. */
   inbox: InboxProvider | null;
   /** Built stopped: the server starts it; the CLI leaves its messages to a running server. */
@@ -71,18 +73,6 @@ export function openConfiguredStore(
 export async function createCore(config: Config, options: CoreOptions = {}): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const mode = options.mode ?? "server";
-  const { provider, inbox } = chooseProvider(config, clock, options.smsProvider);
-  if (
-    mode === "server" &&
-    config.production &&
-    provider.development &&
-    !config.sms.allowDevProviderInProduction
-  ) {
-    throw new StartupRefused(
-      `refusing to start: the ${provider.name} SMS provider is for development and NODE_ENV is production. ` +
-        "Configure a real provider (HANDSET_SMS_PROVIDER=webhook or kannel), or set HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION=true.",
-    );
-  }
   const log = options.log ?? silent;
   const looseFileModes: LooseFileMode[] = [];
   // The CLI runs one task at a time: two connections are plenty.
@@ -108,6 +98,35 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     );
   }
 
+  const { provider, providers, inbox } = chooseProvider(
+    config,
+    {
+      clock,
+      keyring,
+      logger: log,
+      receiptsFor: (name) => ({
+        async report(report) {
+          log.warn(
+            { provider: name, status: report.status },
+            "sms receipt dropped: receipts are not recorded yet",
+          );
+          return false;
+        },
+      }),
+    },
+    options.smsProvider,
+  );
+  if (
+    mode === "server" &&
+    config.production &&
+    provider.development &&
+    !config.sms.allowDevProviderInProduction
+  ) {
+    throw new StartupRefused(
+      `refusing to start: the ${provider.name} SMS provider is for development and NODE_ENV is production. ` +
+        "Configure a real provider (HANDSET_SMS_PROVIDER or HANDSET_SMS_CONFIG), or set HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION=true.",
+    );
+  }
   const dispatcher = createDispatcher({
     store,
     provider,
@@ -143,6 +162,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     store,
     keyring,
     provider,
+    providers,
     inbox,
     dispatcher,
     handset,

@@ -1,32 +1,52 @@
 import type { Config } from "../config.js";
-import type { SmsProvider } from "../delivery/provider.js";
+import { createCallbackLinks } from "../delivery/callback-links.js";
+import type { DeliveryLogger, ProviderContext, ReceiptSink, SmsProvider } from "../delivery/provider.js";
 import { createInboxProvider, type InboxProvider } from "../delivery/providers/inbox/inbox-provider.js";
-import { createKannelProvider } from "../delivery/providers/kannel/kannel-provider.js";
-import { createWebhookProvider } from "../delivery/providers/webhook/webhook-provider.js";
 import type { Clock } from "../domain/clock.js";
+import type { CodeKeyring } from "../domain/code.js";
 
 /** Start-up stopped on purpose (a development provider in production), not by a fault. */
 export class StartupRefused extends Error {}
 
-/** The configured SMS provider, or the one a test hands in; the inbox is kept apart for its page. */
+export interface ProviderWiring {
+  clock: Clock;
+  keyring: CodeKeyring;
+  logger: DeliveryLogger;
+  /** Where each provider's receipts go, by provider name. */
+  receiptsFor(provider: string): ReceiptSink;
+}
+
+/** The configured SMS providers, or the one a test hands in; the inbox is kept apart for its page. */
 export function chooseProvider(
   config: Config,
-  clock: Clock,
+  wiring: ProviderWiring,
   replacement?: SmsProvider,
-): { provider: SmsProvider; inbox: InboxProvider | null } {
-  if (replacement) return { provider: replacement, inbox: null };
-  if (config.sms.provider === "webhook" && config.sms.webhookUrl && config.sms.webhookSecret) {
-    const provider = createWebhookProvider({
-      url: config.sms.webhookUrl,
-      secret: config.sms.webhookSecret,
-      timeoutMs: config.sms.webhookTimeoutMs,
-      now: () => clock.now(),
-    });
-    return { provider, inbox: null };
+): { provider: SmsProvider; providers: ReadonlyMap<string, SmsProvider>; inbox: InboxProvider | null } {
+  if (replacement) {
+    return { provider: replacement, providers: new Map([[replacement.name, replacement]]), inbox: null };
   }
-  if (config.sms.provider === "kannel" && config.sms.kannel) {
-    return { provider: createKannelProvider(config.sms.kannel), inbox: null };
+  const { routing } = config.sms;
+  if (routing.providers.length === 0) {
+    const inbox = createInboxProvider({ now: () => wiring.clock.now() });
+    return { provider: inbox, providers: new Map([[inbox.name, inbox]]), inbox };
   }
-  const inbox = createInboxProvider({ now: () => clock.now() });
-  return { provider: inbox, inbox };
+  const links = createCallbackLinks(
+    config.sms.publicUrl,
+    [wiring.keyring.active, ...wiring.keyring.byId.values()].map((k) => k.secret),
+  );
+  const providers = new Map<string, SmsProvider>();
+  for (const entry of routing.providers) {
+    const context: ProviderContext = {
+      name: entry.name,
+      now: () => wiring.clock.now(),
+      logger: wiring.logger,
+      receipts: wiring.receiptsFor(entry.name),
+      callbackUrl: (messageId) => links.urlFor(entry.name, messageId),
+      callbackMessageId: (url) => links.messageIdOf(entry.name, url),
+    };
+    providers.set(entry.name, entry.configured.create(context));
+  }
+  // TODO(routing): several providers go behind the router.
+  const first = providers.values().next().value as SmsProvider;
+  return { provider: first, providers, inbox: null };
 }

@@ -52,7 +52,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.close();
     throw error;
   }
-  const { handset, store, inbox, dispatcher } = core;
+  const { handset, store, inbox, dispatcher, providers } = core;
 
   // Before any route: each request runs in its own scope, where a credential served from the cache is
   // proven with the request's commit or before its answer leaves (see `createCredentialService`).
@@ -84,5 +84,5 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (options.runDispatcher !== false) app.addHook("onReady", async () => dispatcher.start());
   app.addHook("onClose", async () => core.close());
 
-  return { app, handset, store, dispatcher, inbox, config, clock, zitadelGrpc };
+  return { app, handset, store, dispatcher, inbox, providers, config, clock, zitadelGrpc };
 }

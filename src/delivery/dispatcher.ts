@@ -10,6 +10,7 @@ import type { CodeInputs, CommittedSms, OutboxClaim, SmsHandoff } from "./handof
 import { LatencyHistogram } from "./latency.js";
 import { SmsDeliveryError, type SmsProvider } from "./provider.js";
 import { renderVerificationSms } from "./render.js";
+import { smsText } from "./sms-text.js";
 
 export interface DispatcherLogger {
   info(obj: object, msg: string): void;
@@ -186,17 +187,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     const ttlLeft = verification.expires_at - now;
     let providerMessageId: string | null;
+    let providerName = options.provider.name;
     try {
-      const receipt = await options.provider.send({
+      const body = renderVerificationSms(options.senderName, code, Math.max(ttlLeft, 60_000));
+      const shape = smsText(body);
+      const accepted = await options.provider.send({
         id: row.id,
         tenantId: row.tenant_id,
         to: row.to_e164,
-        body: renderVerificationSms(options.senderName, code, Math.max(ttlLeft, 60_000)),
+        body,
         code,
         verificationId: verification.id,
         createdAt: row.created_at,
+        encoding: shape.encoding,
+        segments: shape.segments,
       });
-      providerMessageId = receipt.providerMessageId;
+      providerMessageId = accepted.providerMessageId;
+      providerName = accepted.provider ?? providerName;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const retryable = !(error instanceof SmsDeliveryError) || error.retryable;
@@ -232,7 +239,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // sent again (same idempotency key) after the lease, never rescheduled as if the provider refused.
     // A success recorded after a takeover is dropped: the new holder's record stands.
     await record(row, leasedUntil, "sent", null, (trx) =>
-      markSent(trx, row.id, leasedUntil, options.provider.name, providerMessageId, options.clock.now()),
+      markSent(trx, row.id, leasedUntil, providerName, providerMessageId, options.clock.now()),
     );
   }
 

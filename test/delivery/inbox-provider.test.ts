@@ -9,6 +9,8 @@ const sms = (id: string, to: string, verificationId: string) => ({
   code: "123456",
   verificationId,
   createdAt: 0,
+  encoding: "gsm7" as const,
+  segments: 1,
 });
 
 describe("the development inbox provider", () => {

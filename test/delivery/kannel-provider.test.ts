@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { SmsDeliveryError, type SmsMessage, type SmsProvider } from "../../src/delivery/provider.js";
-import { createKannelProvider, kannelCoding } from "../../src/delivery/providers/kannel/kannel-provider.js";
+import { createKannelProvider } from "../../src/delivery/providers/kannel/kannel-provider.js";
+import { isGsm7 } from "../../src/delivery/sms-text.js";
 
 const message: SmsMessage = {
   id: "msg_01TEST",
@@ -16,6 +17,8 @@ const message: SmsMessage = {
   code: "123456",
   verificationId: "vf_01TEST",
   createdAt: Date.UTC(2026, 0, 1),
+  encoding: "gsm7",
+  segments: 1,
 };
 
 describe("Kannel provider: what smsbox's answers mean", () => {
@@ -49,13 +52,16 @@ describe("Kannel provider: what smsbox's answers mean", () => {
   });
 
   const provider = (options: { url?: string; timeoutMs?: number; from?: string } = {}): SmsProvider =>
-    createKannelProvider({
-      sendsmsUrl: options.url ?? url,
-      username: "handset",
-      password: "pw-secret",
-      from: options.from,
-      timeoutMs: options.timeoutMs ?? 5_000,
-    });
+    createKannelProvider(
+      {
+        sendsmsUrl: options.url ?? url,
+        username: "handset",
+        password: "pw-secret",
+        from: options.from,
+        timeoutMs: options.timeoutMs ?? 5_000,
+      },
+      { name: "kannel" },
+    );
 
   async function failure(p: SmsProvider, m: SmsMessage = message): Promise<SmsDeliveryError> {
     const error: unknown = await p.send(m).then(
@@ -68,7 +74,7 @@ describe("Kannel provider: what smsbox's answers mean", () => {
 
   it("sends the sendsms parameters, with the sender only when configured", async () => {
     await provider({ from: "Handset" }).send(message);
-    await provider().send({ ...message, body: "Код 123456" });
+    await provider().send({ ...message, body: "Код 123456", encoding: "ucs2" });
     const [gsm, ucs2] = queries;
     expect(Object.fromEntries(gsm ?? [])).toEqual({
       username: "handset",
@@ -136,10 +142,10 @@ describe("Kannel provider: what smsbox's answers mean", () => {
   });
 
   it("uses GSM 7-bit only when every character is in the GSM alphabet", () => {
-    expect(kannelCoding("123456 is your code. Ça expire à 12:00 {€}")).toBe(0);
-    expect(kannelCoding("Ваш код 123456")).toBe(2);
-    expect(kannelCoding("code 123456 ✓")).toBe(2);
-    expect(kannelCoding("ç is not in it")).toBe(2);
+    expect(isGsm7("123456 is your code. Ça expire à 12:00 {€}")).toBe(true);
+    expect(isGsm7("Ваш код 123456")).toBe(false);
+    expect(isGsm7("code 123456 ✓")).toBe(false);
+    expect(isGsm7("ç is not in it")).toBe(false);
   });
 });
 
@@ -159,22 +165,18 @@ describe("Kannel configuration", () => {
     throw new Error("expected a configuration error");
   };
 
-  it("reads the settings, the password given directly or from a file", () => {
+  it("reads the settings, the password given directly or from a file", async () => {
     const config = loadConfig({ ...base, HANDSET_KANNEL_PASSWORD: "pw", HANDSET_KANNEL_FROM: "Handset" });
-    expect(config.sms.kannel).toEqual({
-      sendsmsUrl: base.HANDSET_KANNEL_SENDSMS_URL,
-      username: "handset",
-      password: "pw",
-      from: "Handset",
-      timeoutMs: 10_000,
-    });
+    expect(config.sms.routing.providers.map((p) => [p.name, p.configured.description])).toEqual([
+      ["kannel", "Kannel smsbox at http://127.0.0.1:13013 as user handset"],
+    ]);
+    expect(config.sms.routing.routes.fallback).toEqual(["kannel"]);
     const dir = mkdtempSync(join(tmpdir(), "handset-kannel-conf-"));
     try {
       const file = join(dir, "password");
       writeFileSync(file, "from-file\n");
-      expect(loadConfig({ ...base, HANDSET_KANNEL_PASSWORD_FILE: file }).sms.kannel?.password).toBe(
-        "from-file",
-      );
+      const fromFile = loadConfig({ ...base, HANDSET_KANNEL_PASSWORD_FILE: file });
+      expect(fromFile.sms.routing.providers).toHaveLength(1);
       writeFileSync(file, "");
       expect(problem({ ...base, HANDSET_KANNEL_PASSWORD_FILE: file })).toContain(
         "HANDSET_KANNEL_PASSWORD_FILE: the file is empty",
@@ -185,7 +187,7 @@ describe("Kannel configuration", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(loadConfig({}).sms.kannel).toBeNull();
+    expect(loadConfig({}).sms.routing.providers).toEqual([]);
   });
 
   it("names each missing or bad setting", () => {
@@ -204,6 +206,9 @@ describe("Kannel configuration", () => {
     ).toContain("HANDSET_KANNEL_FROM");
     expect(problem({ ...base, HANDSET_KANNEL_PASSWORD: "a", HANDSET_KANNEL_TIMEOUT_MS: "60000" })).toContain(
       "HANDSET_KANNEL_TIMEOUT_MS: must be shorter than HANDSET_DISPATCH_LEASE_MS",
+    );
+    expect(problem({ ...base, HANDSET_KANNEL_PASSWORD: "a", HANDSET_KANNEL_PASWORD: "typo" })).toContain(
+      "HANDSET_KANNEL_PASWORD: not a setting of this provider type",
     );
   });
 });

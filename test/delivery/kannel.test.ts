@@ -67,13 +67,16 @@ describe.skipIf(KANNEL_MISSING.length > 0)(
     });
 
     it("tells Kannel to send UCS-2 when the text leaves the GSM alphabet, and the SMSC gets it intact", async () => {
-      const provider = createKannelProvider({
-        sendsmsUrl: kannel.sendsmsUrl,
-        username: kannel.username,
-        password: kannel.password,
-        from: "Handset",
-        timeoutMs: 5_000,
-      });
+      const provider = createKannelProvider(
+        {
+          sendsmsUrl: kannel.sendsmsUrl,
+          username: kannel.username,
+          password: kannel.password,
+          from: "Handset",
+          timeoutMs: 5_000,
+        },
+        { name: "kannel" },
+      );
       const number = mobileNumber();
       const message: SmsMessage = {
         id: "msg_ucs2",
@@ -83,6 +86,8 @@ describe.skipIf(KANNEL_MISSING.length > 0)(
         code: "482913",
         verificationId: "vf_ucs2",
         createdAt: Date.now(),
+        encoding: "ucs2",
+        segments: 1,
       };
       expect(await provider.send(message)).toEqual({ providerMessageId: null });
       // UCS-2, big-endian, URL-encoded by fakesmsc: 你 is U+4F60 (`O%60`), each digit `%00` then the digit.
@@ -134,13 +139,16 @@ describe.skipIf(KANNEL_MISSING.length > 0)(
     }, 30_000);
 
     it("a provider error names no password, number or code", async () => {
-      const provider = createKannelProvider({
-        sendsmsUrl: kannel.sendsmsUrl,
-        username: kannel.username,
-        password: "not-the-password",
-        from: undefined,
-        timeoutMs: 5_000,
-      });
+      const provider = createKannelProvider(
+        {
+          sendsmsUrl: kannel.sendsmsUrl,
+          username: kannel.username,
+          password: "not-the-password",
+          from: undefined,
+          timeoutMs: 5_000,
+        },
+        { name: "kannel" },
+      );
       const error: unknown = await provider
         .send({
           id: "m",
@@ -150,6 +158,8 @@ describe.skipIf(KANNEL_MISSING.length > 0)(
           code: "654321",
           verificationId: "v",
           createdAt: Date.now(),
+          encoding: "gsm7",
+          segments: 1,
         })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SmsDeliveryError);

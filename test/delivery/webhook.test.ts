@@ -36,6 +36,8 @@ const message: SmsMessage = {
   code: "123456",
   verificationId: "vf_01TEST",
   createdAt: Date.UTC(2026, 0, 1),
+  encoding: "gsm7",
+  segments: 1,
 };
 
 describe("webhook SMS provider", () => {

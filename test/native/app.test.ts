@@ -72,7 +72,13 @@ describe("the application edge", () => {
     expect(() => loadConfig({ HANDSET_CODE_LENGTH: "4" })).toThrow(/HANDSET_CODE_LENGTH/);
     // A receiver slower than the claim on a message would let a second dispatcher send it again.
     expect(() =>
-      loadConfig({ HANDSET_WEBHOOK_TIMEOUT_MS: "60000", HANDSET_DISPATCH_LEASE_MS: "60000" }),
+      loadConfig({
+        HANDSET_SMS_PROVIDER: "webhook",
+        HANDSET_WEBHOOK_URL: "https://sms.example.com/hook",
+        HANDSET_WEBHOOK_SECRET: "whsec_c2VjcmV0",
+        HANDSET_WEBHOOK_TIMEOUT_MS: "60000",
+        HANDSET_DISPATCH_LEASE_MS: "60000",
+      }),
     ).toThrow(/HANDSET_WEBHOOK_TIMEOUT_MS/);
   });
 });

@@ -1,4 +1,4 @@
-import type { SmsMessage, SmsProvider, SmsReceipt } from "../../provider.js";
+import type { SmsAccepted, SmsMessage, SmsProvider } from "../../provider.js";
 
 export interface InboxMessage {
   id: string;
@@ -32,7 +32,7 @@ export function createInboxProvider(options: { capacity?: number; now: () => num
   return {
     name: "inbox",
     development: true,
-    async send(message: SmsMessage): Promise<SmsReceipt> {
+    async send(message: SmsMessage): Promise<SmsAccepted> {
       const kept: InboxMessage = {
         id: message.id,
         tenantId: message.tenantId,

@@ -1,4 +1,10 @@
-import { SmsDeliveryError, type SmsMessage, type SmsProvider, type SmsReceipt } from "../../provider.js";
+import {
+  type ProviderContext,
+  type SmsAccepted,
+  SmsDeliveryError,
+  type SmsMessage,
+  type SmsProvider,
+} from "../../provider.js";
 
 export interface KannelProviderOptions {
   /** smsbox's sendsms interface, e.g. `http://127.0.0.1:13013/cgi-bin/sendsms`. */
@@ -13,18 +19,6 @@ export interface KannelProviderOptions {
 
 /** Kannel's `coding`: 0 is the GSM 7-bit default alphabet, 2 is UCS-2. */
 export type KannelCoding = 0 | 2;
-
-const GSM7_BASIC =
-  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
-  "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-const GSM7_EXTENSION = "\f^{}\\[~]|€";
-const GSM7 = new Set([...GSM7_BASIC, ...GSM7_EXTENSION]);
-
-/** 0 when every character of `text` is in the GSM 03.38 alphabet (with its extension table), else 2. */
-export function kannelCoding(text: string): KannelCoding {
-  for (const ch of text) if (!GSM7.has(ch)) return 2;
-  return 0;
-}
 
 /**
  * Sends through Kannel's smsbox `sendsms` HTTP interface, the gateway many carriers run. The text goes
@@ -42,18 +36,21 @@ export function kannelCoding(text: string): KannelCoding {
  * Errors carry Kannel's answer with every run of six or more digits blanked, so neither the number nor
  * the code reaches a log or `outbox.last_error`; the password is never part of a message.
  */
-export function createKannelProvider(options: KannelProviderOptions): SmsProvider {
+export function createKannelProvider(
+  options: KannelProviderOptions,
+  context: Pick<ProviderContext, "name">,
+): SmsProvider {
   return {
-    name: "kannel",
+    name: context.name,
     development: false,
-    async send(message: SmsMessage): Promise<SmsReceipt> {
+    async send(message: SmsMessage): Promise<SmsAccepted> {
       const params = new URLSearchParams({
         username: options.username,
         password: options.password,
         to: message.to,
         text: message.body,
         charset: "UTF-8",
-        coding: String(kannelCoding(message.body)),
+        coding: message.encoding === "gsm7" ? "0" : "2",
       });
       if (options.from) params.set("from", options.from);
       let response: Response;

@@ -1,5 +1,5 @@
 import { Webhook } from "standardwebhooks";
-import { SmsDeliveryError, type SmsMessage, type SmsProvider, type SmsReceipt } from "../../provider.js";
+import { type SmsAccepted, SmsDeliveryError, type SmsMessage, type SmsProvider } from "../../provider.js";
 
 export interface WebhookProviderOptions {
   url: string;
@@ -7,6 +7,8 @@ export interface WebhookProviderOptions {
   secret: string;
   timeoutMs: number;
   now: () => number;
+  /** The configured name; `webhook` unless several are configured. */
+  name?: string;
 }
 
 /** The JSON a receiver gets: enough to send the SMS itself, or to hand to any SMS gateway. */
@@ -24,9 +26,9 @@ export interface WebhookPayload {
 export function createWebhookProvider(options: WebhookProviderOptions): SmsProvider {
   const signer = new Webhook(options.secret);
   return {
-    name: "webhook",
+    name: options.name ?? "webhook",
     development: false,
-    async send(message: SmsMessage): Promise<SmsReceipt> {
+    async send(message: SmsMessage): Promise<SmsAccepted> {
       const sentAt = new Date(options.now());
       const payload: WebhookPayload = {
         type: "sms.verification_code",

@@ -1,0 +1,258 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import type { ConfiguredProvider } from "./delivery/providers/kind.js";
+import { PROVIDER_KINDS } from "./delivery/providers/registry.js";
+import {
+  DEFAULT_PROVIDER_POLICY,
+  type ProviderPolicy,
+  type RouteTable,
+} from "./delivery/routing/route-table.js";
+
+/** One configured provider: its name (its callback route), its checked settings and its policy. */
+export interface SmsProviderEntry {
+  name: string;
+  configured: ConfiguredProvider;
+  policy: ProviderPolicy;
+}
+
+/** The SMS providers and routes; no providers means the development inbox. */
+export interface SmsRouting {
+  providers: SmsProviderEntry[];
+  routes: RouteTable;
+  /** Where the settings came from, for the start-up log. */
+  source: "inbox" | "environment" | string;
+}
+
+/** Settings every provider entry may carry besides its type's own: they steer the router, not the provider. */
+const PolicySettings = z.object({
+  rate_per_second: z.coerce.number().positive().optional(),
+  breaker_failures: z.coerce.number().int().min(1).optional(),
+  breaker_cooldown_seconds: z.coerce.number().positive().optional(),
+});
+const POLICY_KEYS = ["rate_per_second", "breaker_failures", "breaker_cooldown_seconds"] as const;
+
+const NAME = /^[a-z][a-z0-9_-]{0,39}$/;
+const ROUTE_KEY = /^(default|[A-Z]{2}|\+\d{1,15})$/;
+
+export class SmsConfigError extends Error {}
+
+/**
+ * Reads the SMS providers and routes: from the file named by `HANDSET_SMS_CONFIG` when set (YAML or
+ * JSON), else one provider from `HANDSET_SMS_PROVIDER` and its `HANDSET_<TYPE>_<KEY>` variables, else
+ * none (the inbox). Every problem is collected and named by its place (`providers.eu.auth_token`, or
+ * the environment variable), so one start shows them all.
+ */
+export function loadSmsRouting(env: Record<string, string | undefined>, leaseMs: number): SmsRouting {
+  const problems: string[] = [];
+  const path = env.HANDSET_SMS_CONFIG;
+  let result: SmsRouting;
+  if (path) {
+    if (env.HANDSET_SMS_PROVIDER && env.HANDSET_SMS_PROVIDER !== "inbox") {
+      problems.push("HANDSET_SMS_PROVIDER: set either it or HANDSET_SMS_CONFIG, not both");
+    }
+    result = fromFile(path, problems);
+  } else {
+    result = fromEnvironment(env, problems);
+  }
+  for (const entry of result.providers) {
+    if (entry.configured.timeoutMs !== null && entry.configured.timeoutMs >= leaseMs) {
+      problems.push(
+        `${placeOf(result.source, entry.name, "timeout_ms")}: must be shorter than HANDSET_DISPATCH_LEASE_MS, ` +
+          "or a slow provider could be sent the same message twice",
+      );
+    }
+  }
+  if (problems.length > 0) throw new SmsConfigError(`invalid configuration: ${problems.join("; ")}`);
+  return result;
+}
+
+function placeOf(source: string, name: string, key: string): string {
+  return source === "environment"
+    ? `HANDSET_${name.toUpperCase()}_${key.toUpperCase()}`
+    : `providers.${name}.${key}`;
+}
+
+function fromEnvironment(env: Record<string, string | undefined>, problems: string[]): SmsRouting {
+  const type = env.HANDSET_SMS_PROVIDER ?? "inbox";
+  const none: SmsRouting = { providers: [], routes: emptyRoutes(), source: "inbox" };
+  if (type === "inbox") return none;
+  const kind = PROVIDER_KINDS.find((k) => k.type === type);
+  if (!kind) {
+    const known = ["inbox", ...PROVIDER_KINDS.map((k) => k.type)].join(", ");
+    problems.push(`HANDSET_SMS_PROVIDER: "${type}" is not a provider type (one of ${known})`);
+    return none;
+  }
+  const prefix = `HANDSET_${type.toUpperCase()}_`;
+  const raw: Record<string, unknown> = {};
+  for (const [variable, value] of Object.entries(env)) {
+    if (value === undefined || !variable.startsWith(prefix)) continue;
+    raw[variable.slice(prefix.length).toLowerCase()] = value;
+  }
+  const entry = configureEntry(type, type, raw, "environment", problems);
+  if (!entry) return none;
+  return { providers: [entry], routes: { ...emptyRoutes(), fallback: [type] }, source: "environment" };
+}
+
+const FileShape = z.strictObject({
+  providers: z.record(z.string(), z.record(z.string(), z.unknown())),
+  routes: z.record(z.string(), z.array(z.string()).min(1)).optional(),
+  /** Message texts; read by the templates (`messages`), checked there. */
+  messages: z.unknown().optional(),
+});
+
+function fromFile(path: string, problems: string[]): SmsRouting {
+  const none: SmsRouting = { providers: [], routes: emptyRoutes(), source: path };
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(readFileSync(path, "utf8"));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push(`HANDSET_SMS_CONFIG: cannot read ${path} (${code ?? (error as Error).message})`);
+    return none;
+  }
+  const shape = FileShape.safeParse(parsed);
+  if (!shape.success) {
+    for (const issue of shape.error.issues)
+      problems.push(`${issue.path.join(".") || "(file)"}: ${issue.message}`);
+    return none;
+  }
+  const providers: SmsProviderEntry[] = [];
+  for (const [name, settings] of Object.entries(shape.data.providers)) {
+    if (!NAME.test(name)) {
+      problems.push(
+        `providers.${name}: a name is lower-case letters, digits, - and _ (it is a URL path part)`,
+      );
+      continue;
+    }
+    const { type, ...rest } = settings;
+    if (typeof type !== "string") {
+      problems.push(
+        `providers.${name}.type: required, one of ${PROVIDER_KINDS.map((k) => k.type).join(", ")}`,
+      );
+      continue;
+    }
+    const entry = configureEntry(name, type, rest, path, problems);
+    if (entry) providers.push(entry);
+  }
+  if (providers.length === 0 && problems.length === 0) problems.push("providers: name at least one provider");
+  const names = new Set(providers.map((p) => p.name));
+  const routes = routeTable(shape.data.routes, providers, names, problems);
+  return { providers, routes, source: path };
+}
+
+function routeTable(
+  raw: Record<string, string[]> | undefined,
+  providers: SmsProviderEntry[],
+  names: ReadonlySet<string>,
+  problems: string[],
+): RouteTable {
+  const byPrefix = new Map<string, readonly string[]>();
+  const byRegion = new Map<string, readonly string[]>();
+  // With one provider and no routes, everything goes through it.
+  let fallback: readonly string[] =
+    raw === undefined && providers.length === 1 ? [providers[0]?.name ?? ""] : [];
+  for (const [key, list] of Object.entries(raw ?? {})) {
+    if (!ROUTE_KEY.test(key)) {
+      problems.push(`routes.${key}: a route is "default", an ISO region (FR) or a number prefix (+4479)`);
+      continue;
+    }
+    const unknown = list.filter((n) => !names.has(n));
+    if (unknown.length > 0) problems.push(`routes.${key}: no provider named ${unknown.join(", ")}`);
+    if (key === "default") fallback = list;
+    else if (key.startsWith("+")) byPrefix.set(key, list);
+    else byRegion.set(key, list);
+  }
+  if (fallback.length === 0 && providers.length > 0) {
+    problems.push("routes.default: required when several providers are configured");
+  }
+  return { byPrefix, byRegion, fallback };
+}
+
+function configureEntry(
+  name: string,
+  type: string,
+  raw: Record<string, unknown>,
+  source: string,
+  problems: string[],
+): SmsProviderEntry | null {
+  const kind = PROVIDER_KINDS.find((k) => k.type === type);
+  const place = (key: string) => placeOf(source, name, key);
+  if (!kind) {
+    problems.push(`${place("type")}: "${type}" is not a provider type`);
+    return null;
+  }
+  const settings = readSecretFiles(raw, place, problems);
+  const policyRaw: Record<string, unknown> = {};
+  for (const key of POLICY_KEYS) {
+    if (key in settings) {
+      policyRaw[key] = settings[key];
+      delete settings[key];
+    }
+  }
+  const policy = PolicySettings.safeParse(policyRaw);
+  if (!policy.success) {
+    for (const issue of policy.error.issues)
+      problems.push(`${place(issue.path.join("."))}: ${issue.message}`);
+  }
+  let configured: ConfiguredProvider;
+  try {
+    configured = kind.configure(settings);
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    for (const issue of error.issues) {
+      const keys = issue.code === "unrecognized_keys" ? issue.keys : [issue.path.join(".")];
+      for (const key of keys) {
+        const what =
+          issue.code === "unrecognized_keys" ? "not a setting of this provider type" : issue.message;
+        problems.push(`${place(key)}: ${what}`);
+      }
+    }
+    return null;
+  }
+  if (!policy.success) return null;
+  return {
+    name,
+    configured,
+    policy: {
+      ratePerSecond: policy.data.rate_per_second ?? DEFAULT_PROVIDER_POLICY.ratePerSecond,
+      breakerFailures: policy.data.breaker_failures ?? DEFAULT_PROVIDER_POLICY.breakerFailures,
+      breakerCooldownMs:
+        (policy.data.breaker_cooldown_seconds ?? DEFAULT_PROVIDER_POLICY.breakerCooldownMs / 1000) * 1000,
+    },
+  };
+}
+
+/** `<key>_file` settings replaced by the file's content (its trailing newline dropped). */
+function readSecretFiles(
+  raw: Record<string, unknown>,
+  place: (key: string) => string,
+  problems: string[],
+): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!key.endsWith("_file")) {
+      settings[key] = value;
+      continue;
+    }
+    const target = key.slice(0, -"_file".length);
+    if (raw[target] !== undefined) {
+      problems.push(`${place(key)}: set either it or ${target}, not both`);
+      continue;
+    }
+    try {
+      const content = readFileSync(String(value), "utf8").replace(/\r?\n$/, "");
+      if (content.length === 0) problems.push(`${place(key)}: the file is empty`);
+      else settings[target] = content;
+    } catch (error) {
+      problems.push(
+        `${place(key)}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`,
+      );
+    }
+  }
+  return settings;
+}
+
+function emptyRoutes(): RouteTable {
+  return { byPrefix: new Map(), byRegion: new Map(), fallback: [] };
+}
