@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import { createDispatcher, type Dispatcher, type DispatcherLogger } from "../delivery/dispatcher.js";
 import type { SmsProvider } from "../delivery/provider.js";
 import type { InboxProvider } from "../delivery/providers/inbox/inbox-provider.js";
+import { createReceiptSink } from "../delivery/receipts.js";
 import { type Clock, systemClock } from "../domain/clock.js";
 import type { CodeKeyring } from "../domain/code.js";
 import { loadOrCreateKeyring } from "../secrets.js";

@@ -8,6 +8,7 @@ import { createFastify } from "../http/fastify.js";
 import { registerHealth } from "../http/health.js";
 import { registerOpenApi } from "../http/openapi.js";
 import { registerRequestScope, settlingErrors } from "../http/request-scope.js";
+import { smsCallbackRoutes } from "../http/sms-callbacks.js";
 import { sendNativeError } from "../surfaces/native/errors.js";
 import type { ZitadelGrpcServer } from "../surfaces/zitadel/grpc-server.js";
 import { type Core, type CoreOptions, createCore } from "./core.js";
@@ -64,6 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerOpenApi(app);
   registerHealth(app, { database: store.dialect, ping: () => store.ping() });
   if (inbox && !config.production) await app.register(devInboxRoutes, { inbox });
+  await app.register(smsCallbackRoutes, { providers, publicUrl: config.sms.publicUrl });
 
   const authenticator = createAuthenticator(handset);
   const zitadelGrpc = await registerSurfaces(app, { handset, authenticator, clock, config });

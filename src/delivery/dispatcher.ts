@@ -158,7 +158,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   /** Gives a message up for good, unless its lease was taken over meanwhile. */
   async function fail(row: OutboxRow, leasedUntil: number, reason: string): Promise<boolean> {
-    return record(row, leasedUntil, "failed", reason, (trx) => markFailed(trx, row.id, leasedUntil, reason));
+    return record(row, leasedUntil, "failed", reason, (trx) =>
+      markFailed(trx, row.id, leasedUntil, reason, options.clock.now()),
+    );
   }
 
   /**
@@ -188,9 +190,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const ttlLeft = verification.expires_at - now;
     let providerMessageId: string | null;
     let providerName = options.provider.name;
+    const body = renderVerificationSms(options.senderName, code, Math.max(ttlLeft, 60_000));
+    const shape = smsText(body);
     try {
-      const body = renderVerificationSms(options.senderName, code, Math.max(ttlLeft, 60_000));
-      const shape = smsText(body);
       const accepted = await options.provider.send({
         id: row.id,
         tenantId: row.tenant_id,
@@ -239,7 +241,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // sent again (same idempotency key) after the lease, never rescheduled as if the provider refused.
     // A success recorded after a takeover is dropped: the new holder's record stands.
     await record(row, leasedUntil, "sent", null, (trx) =>
-      markSent(trx, row.id, leasedUntil, providerName, providerMessageId, options.clock.now()),
+      markSent(
+        trx,
+        row.id,
+        leasedUntil,
+        { provider: providerName, providerMessageId, encoding: shape.encoding, segments: shape.segments },
+        options.clock.now(),
+      ),
     );
   }
 

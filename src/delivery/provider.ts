@@ -1,4 +1,7 @@
-import type { SmsEncoding } from "./sms-text.js";
+import type { ReceiptStatus } from "../domain/message-status.js";
+import type { SmsEncoding } from "../domain/sms-text.js";
+
+export type { ReceiptStatus };
 
 /** One SMS as a provider receives it. `id` (the outbox id) doubles as the idempotency key. */
 export interface SmsMessage {
@@ -66,9 +69,6 @@ export class SmsDeliveryError extends Error {
     this.retryAfterMs = options.retryAfterMs;
   }
 }
-
-/** The final word of a delivery receipt. Providers report nothing for intermediate states. */
-export type ReceiptStatus = "delivered" | "undelivered" | "failed";
 
 /** What a provider's receipt says about one message. */
 export interface DeliveryReport {

@@ -103,6 +103,13 @@ export function createVerificationService(deps: ServiceDeps) {
       last_error: null,
       created_at: now,
       sent_at: null,
+      locale: null,
+      encoding: null,
+      segments: null,
+      failed_at: null,
+      receipt_status: null,
+      receipt_error: null,
+      receipt_at: null,
     };
   }
 

@@ -4,6 +4,7 @@ import * as verificationsByPhoneNumber from "./migrations/002_verifications_by_p
 import * as verificationsCodeLength from "./migrations/003_verifications_code_length.js";
 import * as accessVersion from "./migrations/004_access_version_and_event_sequence.js";
 import * as accessGuard from "./migrations/005_access_guard.js";
+import * as messageStatus from "./migrations/006_message_status.js";
 import type { Database } from "./schema.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "003_verifications_code_length": verificationsCodeLength,
   "004_access_version_and_event_sequence": accessVersion,
   "005_access_guard": accessGuard,
+  "006_message_status": messageStatus,
 };
 
 /** Every migration, oldest first: what a fresh database applies. */

@@ -1,3 +1,4 @@
+import type { SmsEncoding } from "../domain/sms-text.js";
 import type { Executor } from "./executor.js";
 import { hotChanges, hotQuery } from "./prepared.js";
 import type { OutboxRow, OutboxTable } from "./schema.js";
@@ -8,8 +9,8 @@ import type { OutboxRow, OutboxTable } from "./schema.js";
  */
 export const INSERT_OUTBOX_MESSAGE = hotQuery(`
   insert into outbox (id, tenant_id, verification_id, to_e164, template, status, delivery_attempts,
-    next_attempt_at, locked_until, provider, provider_message_id, last_error, created_at, sent_at)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`);
+    next_attempt_at, locked_until, provider, provider_message_id, last_error, created_at, sent_at, locale)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`);
 
 /** The values of `INSERT_OUTBOX_MESSAGE` for a row. */
 export function insertOutboxMessageValues(row: OutboxTable): unknown[] {
@@ -28,6 +29,7 @@ export function insertOutboxMessageValues(row: OutboxTable): unknown[] {
     row.last_error,
     row.created_at,
     row.sent_at,
+    row.locale,
   ];
 }
 
@@ -121,18 +123,26 @@ export async function releaseLease(db: Executor, id: string, leasedUntil: number
  */
 const MARK_SENT = hotQuery(`
   update outbox set status = 'sent', sent_at = $1, locked_until = null, provider = $2,
-    provider_message_id = $3, last_error = null
-  where id = $4 and status = 'sending' and locked_until = $5`);
+    provider_message_id = $3, last_error = null, encoding = $4, segments = $5
+  where id = $6 and status = 'sending' and locked_until = $7`);
+
+/** What a provider's acceptance tells about a message. */
+export interface SentMessage {
+  provider: string;
+  providerMessageId: string | null;
+  encoding: SmsEncoding;
+  segments: number;
+}
 
 export async function markSent(
   db: Executor,
   id: string,
   leasedUntil: number,
-  provider: string,
-  providerMessageId: string | null,
+  sent: SentMessage,
   now: number,
 ): Promise<boolean> {
-  return (await hotChanges(db, MARK_SENT, [now, provider, providerMessageId, id, leasedUntil])) > 0;
+  const values = [now, sent.provider, sent.providerMessageId, sent.encoding, sent.segments, id, leasedUntil];
+  return (await hotChanges(db, MARK_SENT, values)) > 0;
 }
 
 /** Due again at `nextAttemptAt`, for any dispatcher; only while `leasedUntil` is the row's lease. */
@@ -152,18 +162,96 @@ export async function markRetry(
 
 /** Given up for good; only while `leasedUntil` is the row's lease. */
 const MARK_FAILED = hotQuery(`
-  update outbox set status = 'failed', locked_until = null, last_error = $1
-  where id = $2 and status = 'sending' and locked_until = $3`);
+  update outbox set status = 'failed', locked_until = null, last_error = $1, failed_at = $2
+  where id = $3 and status = 'sending' and locked_until = $4`);
 
 export async function markFailed(
   db: Executor,
   id: string,
   leasedUntil: number,
   error: string,
+  now: number,
 ): Promise<boolean> {
-  return (await hotChanges(db, MARK_FAILED, [error, id, leasedUntil])) > 0;
+  return (await hotChanges(db, MARK_FAILED, [error, now, id, leasedUntil])) > 0;
 }
 
 export async function findOutboxMessage(db: Executor, id: string): Promise<OutboxRow | undefined> {
   return db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * A provider's final word on a message, matched by the outbox id its receipt carries. Only the first
+ * final receipt counts, and only from the provider that took the message, or from any provider while
+ * the send's outcome is not yet recorded (a receipt may overtake it).
+ */
+const RECORD_RECEIPT_BY_ID = hotQuery(`
+  update outbox set receipt_status = $1, receipt_error = $2, receipt_at = $3
+  where id = $4 and receipt_status is null and (provider = $5 or provider is null)`);
+
+/** The same, matched by the provider's own message id. */
+const RECORD_RECEIPT_BY_PROVIDER_ID = hotQuery(`
+  update outbox set receipt_status = $1, receipt_error = $2, receipt_at = $3
+  where provider = $4 and provider_message_id = $5 and receipt_status is null`);
+
+export interface ReceiptWrite {
+  provider: string;
+  messageId: string | null;
+  providerMessageId: string | null;
+  status: NonNullable<OutboxRow["receipt_status"]>;
+  error: string | null;
+  at: number;
+}
+
+/** Records a receipt; false when no message of that provider without a receipt matched. */
+export async function recordReceipt(db: Executor, receipt: ReceiptWrite): Promise<boolean> {
+  const head = [receipt.status, receipt.error, receipt.at];
+  if (receipt.messageId !== null) {
+    return (await hotChanges(db, RECORD_RECEIPT_BY_ID, [...head, receipt.messageId, receipt.provider])) > 0;
+  }
+  if (receipt.providerMessageId === null) return false;
+  const values = [...head, receipt.provider, receipt.providerMessageId];
+  return (await hotChanges(db, RECORD_RECEIPT_BY_PROVIDER_ID, values)) > 0;
+}
+
+/** One message of a tenant, with the user its verification was issued to. */
+export async function findMessage(
+  db: Executor,
+  tenantId: string,
+  id: string,
+): Promise<(OutboxRow & { user_id: string; phone_number_id: string }) | undefined> {
+  return db
+    .selectFrom("outbox")
+    .innerJoin("verifications", (join) =>
+      join
+        .onRef("verifications.id", "=", "outbox.verification_id")
+        .onRef("verifications.tenant_id", "=", "outbox.tenant_id"),
+    )
+    .selectAll("outbox")
+    .select(["verifications.user_id", "verifications.phone_number_id"])
+    .where("outbox.tenant_id", "=", tenantId)
+    .where("outbox.id", "=", id)
+    .executeTakeFirst();
+}
+
+/** The messages sent for a phone number's verifications, newest first. */
+export async function listMessagesOfPhoneNumber(
+  db: Executor,
+  tenantId: string,
+  phoneNumberId: string,
+  limit: number,
+): Promise<OutboxRow[]> {
+  return db
+    .selectFrom("outbox")
+    .innerJoin("verifications", (join) =>
+      join
+        .onRef("verifications.id", "=", "outbox.verification_id")
+        .onRef("verifications.tenant_id", "=", "outbox.tenant_id"),
+    )
+    .selectAll("outbox")
+    .where("verifications.tenant_id", "=", tenantId)
+    .where("verifications.phone_number_id", "=", phoneNumberId)
+    .orderBy("outbox.created_at", "desc")
+    .orderBy("outbox.id", "desc")
+    .limit(limit)
+    .execute();
 }

@@ -1,4 +1,6 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
+import type { ReceiptStatus } from "../domain/message-status.js";
+import type { SmsEncoding } from "../domain/sms-text.js";
 
 /**
  * Table types. Times are integer milliseconds since the epoch and flags are 0/1 integers, so that
@@ -85,12 +87,22 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: Millis;
   sent_at: Millis | null;
+  /** The locale the request asked for (a BCP 47 tag), or null for the tenant's default. */
+  locale: string | null;
+  /** How the text went and in how many parts, recorded when a provider accepted it. */
+  encoding: SmsEncoding | null;
+  segments: number | null;
+  failed_at: Millis | null;
+  /** The provider's final word, from its receipt: null until one comes. */
+  receipt_status: ReceiptStatus | null;
+  receipt_error: string | null;
+  receipt_at: Millis | null;
 }
 
 export interface EventTable {
   id: string;
   tenant_id: string;
-  aggregate_type: "tenant" | "user";
+  aggregate_type: "tenant" | "user" | "message";
   aggregate_id: string;
   sequence: number;
   type: string;

@@ -19,6 +19,9 @@ export const PUBLIC_ROUTES: readonly RegExp[] = [
   /^\/docs(\/.*)?$/,
   // The development inbox exists only outside production mode (test/native/app.test.ts).
   /^\/dev\/inbox$/,
+  // SMS providers' receipts: each provider proves its request (a signature, or the token Handset put in
+  // the callback URL) and answers 403 otherwise (test/delivery/receipts.test.ts and each provider's tests).
+  /^\/sms\/callbacks\/:provider$/,
 ];
 
 /** The ZITADEL RPCs Handset implements; every other one answers Unimplemented, once authenticated. */

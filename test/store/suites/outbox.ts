@@ -70,9 +70,17 @@ export function outbox(store: StoreRef): void {
       const [sent, retried, failed] = [outboxRow(tenantId), outboxRow(tenantId), outboxRow(tenantId)];
       for (const row of [sent, retried, failed]) await insertOutboxMessage(s.db, row);
       await claimDueMessages(s.db, s.dialect, T0, T0 + LEASE, 10);
-      expect(await markSent(s.db, sent.id, T0 + LEASE, "webhook", "prov-1", T0 + 1)).toBe(true);
+      expect(
+        await markSent(
+          s.db,
+          sent.id,
+          T0 + LEASE,
+          { provider: "webhook", providerMessageId: "prov-1", encoding: "gsm7", segments: 1 },
+          T0 + 1,
+        ),
+      ).toBe(true);
       expect(await markRetry(s.db, retried.id, T0 + LEASE, "503 from provider", T0 + 2_000)).toBe(true);
-      expect(await markFailed(s.db, failed.id, T0 + LEASE, "number unreachable")).toBe(true);
+      expect(await markFailed(s.db, failed.id, T0 + LEASE, "number unreachable", T0 + 5)).toBe(true);
       expect(await findOutboxMessage(s.db, sent.id)).toMatchObject({
         status: "sent",
         sent_at: T0 + 1,
@@ -106,19 +114,33 @@ export function outbox(store: StoreRef): void {
       const [taken] = await claimDueMessages(s.db, s.dialect, T0 + LEASE + 1, T0 + 2 * LEASE + 1, 10);
       expect(taken).toMatchObject({ id: row.id, delivery_attempts: 2 });
       // While the new holder is still sending, the old lease's results change nothing.
-      expect(await markSent(s.db, row.id, T0 + LEASE, "webhook", "stale", T0 + LEASE + 2)).toBe(false);
+      expect(
+        await markSent(
+          s.db,
+          row.id,
+          T0 + LEASE,
+          { provider: "webhook", providerMessageId: "stale", encoding: "gsm7", segments: 1 },
+          T0 + LEASE + 2,
+        ),
+      ).toBe(false);
       expect(await markRetry(s.db, row.id, T0 + LEASE, "late 503", T0 + LEASE + 3)).toBe(false);
-      expect(await markFailed(s.db, row.id, T0 + LEASE, "late refusal")).toBe(false);
+      expect(await markFailed(s.db, row.id, T0 + LEASE, "late refusal", T0 + 5)).toBe(false);
       expect(await findOutboxMessage(s.db, row.id)).toEqual(taken);
-      expect(await markSent(s.db, row.id, T0 + 2 * LEASE + 1, "webhook", "prov-2", T0 + LEASE + 4)).toBe(
-        true,
-      );
+      expect(
+        await markSent(
+          s.db,
+          row.id,
+          T0 + 2 * LEASE + 1,
+          { provider: "webhook", providerMessageId: "prov-2", encoding: "gsm7", segments: 1 },
+          T0 + LEASE + 4,
+        ),
+      ).toBe(true);
       const sent = await findOutboxMessage(s.db, row.id);
       expect(sent).toMatchObject({ status: "sent", provider_message_id: "prov-2", delivery_attempts: 2 });
       // Once recorded, no lease matches: not even the one it was recorded under.
       expect(await markRetry(s.db, row.id, T0 + LEASE, "late 503", T0 + LEASE + 5)).toBe(false);
       expect(await markRetry(s.db, row.id, T0 + 2 * LEASE + 1, "late 503", T0 + LEASE + 5)).toBe(false);
-      expect(await markFailed(s.db, row.id, T0 + 2 * LEASE + 1, "late refusal")).toBe(false);
+      expect(await markFailed(s.db, row.id, T0 + 2 * LEASE + 1, "late refusal", T0 + 5)).toBe(false);
       expect(await findOutboxMessage(s.db, row.id)).toEqual(sent);
     });
 

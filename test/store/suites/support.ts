@@ -122,6 +122,13 @@ export function outboxRow(tenantId: string, over: Partial<OutboxTable> = {}) {
     last_error: null,
     created_at: T0,
     sent_at: null,
+    locale: null,
+    encoding: null,
+    segments: null,
+    failed_at: null,
+    receipt_status: null,
+    receipt_error: null,
+    receipt_at: null,
     ...over,
   } satisfies OutboxTable;
 }

@@ -1,0 +1,49 @@
+import type { Clock } from "../domain/clock.js";
+import type { Store } from "../store/database.js";
+import { recordReceipt } from "../store/outbox.js";
+import type { DeliveryLogger, ReceiptSink } from "./provider.js";
+
+/** Digit runs (numbers, codes) blanked, and length bounded: a receipt's error text is the provider's. */
+function cleanError(error: string | null): string | null {
+  if (error === null) return null;
+  return error.replace(/\+?\d{6,}/g, "[digits]").slice(0, 200);
+}
+
+/**
+ * Where one provider's receipts go: a conditional update of the message (by the outbox id the receipt
+ * carries, else by the provider's id), which writes its event by trigger (migration 006), committed
+ * and durable before `report` resolves, so the provider hears 2xx only for a receipt that is kept. A
+ * receipt that matches nothing (an unknown id, another provider's message, a second final receipt) is
+ * logged and dropped.
+ */
+export function createReceiptSink(
+  store: Store,
+  provider: string,
+  clock: Clock,
+  logger: DeliveryLogger,
+): ReceiptSink {
+  return {
+    async report(report) {
+      const at = report.at !== null && Number.isFinite(report.at) ? report.at : clock.now();
+      const matched = await store.uow.statement((db) =>
+        recordReceipt(db, {
+          provider,
+          messageId: report.messageId,
+          providerMessageId: report.providerMessageId,
+          status: report.status,
+          error: cleanError(report.error),
+          at,
+        }),
+      );
+      const where = {
+        provider,
+        messageId: report.messageId,
+        providerMessageId: report.providerMessageId,
+        status: report.status,
+      };
+      if (matched) logger.info(where, "sms receipt recorded");
+      else logger.warn(where, "sms receipt dropped: no message of this provider awaits one with that id");
+      return matched;
+    },
+  };
+}
