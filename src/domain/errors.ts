@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   "USER_NOT_FOUND",
   "USER_ALREADY_EXISTS",
   "PHONE_NUMBER_NOT_FOUND",
+  /** An SMS message (the native API's message lookup). */
+  "MESSAGE_NOT_FOUND",
   "PHONE_NUMBER_TAKEN",
   /** The change needs a verified number (reserving it for second factor). */
   "PHONE_NUMBER_NOT_VERIFIED",

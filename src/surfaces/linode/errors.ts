@@ -77,6 +77,7 @@ export function toLinodeError(error: HandsetError): { status: number; body: Lino
     case "PROFILE_PHONE_UNCHANGED":
       return one(400, error.message, "phone_number");
     case "PHONE_NUMBER_NOT_FOUND":
+    case "MESSAGE_NOT_FOUND":
     case "PHONE_NUMBER_NOT_VERIFIED":
     case "PHONE_NUMBER_NOT_RESERVED":
     case "PHONE_NUMBER_LAST_IDENTIFICATION":

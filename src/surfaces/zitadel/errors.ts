@@ -135,6 +135,8 @@ export function toZitadelError(error: HandsetError, api: ZitadelApi, op: Zitadel
       return handset(Code.AlreadyExists, "USER-EXISTS");
     case "PHONE_NUMBER_NOT_FOUND":
       return op === "verify" ? codeNotFound(api) : phoneNotFound(api, op);
+    case "MESSAGE_NOT_FOUND":
+      return handset(Code.NotFound, "MESSAGE-NOT-FOUND");
     case "PHONE_NUMBER_NOT_VERIFIED":
       return handset(Code.FailedPrecondition, "PHONE-NOT-VERIFIED");
     case "PHONE_NUMBER_NOT_RESERVED":
