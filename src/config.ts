@@ -97,6 +97,7 @@ const ConfigSchema = z.object({
    * receipts at `/sms/callbacks/<provider>`. Unset, no receipt is asked for.
    */
   HANDSET_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The app name SMS texts say they come from (templates: `{app}`); read with the message settings. */
   HANDSET_SMS_SENDER_NAME: z.string().max(40).default("Handset"),
   HANDSET_DISPATCH_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   HANDSET_DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
@@ -136,7 +137,6 @@ export interface Config {
     routing: SmsRouting;
     /** The public URL providers call back (receipts), or null: no receipts are asked for. */
     publicUrl: string | null;
-    senderName: string;
     dispatchIntervalMs: number;
     dispatchMaxAttempts: number;
     dispatchLeaseMs: number;
@@ -231,7 +231,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowDevProviderInProduction: c.HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION,
       routing,
       publicUrl: c.HANDSET_PUBLIC_URL?.replace(/\/+$/, "") ?? null,
-      senderName: c.HANDSET_SMS_SENDER_NAME,
       dispatchIntervalMs: c.HANDSET_DISPATCH_INTERVAL_MS,
       dispatchMaxAttempts: c.HANDSET_DISPATCH_MAX_ATTEMPTS,
       dispatchLeaseMs: c.HANDSET_DISPATCH_LEASE_MS,

@@ -8,6 +8,12 @@ import {
   type ProviderPolicy,
   type RouteTable,
 } from "./delivery/routing/route-table.js";
+import {
+  DEFAULT_APP_NAME,
+  type MessageSettings,
+  messageSettingsFromEnv,
+  parseMessagesSection,
+} from "./delivery/templates/messages-section.js";
 
 /** One configured provider: its name (its callback route), its checked settings and its policy. */
 export interface SmsProviderEntry {
@@ -22,6 +28,8 @@ export interface SmsRouting {
   routes: RouteTable;
   /** Where the settings came from, for the start-up log. */
   source: "inbox" | "environment" | string;
+  /** The message texts: templates per tenant and locale, WebOTP, the Android app hash. */
+  messages: MessageSettings;
 }
 
 /** Settings every provider entry may carry besides its type's own: they steer the router, not the provider. */
@@ -51,9 +59,11 @@ export function loadSmsRouting(env: Record<string, string | undefined>, leaseMs:
     if (env.HANDSET_SMS_PROVIDER && env.HANDSET_SMS_PROVIDER !== "inbox") {
       problems.push("HANDSET_SMS_PROVIDER: set either it or HANDSET_SMS_CONFIG, not both");
     }
-    result = fromFile(path, problems);
+    result = fromFile(path, env, problems);
   } else {
-    result = fromEnvironment(env, problems);
+    const fromEnv = messageSettingsFromEnv(env);
+    problems.push(...fromEnv.problems);
+    result = { ...fromEnvironment(env, problems), messages: fromEnv.settings };
   }
   for (const entry of result.providers) {
     if (entry.configured.timeoutMs !== null && entry.configured.timeoutMs >= leaseMs) {
@@ -73,9 +83,12 @@ function placeOf(source: string, name: string, key: string): string {
     : `providers.${name}.${key}`;
 }
 
-function fromEnvironment(env: Record<string, string | undefined>, problems: string[]): SmsRouting {
+function fromEnvironment(
+  env: Record<string, string | undefined>,
+  problems: string[],
+): Omit<SmsRouting, "messages"> {
   const type = env.HANDSET_SMS_PROVIDER ?? "inbox";
-  const none: SmsRouting = { providers: [], routes: emptyRoutes(), source: "inbox" };
+  const none = { providers: [], routes: emptyRoutes(), source: "inbox" };
   if (type === "inbox") return none;
   const kind = PROVIDER_KINDS.find((k) => k.type === type);
   if (!kind) {
@@ -101,8 +114,13 @@ const FileShape = z.strictObject({
   messages: z.unknown().optional(),
 });
 
-function fromFile(path: string, problems: string[]): SmsRouting {
-  const none: SmsRouting = { providers: [], routes: emptyRoutes(), source: path };
+function fromFile(path: string, env: Record<string, string | undefined>, problems: string[]): SmsRouting {
+  const none: SmsRouting = {
+    providers: [],
+    routes: emptyRoutes(),
+    source: path,
+    messages: { app_name: DEFAULT_APP_NAME },
+  };
   let parsed: unknown;
   try {
     parsed = parseYaml(readFileSync(path, "utf8"));
@@ -138,7 +156,15 @@ function fromFile(path: string, problems: string[]): SmsRouting {
   if (providers.length === 0 && problems.length === 0) problems.push("providers: name at least one provider");
   const names = new Set(providers.map((p) => p.name));
   const routes = routeTable(shape.data.routes, providers, names, problems);
-  return { providers, routes, source: path };
+  const section = shape.data.messages ?? {};
+  const messages = parseMessagesSection(
+    // The file names the app, else HANDSET_SMS_SENDER_NAME does, as without a file.
+    typeof section === "object" && section !== null && !("app_name" in section)
+      ? { ...section, app_name: env.HANDSET_SMS_SENDER_NAME ?? DEFAULT_APP_NAME }
+      : section,
+  );
+  problems.push(...messages.problems);
+  return { providers, routes, source: path, messages: messages.settings ?? none.messages };
 }
 
 function routeTable(

@@ -3,6 +3,7 @@ import { createDispatcher, type Dispatcher, type DispatcherLogger } from "../del
 import type { SmsProvider } from "../delivery/provider.js";
 import type { InboxProvider } from "../delivery/providers/inbox/inbox-provider.js";
 import { createReceiptSink } from "../delivery/receipts.js";
+import { createMessageRenderer } from "../delivery/templates/message-renderer.js";
 import { type Clock, systemClock } from "../domain/clock.js";
 import type { CodeKeyring } from "../domain/code.js";
 import { loadOrCreateKeyring } from "../secrets.js";
@@ -128,13 +129,14 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
         "Configure a real provider (HANDSET_SMS_PROVIDER or HANDSET_SMS_CONFIG), or set HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION=true.",
     );
   }
+  const renderer = createMessageRenderer(config.sms.routing.messages);
   const dispatcher = createDispatcher({
     store,
     provider,
     clock,
     keyring,
     ttlMs: config.otp.ttlMs,
-    senderName: config.sms.senderName,
+    renderer,
     logger: log,
     intervalMs: config.sms.dispatchIntervalMs,
     maxAttempts: config.sms.dispatchMaxAttempts,

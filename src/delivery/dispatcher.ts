@@ -9,8 +9,8 @@ import { findVerification } from "../store/verifications.js";
 import type { CodeInputs, CommittedSms, OutboxClaim, SmsHandoff } from "./handoff.js";
 import { LatencyHistogram } from "./latency.js";
 import { SmsDeliveryError, type SmsProvider } from "./provider.js";
-import { renderVerificationSms } from "./render.js";
 import { smsText } from "./sms-text.js";
+import type { MessageRenderer } from "./templates/message-renderer.js";
 
 export interface DispatcherLogger {
   info(obj: object, msg: string): void;
@@ -24,7 +24,8 @@ export interface DispatcherOptions {
   clock: Clock;
   keyring: CodeKeyring;
   ttlMs: number;
-  senderName: string;
+  /** The text of each message, by its tenant and requested locale. */
+  renderer: MessageRenderer;
   logger: DispatcherLogger;
   /** How often to look for due messages when nothing wakes the dispatcher. */
   intervalMs: number;
@@ -190,7 +191,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const ttlLeft = verification.expires_at - now;
     let providerMessageId: string | null;
     let providerName = options.provider.name;
-    const body = renderVerificationSms(options.senderName, code, Math.max(ttlLeft, 60_000));
+    const { text: body } = options.renderer.render({
+      tenantId: row.tenant_id,
+      locale: row.locale,
+      code,
+      ttlMinutes: Math.max(ttlLeft, 60_000) / 60_000,
+    });
     const shape = smsText(body);
     try {
       const accepted = await options.provider.send({

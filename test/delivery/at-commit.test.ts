@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDispatcher, type Dispatcher, type DispatcherLogger } from "../../src/delivery/dispatcher.js";
 import { LatencyHistogram } from "../../src/delivery/latency.js";
 import type { SmsMessage, SmsProvider } from "../../src/delivery/provider.js";
+import { createMessageRenderer } from "../../src/delivery/templates/message-renderer.js";
 import { ManualClock } from "../../src/domain/clock.js";
 import { deriveCode } from "../../src/domain/code.js";
 import { systemCaller } from "../../src/services/caller.js";
@@ -129,7 +130,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         clock: t.clock,
         keyring: TEST_KEYRING,
         ttlMs: t.config.otp.ttlMs,
-        senderName: t.config.sms.senderName,
+        renderer: createMessageRenderer(t.config.sms.routing.messages),
         logger: options.logger ?? { info() {}, warn() {}, error() {} },
         intervalMs: Number(HOUR_MS),
         maxAttempts: t.config.sms.dispatchMaxAttempts,

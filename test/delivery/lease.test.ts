@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createDispatcher, type Dispatcher, type DispatcherLogger } from "../../src/delivery/dispatcher.js";
 import { SmsDeliveryError, type SmsMessage, type SmsProvider } from "../../src/delivery/provider.js";
+import { createMessageRenderer } from "../../src/delivery/templates/message-renderer.js";
 import { deriveCode } from "../../src/domain/code.js";
 import { systemCaller } from "../../src/services/caller.js";
 import { createHandset, type Handset } from "../../src/services/handset.js";
@@ -151,7 +152,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
           clock: t.clock,
           keyring: TEST_KEYRING,
           ttlMs: t.config.otp.ttlMs,
-          senderName: t.config.sms.senderName,
+          renderer: createMessageRenderer(t.config.sms.routing.messages),
           logger,
           intervalMs: HOUR_MS,
           maxAttempts: t.config.sms.dispatchMaxAttempts,
