@@ -8,6 +8,12 @@ import { ConfigError, loadConfig } from "../../src/config.js";
 import { SmsDeliveryError, type SmsMessage, type SmsProvider } from "../../src/delivery/provider.js";
 import { createKannelProvider } from "../../src/delivery/providers/kannel/kannel-provider.js";
 import { isGsm7 } from "../../src/delivery/sms-text.js";
+import { type TestProviderContext, testProviderContext } from "../support/provider-context.js";
+
+/** A context as without a public URL: no receipts are asked for. */
+function noPublicUrl(): TestProviderContext {
+  return { ...testProviderContext("kannel"), callbackUrl: () => null };
+}
 
 const message: SmsMessage = {
   id: "msg_01TEST",
@@ -51,7 +57,15 @@ describe("Kannel provider: what smsbox's answers mean", () => {
     reply = { status: 202, body: "0: Accepted for delivery" };
   });
 
-  const provider = (options: { url?: string; timeoutMs?: number; from?: string } = {}): SmsProvider =>
+  const provider = (
+    options: {
+      url?: string;
+      timeoutMs?: number;
+      from?: string;
+      dlrMask?: number;
+      context?: TestProviderContext;
+    } = {},
+  ): SmsProvider =>
     createKannelProvider(
       {
         sendsmsUrl: options.url ?? url,
@@ -59,8 +73,9 @@ describe("Kannel provider: what smsbox's answers mean", () => {
         password: "pw-secret",
         from: options.from,
         timeoutMs: options.timeoutMs ?? 5_000,
+        dlrMask: options.dlrMask ?? 19,
       },
-      { name: "kannel" },
+      options.context ?? noPublicUrl(),
     );
 
   async function failure(p: SmsProvider, m: SmsMessage = message): Promise<SmsDeliveryError> {
@@ -87,6 +102,31 @@ describe("Kannel provider: what smsbox's answers mean", () => {
     });
     expect(ucs2?.get("coding")).toBe("2");
     expect(ucs2?.has("from")).toBe(false);
+  });
+
+  it("asks for delivery reports only when Handset has a public URL to receive them", async () => {
+    const withUrl = testProviderContext("kannel");
+    await provider({ context: withUrl }).send(message);
+    await provider({ context: withUrl, dlrMask: 3 }).send(message);
+    await provider({ context: withUrl, dlrMask: 0 }).send(message);
+    await provider().send(message);
+    const [asked, custom, off, noUrl] = queries;
+    const callbackUrl = withUrl.callbackUrl(message.id);
+    expect(callbackUrl).toMatch(/^https:\/\/handset\.test\/sms\/callbacks\/kannel\?m=msg_01TEST&t=/);
+    expect(asked?.get("dlr-mask")).toBe("19");
+    // smsbox fills in the escapes when it fetches the URL; the token stays as made.
+    expect(asked?.get("dlr-url")).toBe(`${callbackUrl}&status=%d&smsc_id=%i&ts=%T&err=%B`);
+    expect(withUrl.callbackMessageId(asked?.get("dlr-url") ?? "")).toBe(message.id);
+    expect(custom?.get("dlr-mask")).toBe("3");
+    for (const query of [off, noUrl]) {
+      expect(query?.has("dlr-mask")).toBe(false);
+      expect(query?.has("dlr-url")).toBe(false);
+    }
+  });
+
+  it("never asks for the SMSC's answer (%A), whose SMPP receipt text holds the code", async () => {
+    await provider({ context: testProviderContext("kannel") }).send(message);
+    expect(queries[0]?.get("dlr-url")).not.toContain("%A");
   });
 
   it.each(["0: Accepted for delivery", "3: Queued for later delivery"])(
@@ -188,6 +228,30 @@ describe("Kannel configuration", () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(loadConfig({}).sms.routing.providers).toEqual([]);
+  });
+
+  it("asks for delivered, undelivered and SMSC reject by default, or the dlr-mask configured", async () => {
+    const received: URLSearchParams[] = [];
+    const server = createServer((request, response) => {
+      received.push(new URL(request.url ?? "/", "http://x").searchParams);
+      response.writeHead(202).end("0: Accepted for delivery");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const sendsmsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cgi-bin/sendsms`;
+      const env = { ...base, HANDSET_KANNEL_SENDSMS_URL: sendsmsUrl, HANDSET_KANNEL_PASSWORD: "pw" };
+      for (const extra of [{}, { HANDSET_KANNEL_DLR_MASK: "3" }, { HANDSET_KANNEL_DLR_MASK: "0" }]) {
+        const [configured] = loadConfig({ ...env, ...extra }).sms.routing.providers;
+        await configured?.configured.create(testProviderContext("kannel")).send(message);
+      }
+      expect(received.map((query) => query.get("dlr-mask"))).toEqual(["19", "3", null]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    for (const mask of ["8", "12", "32", "-1", "x"])
+      expect(problem({ ...base, HANDSET_KANNEL_PASSWORD: "a", HANDSET_KANNEL_DLR_MASK: mask })).toContain(
+        "HANDSET_KANNEL_DLR_MASK",
+      );
   });
 
   it("names each missing or bad setting", () => {

@@ -1,10 +1,24 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SmsDeliveryError, type SmsMessage } from "../../src/delivery/provider.js";
+import {
+  type CallbackRequest,
+  SmsDeliveryError,
+  type SmsMessage,
+  type SmsProvider,
+} from "../../src/delivery/provider.js";
 import { createKannelProvider } from "../../src/delivery/providers/kannel/kannel-provider.js";
 import { deriveCode } from "../../src/domain/code.js";
 import { systemCaller } from "../../src/services/caller.js";
 import { createTestApp, mobileNumber, TEST_KEYRING, type TestApp } from "../support/harness.js";
-import { KANNEL_MISSING, type KannelGateway, noteKannelSkipped, startKannel } from "../support/kannel.js";
+import {
+  KANNEL_MISSING,
+  type KannelGateway,
+  noteKannelSkipped,
+  startKannel,
+  until,
+} from "../support/kannel.js";
+import { testProviderContext, testSms } from "../support/provider-context.js";
 
 noteKannelSkipped("Kannel SMS provider against a real Kannel");
 
@@ -74,8 +88,9 @@ describe.skipIf(KANNEL_MISSING.length > 0)(
           password: kannel.password,
           from: "Handset",
           timeoutMs: 5_000,
+          dlrMask: 0,
         },
-        { name: "kannel" },
+        testProviderContext("kannel"),
       );
       const number = mobileNumber();
       const message: SmsMessage = {
@@ -94,6 +109,78 @@ describe.skipIf(KANNEL_MISSING.length > 0)(
       const line = await kannel.waitForMessage([number, "ucs-2"]);
       expect(line).toContain("O%60");
       expect(line).toContain("%004%008%002%009%001%003");
+    });
+
+    it("asks for receipts, and the fake SMSC's final 'delivered' report comes back through the dlr-url", async () => {
+      // Handset's callback route, reduced to what it does: rebuild the URL from the public URL and hand
+      // the request to the provider, answering what it answers.
+      const requests: CallbackRequest[] = [];
+      let provider: SmsProvider | undefined;
+      const server = createServer((incoming, outgoing) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("end", () => {
+          const request: CallbackRequest = {
+            method: incoming.method ?? "GET",
+            url: `https://handset.test${incoming.url ?? "/"}`,
+            headers: Object.fromEntries(
+              Object.entries(incoming.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : v]),
+            ),
+            body: Buffer.concat(chunks).toString("utf8"),
+          };
+          requests.push(request);
+          void provider?.handleCallback?.(request).then((answer) => {
+            outgoing.writeHead(answer.status, { "content-type": answer.contentType ?? "text/plain" });
+            outgoing.end(answer.body ?? "");
+          });
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      try {
+        const port = (server.address() as AddressInfo).port;
+        const context = testProviderContext("kannel", { publicUrl: `http://127.0.0.1:${port}` });
+        provider = createKannelProvider(
+          {
+            sendsmsUrl: kannel.sendsmsUrl,
+            username: kannel.username,
+            password: kannel.password,
+            from: "Handset",
+            timeoutMs: 5_000,
+            dlrMask: 19,
+          },
+          context,
+        );
+        const message = testSms({ to: mobileNumber() });
+        const sentAt = Math.floor(Date.now() / 1000) * 1000;
+        expect(await provider.send(message)).toEqual({ providerMessageId: null });
+        await kannel.waitForMessage([message.to]);
+        await until("the delivery report", async () => (context.reports.length > 0 ? true : undefined));
+
+        expect(context.reports).toEqual([
+          {
+            messageId: message.id,
+            providerMessageId: null,
+            status: "delivered",
+            error: null,
+            at: expect.any(Number),
+          },
+        ]);
+        expect(context.reports[0]?.at).toBeGreaterThanOrEqual(sentAt);
+        // One GET from smsbox, to our callback path, with Kannel's escapes filled in: type 1 from smsc `fake`.
+        expect(requests).toHaveLength(1);
+        const [request] = requests;
+        expect(request?.method).toBe("GET");
+        const url = new URL(request?.url ?? "");
+        expect(url.pathname).toBe("/sms/callbacks/kannel");
+        expect(url.searchParams.get("m")).toBe(message.id);
+        expect(url.searchParams.get("status")).toBe("1");
+        expect(url.searchParams.get("smsc_id")).toBe("fake");
+        expect(url.searchParams.get("ts")).toMatch(/^\d+$/);
+        expect(request?.headers["user-agent"]).toMatch(/^Kannel\//);
+      } finally {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
     });
 
     it("fails the message for good when Kannel refuses the credentials (403), sending nothing", async () => {
@@ -146,8 +233,9 @@ describe.skipIf(KANNEL_MISSING.length > 0)(
           password: "not-the-password",
           from: undefined,
           timeoutMs: 5_000,
+          dlrMask: 0,
         },
-        { name: "kannel" },
+        testProviderContext("kannel"),
       );
       const error: unknown = await provider
         .send({

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { registerKind } from "../kind.js";
 import { createKannelProvider } from "./kannel-provider.js";
+import { DEFAULT_KANNEL_DLR_MASK, KANNEL_DLR } from "./kannel-receipts.js";
+
+const FINAL_TYPES = KANNEL_DLR.delivered | KANNEL_DLR.undelivered | KANNEL_DLR.smscRejected;
 
 const KannelSettings = z.strictObject({
   /** smsbox's sendsms interface, e.g. http://127.0.0.1:13013/cgi-bin/sendsms. */
@@ -14,6 +17,20 @@ const KannelSettings = z.strictObject({
     .regex(/^(\+?\d{1,15}|[A-Za-z0-9 ]{1,11})$/, "a number (up to 15 digits) or up to 11 letters and digits")
     .optional(),
   timeout_ms: z.coerce.number().int().positive().default(10_000),
+  /**
+   * The `dlr-mask` sent with each message when a public URL is set: 1 delivered, 2 undelivered,
+   * 4 buffered, 8 accepted by the SMSC, 16 rejected by the SMSC. 0 asks for no receipts.
+   */
+  dlr_mask: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(31)
+    .refine(
+      (mask) => mask === 0 || (mask & FINAL_TYPES) !== 0,
+      "0, or a mask with 1, 2 or 16 (a final state)",
+    )
+    .default(DEFAULT_KANNEL_DLR_MASK),
 });
 
 export const kannelKind = registerKind({
@@ -29,6 +46,7 @@ export const kannelKind = registerKind({
         password: s.password,
         from: s.from,
         timeoutMs: s.timeout_ms,
+        dlrMask: s.dlr_mask,
       },
       context,
     ),

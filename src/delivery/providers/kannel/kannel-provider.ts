@@ -1,10 +1,13 @@
 import {
+  type CallbackAnswer,
+  type CallbackRequest,
   type ProviderContext,
   type SmsAccepted,
   SmsDeliveryError,
   type SmsMessage,
   type SmsProvider,
 } from "../../provider.js";
+import { handleKannelReceipt, kannelDlrUrl } from "./kannel-receipts.js";
 
 export interface KannelProviderOptions {
   /** smsbox's sendsms interface, e.g. `http://127.0.0.1:13013/cgi-bin/sendsms`. */
@@ -15,6 +18,11 @@ export interface KannelProviderOptions {
   /** The sender (`from`); unset, the `sendsms-user`'s `default-sender` or the global sender applies. */
   from: string | undefined;
   timeoutMs: number;
+  /**
+   * The `dlr-mask` asked for when Handset has a public URL (`DEFAULT_KANNEL_DLR_MASK`: delivered,
+   * undelivered, SMSC reject); 0 asks for no receipts.
+   */
+  dlrMask: number;
 }
 
 /** Kannel's `coding`: 0 is the GSM 7-bit default alphabet, 2 is UCS-2. */
@@ -33,12 +41,15 @@ export type KannelCoding = 0 | 2;
  * accepted, and Kannel gives no message id at this step. 400 (bad parameters) and 403 (authorization
  * failed) fail the message; 5xx, 408, 429, timeouts and refused connections are retried.
  *
+ * With a public URL, each message asks for delivery reports: `dlr-mask` and a `dlr-url` (the message's
+ * callback URL with Kannel's escapes, see kannel-receipts.ts), which smsbox GETs when a report comes.
+ *
  * Errors carry Kannel's answer with every run of six or more digits blanked, so neither the number nor
  * the code reaches a log or `outbox.last_error`; the password is never part of a message.
  */
 export function createKannelProvider(
   options: KannelProviderOptions,
-  context: Pick<ProviderContext, "name">,
+  context: Pick<ProviderContext, "name" | "callbackUrl" | "callbackMessageId" | "receipts" | "logger">,
 ): SmsProvider {
   return {
     name: context.name,
@@ -53,6 +64,11 @@ export function createKannelProvider(
         coding: message.encoding === "gsm7" ? "0" : "2",
       });
       if (options.from) params.set("from", options.from);
+      const callbackUrl = options.dlrMask > 0 ? context.callbackUrl(message.id) : null;
+      if (callbackUrl !== null) {
+        params.set("dlr-mask", String(options.dlrMask));
+        params.set("dlr-url", kannelDlrUrl(callbackUrl));
+      }
       let response: Response;
       let text: string;
       try {
@@ -72,6 +88,9 @@ export function createKannelProvider(
       }
       const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
       throw new SmsDeliveryError(`kannel answered ${response.status}: ${answer}`, retryable);
+    },
+    handleCallback(request: CallbackRequest): Promise<CallbackAnswer> {
+      return handleKannelReceipt(request, context);
     },
   };
 }
