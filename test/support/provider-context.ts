@@ -20,7 +20,8 @@ export function testProviderContext(
   name: string,
   options: { publicUrl?: string | null; now?: () => number } = {},
 ): TestProviderContext {
-  const links = createCallbackLinks(options.publicUrl ?? "https://handset.test", [randomBytes(32)]);
+  const publicUrl = options.publicUrl === undefined ? "https://handset.test" : options.publicUrl;
+  const links = createCallbackLinks(publicUrl, [randomBytes(32)]);
   const logs: TestProviderContext["logs"] = [];
   const log = (level: string) => (obj: object, msg: string) => {
     logs.push({ level, obj, msg });
