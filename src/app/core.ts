@@ -3,6 +3,7 @@ import { createDispatcher, type Dispatcher, type DispatcherLogger } from "../del
 import type { SmsProvider } from "../delivery/provider.js";
 import type { InboxProvider } from "../delivery/providers/inbox/inbox-provider.js";
 import { createReceiptSink } from "../delivery/receipts.js";
+import { preferredLocale } from "../delivery/templates/locale.js";
 import { createMessageRenderer } from "../delivery/templates/message-renderer.js";
 import { type Clock, systemClock } from "../domain/clock.js";
 import type { CodeKeyring } from "../domain/code.js";
@@ -157,6 +158,9 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     // While the dispatcher is stopped (the CLI), messages are written unclaimed for a server's poll loop.
     sms: dispatcher,
     codeDisclosure: inbox !== null && !config.production,
+    messages: {
+      localeFor: (tenantId, asked) => preferredLocale(asked, renderer.locales(tenantId)),
+    },
   });
 
   return {

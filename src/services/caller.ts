@@ -8,6 +8,8 @@ export interface Caller {
   /** Set for user tokens: the one user this caller may reach. */
   userId: string | null;
   scopes: ReadonlySet<Scope>;
+  /** The request's Accept-Language, where a surface passes it: the language of the SMS it may cause. */
+  acceptLanguage?: string | null;
 }
 
 /** How the event log names the caller. */

@@ -5,6 +5,14 @@ import type { OtpPolicy } from "../domain/otp-policy.js";
 import type { PhonePolicy } from "../domain/phone.js";
 import type { Store } from "../store/database.js";
 
+export interface MessageLocales {
+  /** The locale to record with a tenant's message, or null for the tenant's default. */
+  localeFor(
+    tenantId: string,
+    asked: { field?: string | null; acceptLanguage?: string | null },
+  ): string | null;
+}
+
 /** Everything the use cases need, passed in by the composition root. */
 export interface ServiceDeps {
   store: Store;
@@ -17,6 +25,11 @@ export interface ServiceDeps {
   testNumbers: ReadonlyMap<string, string>;
   /** Where a queued SMS is claimed at write and handed over once its transaction is durable. */
   sms: SmsHandoff;
+  /**
+   * The locale an SMS is written in, from what the request asked (a field, Accept-Language); unset,
+   * every message takes its tenant's default.
+   */
+  messages?: MessageLocales;
   /** True only where the development inbox shows codes anyway: lets vendor APIs return a code. */
   codeDisclosure?: boolean;
 }

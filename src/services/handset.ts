@@ -1,6 +1,7 @@
 import { createCodeDisclosureService } from "./code-disclosure.js";
 import { createCredentialService } from "./credentials.js";
 import type { ServiceDeps } from "./deps.js";
+import { createMessageService } from "./messages.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
 import { createPrimaryPhoneService } from "./primary-phone.js";
 import { createProfilePhoneService } from "./profile-phone.js";
@@ -18,6 +19,7 @@ export function createHandset(deps: ServiceDeps) {
     phoneNumbers,
     verification,
     codes: createCodeDisclosureService(deps),
+    messages: createMessageService(deps),
     profilePhone: createProfilePhoneService(deps, { users, phoneNumbers, verification }),
     primaryPhone: createPrimaryPhoneService(deps, { users, phoneNumbers, verification }),
   };

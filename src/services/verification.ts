@@ -22,6 +22,7 @@ import {
 import type { Caller } from "./caller.js";
 import { recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
+import { type MessageView, toMessageView } from "./message-view.js";
 import { lockOneNumber } from "./number-set.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
 import { explainNoOpenVerification, wrongCodeError } from "./verification-errors.js";
@@ -41,9 +42,16 @@ export interface CodeSent {
   verification: VerificationView;
   /** `sms`: an SMS is queued; `test_number`: a configured test number, no SMS, fixed code. */
   delivery: "sms" | "test_number";
+  /** The SMS queued, or null for a test number. */
+  message: MessageView | null;
   /** True when this send started a new verification (and so a new code). */
   newVerification: boolean;
   change: Change;
+}
+
+export interface SendOptions {
+  /** The locale the caller asked for explicitly (a BCP 47 tag); else Accept-Language, else the default. */
+  locale?: string | null;
 }
 
 export interface CodeVerified {
@@ -89,7 +97,7 @@ export function createVerificationService(deps: ServiceDeps) {
    * It is written with the send's other writes (see `send`), and handed over with the code inputs, so
    * that delivery reads nothing, once the transaction is durable.
    */
-  function smsFor(verification: VerificationRow, now: number): OutboxRow {
+  function smsFor(verification: VerificationRow, now: number, locale: string | null): OutboxRow {
     return {
       id: newId("msg", now),
       tenant_id: verification.tenant_id,
@@ -103,7 +111,7 @@ export function createVerificationService(deps: ServiceDeps) {
       last_error: null,
       created_at: now,
       sent_at: null,
-      locale: null,
+      locale,
       encoding: null,
       segments: null,
       failed_at: null,
@@ -259,7 +267,7 @@ export function createVerificationService(deps: ServiceDeps) {
      * under the user's lock, so two first sends to one number start one verification: the second
      * finds the first's and answers as a resend would (the same code, or a cooldown).
      */
-    async send(caller: Caller, phoneNumberId: string): Promise<CodeSent> {
+    async send(caller: Caller, phoneNumberId: string, options: SendOptions = {}): Promise<CodeSent> {
       return uow.transaction(async (trx) => {
         const now = deps.clock.now();
         // The user's lock, the number, its open verification and its send budgets.
@@ -278,7 +286,12 @@ export function createVerificationService(deps: ServiceDeps) {
         }
         const resent = pending ? await resend(trx, pending, testNumber, now, locked.budgets) : undefined;
         const row = resent ? resent.row : await start(trx, phone, testNumber, now, locked.budgets);
-        const sms = testNumber ? undefined : smsFor(row, now);
+        const locale =
+          deps.messages?.localeFor(caller.tenantId, {
+            field: options.locale,
+            acceptLanguage: caller.acceptLanguage,
+          }) ?? null;
+        const sms = testNumber ? undefined : smsFor(row, now, locale);
         const write = resent ? resent.write : insertVerificationValues(row);
         // The verification's write (a new one, or one more send counted) and the SMS's message go with
         // the event: one statement on PostgreSQL. A resend that did not apply undoes them all.
@@ -315,6 +328,7 @@ export function createVerificationService(deps: ServiceDeps) {
           phoneNumber: toPhoneNumberView(phone, verification),
           verification,
           delivery: testNumber ? "test_number" : "sms",
+          message: sms ? toMessageView(sms, verification.phoneNumberId) : null,
           newVerification: pending === undefined,
           change,
         } satisfies CodeSent;

@@ -80,7 +80,9 @@ export function classify(route: RouteOptions): Route[] {
     const base = { method, url, takesBody: writes(method) };
     if (PUBLIC_ROUTES.some((r) => r.test(url))) return { ...base, surface: "public", audience: "admin" };
     if (url.startsWith(`${SURFACE_PREFIXES.native}/`)) {
-      const audience = url.startsWith(`${SURFACE_PREFIXES.native}/me`) ? "user" : "admin";
+      const me = `${SURFACE_PREFIXES.native}/me`;
+      // `/v1/messages` is an admin route: only `/v1/me` and what lies under it serve user tokens.
+      const audience = url === me || url.startsWith(`${me}/`) ? "user" : "admin";
       return { ...base, surface: "native", audience };
     }
     if (url.startsWith(`${SURFACE_PREFIXES.linode}/`))

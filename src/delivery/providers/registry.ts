@@ -1,5 +1,5 @@
-import type { RegisteredKind } from "./kind.js";
 import { kannelKind } from "./kannel/kannel-kind.js";
+import type { RegisteredKind } from "./kind.js";
 import { twilioKind } from "./twilio/twilio-kind.js";
 import { vonageKind } from "./vonage/vonage-kind.js";
 import { webhookKind } from "./webhook/webhook-kind.js";

@@ -35,7 +35,8 @@ export function createNativeContext(
       if (audience === "self" && caller.userId === null) {
         throw new HandsetError("INSUFFICIENT_SCOPE", "Routes under /v1/me need a user token.");
       }
-      return caller;
+      const acceptLanguage = request.headers["accept-language"];
+      return typeof acceptLanguage === "string" ? { ...caller, acceptLanguage } : caller;
     },
   };
 }

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import type { Caller } from "../../services/caller.js";
 import type { Audience, NativeContext } from "./context.js";
-import { presentPhoneNumber, presentVerification } from "./present.js";
+import { SendCodeBody } from "./message-schemas.js";
+import { presentMessage, presentPhoneNumber, presentVerification } from "./present.js";
 import {
   AddPhoneNumberBody,
   AdminAddPhoneNumberBody,
@@ -135,18 +136,24 @@ export function registerPhoneNumberRoutes(
         summary: "Send a verification code",
         description:
           "Starts a verification, or sends the same code again within its validity window. " +
-          "429 with Retry-After during the resend cooldown or when a send limit is reached.",
+          "429 with Retry-After during the resend cooldown or when a send limit is reached. " +
+          "The SMS is written in `locale` when given, else in the best match of Accept-Language, " +
+          "else in the tenant's default; `message` is the SMS queued (null for a test number).",
         params: PhoneNumberParams,
+        body: SendCodeBody,
         response: { 202: CodeSentSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
       const caller = await ctx.authorize(request, audience, "phone:verify");
-      const sent = await ctx.handset.verification.send(caller, request.params.phone_number_id);
+      const sent = await ctx.handset.verification.send(caller, request.params.phone_number_id, {
+        locale: request.body?.locale ?? null,
+      });
       return reply.code(202).send({
         phone_number: presentPhoneNumber(sent.phoneNumber),
         verification: presentVerification(sent.verification),
         delivery: sent.delivery,
+        message: sent.message ? presentMessage(sent.message) : null,
       });
     },
   );

@@ -1,3 +1,4 @@
+import type { MessageView } from "../../services/message-view.js";
 import type { PhoneNumberView, UserView, VerificationView } from "../../services/views.js";
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -47,5 +48,26 @@ export function presentUser(u: UserView) {
     phone_numbers: u.phoneNumbers.map(presentPhoneNumber),
     created_at: iso(u.createdAt),
     updated_at: iso(u.updatedAt),
+  };
+}
+
+export function presentMessage(m: MessageView) {
+  return {
+    id: m.id,
+    phone_number_id: m.phoneNumberId,
+    verification_id: m.verificationId,
+    to: m.to,
+    status: m.status,
+    provider: m.provider,
+    provider_message_id: m.providerMessageId,
+    locale: m.locale,
+    encoding: m.encoding,
+    segments: m.segments,
+    delivery_attempts: m.deliveryAttempts,
+    error: m.error,
+    created_at: iso(m.createdAt),
+    sent_at: isoOrNull(m.sentAt),
+    receipt_at: isoOrNull(m.receiptAt),
+    failed_at: isoOrNull(m.failedAt),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MessageSchema } from "./message-schemas.js";
 
 /** Wire shapes of the native API; the OpenAPI document is generated from these. */
 const isoTime = z.iso.datetime().describe("RFC 3339 time, UTC");
@@ -80,6 +81,7 @@ export const CodeSentSchema = z
     phone_number: PhoneNumberSchema,
     verification: VerificationSchema,
     delivery: z.enum(["sms", "test_number"]),
+    message: MessageSchema.nullable().describe("The SMS queued; null for a test number"),
   })
   .meta({ id: "CodeSent" });
 
