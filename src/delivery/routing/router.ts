@@ -80,7 +80,7 @@ export function createRouter(options: RouterOptions): SmsProvider {
     const { name, breaker } = member;
     const permit = breaker.admit();
     if (permit === null) return { name, reason: "circuit open" };
-    const waitMs = member.bucket?.reserve() ?? 0;
+    const waitMs = member.bucket === null ? 0 : member.bucket.reserve();
     if (waitMs === null) {
       breaker.release(permit);
       return { name, reason: "rate limit busy" };
