@@ -48,7 +48,7 @@ export function chooseProvider(
     };
     const provider = entry.configured.create(context);
     providers.set(entry.name, provider);
-    routed.set(entry.name, { provider, policy: entry.policy });
+    routed.set(entry.name, { provider, policy: entry.policy, timeoutMs: entry.configured.timeoutMs });
   }
   // One provider goes behind the router too: its rate limit and circuit breaker apply all the same, and
   // the outbox names it (the router sets `provider` on every acceptance).
@@ -57,6 +57,8 @@ export function chooseProvider(
     routes: routing.routes,
     now: () => wiring.clock.now(),
     logger: wiring.logger,
+    // A delivery at commit may start with half the lease left (the dispatcher gives back less).
+    budgetMs: config.sms.dispatchLeaseMs / 2,
   });
   return { provider: router, providers, inbox: null };
 }

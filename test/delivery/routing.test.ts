@@ -12,7 +12,7 @@ import {
   type RouteTable,
   routeFor,
 } from "../../src/delivery/routing/route-table.js";
-import { createRouter } from "../../src/delivery/routing/router.js";
+import { createRouter, type RoutedProvider } from "../../src/delivery/routing/router.js";
 import { testSms } from "../support/provider-context.js";
 
 /** What a fake provider does with one send: accept, throw, or wait until the test settles it. */
@@ -27,6 +27,8 @@ interface FakeProvider extends SmsProvider {
   settle(outcome: "accept" | Error): void;
   started: number;
   closed: number;
+  /** Runs at each send, before its behaviour: a test moves its clock here, as a slow send would. */
+  onSend?: () => void;
 }
 
 function fakeProvider(name: string): FakeProvider {
@@ -40,6 +42,7 @@ function fakeProvider(name: string): FakeProvider {
     closed: 0,
     async send(message) {
       fake.calls.push(message);
+      fake.onSend?.();
       const behaviour = fake.script.shift() ?? "accept";
       if (behaviour === "accept") return { providerMessageId: `${name}-${fake.calls.length}` };
       if (behaviour instanceof Error) throw behaviour;
@@ -72,10 +75,17 @@ interface Harness {
   logs: { level: string; obj: Record<string, unknown>; msg: string }[];
 }
 
+interface HarnessOptions {
+  /** False: the fake sleep returns at once and the clock stands still. */
+  sleepAdvancesClock?: boolean;
+  budgetMs?: number;
+  timeouts?: Record<string, number>;
+}
+
 function harness(
   policies: Record<string, Partial<ProviderPolicy>>,
   routes: Partial<RouteTable> = {},
-  sleepAdvancesClock = true,
+  { sleepAdvancesClock = true, budgetMs, timeouts = {} }: HarnessOptions = {},
 ): Harness {
   const clock = { t: Date.UTC(2026, 0, 1) };
   const sleeps: number[] = [];
@@ -87,11 +97,12 @@ function harness(
     };
   const logger: DeliveryLogger = { info: log("info"), warn: log("warn"), error: log("error") };
   const fakes: Record<string, FakeProvider> = {};
-  const providers = new Map<string, { provider: SmsProvider; policy: ProviderPolicy }>();
+  const providers = new Map<string, RoutedProvider>();
   for (const [name, policy] of Object.entries(policies)) {
     const fake = fakeProvider(name);
     fakes[name] = fake;
-    providers.set(name, { provider: fake, policy: { ...DEFAULT_PROVIDER_POLICY, ...policy } });
+    const timeoutMs = timeouts[name] ?? null;
+    providers.set(name, { provider: fake, policy: { ...DEFAULT_PROVIDER_POLICY, ...policy }, timeoutMs });
   }
   const router = createRouter({
     providers,
@@ -102,6 +113,7 @@ function harness(
     },
     now: () => clock.t,
     logger,
+    budgetMs,
     async sleep(ms) {
       sleeps.push(ms);
       if (sleepAdvancesClock) clock.t += ms;
@@ -324,7 +336,13 @@ describe("rate limit", () => {
 
   it("queues concurrent sends in order and overflows to the next provider past the bound", async () => {
     // The clock stands still: the bucket goes into debt, one second a token.
-    const h = harness({ a: { ratePerSecond: 1, breakerFailures: 1 }, b: {} }, {}, false);
+    const h = harness(
+      { a: { ratePerSecond: 1, breakerFailures: 1 }, b: {} },
+      {},
+      {
+        sleepAdvancesClock: false,
+      },
+    );
     const sent = await Promise.all([1, 2, 3, 4].map(() => h.router.send(testSms())));
     expect(sent.map((s) => s.provider)).toEqual(["a", "a", "a", "b"]);
     expect(h.sleeps).toEqual([1_000, 2_000]);
@@ -338,6 +356,31 @@ describe("rate limit", () => {
     expect(await takers(h, 2)).toEqual(["a", "b"]);
     expect(h.sleeps).toEqual([]);
     h.clock.t += 4_000;
+    expect(await takers(h, 1)).toEqual(["a"]);
+  });
+});
+
+describe("send budget", () => {
+  it("after a slow failure, skips a provider whose timeout would outlast the dispatch lease", async () => {
+    const budget = { budgetMs: 30_000, timeouts: { a: 10_000, b: 25_000, c: 10_000 } };
+    const h = harness({ a: {}, b: {}, c: {} }, {}, budget);
+    const a = fake(h, "a");
+    a.onSend = () => {
+      h.clock.t += 10_000;
+    };
+    a.script = [new SmsDeliveryError("timed out after 10000 ms", true)];
+    // 10 s gone: b (25 s) would end after 30 s; c (10 s) ends within it.
+    expect(await takers(h, 1)).toEqual(["c"]);
+    expect(fake(h, "b").calls).toHaveLength(0);
+
+    a.script = [new SmsDeliveryError("timed out after 10000 ms", true)];
+    fake(h, "c").script = [down()];
+    const error = await failureOf(h.router.send(testSms()));
+    expect(error.message).toContain("b: no time left to try it within the dispatch lease");
+  });
+
+  it("always makes the first try, whatever the provider's timeout", async () => {
+    const h = harness({ a: {} }, {}, { budgetMs: 30_000, timeouts: { a: 45_000 } });
     expect(await takers(h, 1)).toEqual(["a"]);
   });
 });

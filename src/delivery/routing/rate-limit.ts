@@ -30,6 +30,11 @@ export class TokenBucket {
     return waitMs;
   }
 
+  /** Gives back a token `reserve` took for a send that did not happen after all. */
+  refund(): void {
+    this.tokens = Math.min(this.burst, this.tokens + 1);
+  }
+
   private refill(): void {
     const now = this.now();
     // A clock set back refills nothing rather than draining the bucket.

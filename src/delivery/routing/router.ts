@@ -15,6 +15,8 @@ export const DEFAULT_MAX_RATE_WAIT_MS = 2_000;
 export interface RoutedProvider {
   provider: SmsProvider;
   policy: ProviderPolicy;
+  /** How long one of its sends may take at most (its configured timeout); null or absent when unknown. */
+  timeoutMs?: number | null;
 }
 
 export interface RouterOptions {
@@ -26,6 +28,12 @@ export interface RouterOptions {
   /** Waits for a rate-limit token; `setTimeout` unless given. */
   sleep?: (ms: number) => Promise<void>;
   maxRateWaitMs?: number;
+  /**
+   * How long one `send` may take in all. After a first try took time, a provider is tried only when its
+   * timeout still ends within it: the dispatcher's lease must outlast the send, or another process
+   * could take the message over and send it again. Unbounded when absent.
+   */
+  budgetMs?: number;
 }
 
 interface Member {
@@ -33,6 +41,7 @@ interface Member {
   provider: SmsProvider;
   breaker: CircuitBreaker;
   bucket: TokenBucket | null;
+  timeoutMs: number;
 }
 
 /** Why one provider of the route did not take the message; never a number, code or secret. */
@@ -51,10 +60,11 @@ export function createRouter(options: RouterOptions): SmsProvider {
   const sleep = options.sleep ?? realSleep;
   const maxRateWaitMs = options.maxRateWaitMs ?? DEFAULT_MAX_RATE_WAIT_MS;
   const members = new Map<string, Member>();
-  for (const [name, { provider, policy }] of options.providers) {
+  for (const [name, { provider, policy, timeoutMs }] of options.providers) {
     members.set(name, {
       name,
       provider,
+      timeoutMs: timeoutMs ?? 0,
       breaker: new CircuitBreaker({
         provider: name,
         failures: policy.breakerFailures,
@@ -76,14 +86,24 @@ export function createRouter(options: RouterOptions): SmsProvider {
   }
 
   /** One try through one provider: its acceptance, or why it passed the message on. */
-  async function attempt(member: Member, message: SmsMessage): Promise<SmsAccepted | Outcome> {
-    const { name, breaker } = member;
+  async function attempt(
+    member: Member,
+    message: SmsMessage,
+    startedAt: number,
+  ): Promise<SmsAccepted | Outcome> {
+    const { name, breaker, bucket } = member;
     const permit = breaker.admit();
     if (permit === null) return { name, reason: "circuit open" };
-    const waitMs = member.bucket === null ? 0 : member.bucket.reserve();
+    const waitMs = bucket === null ? 0 : bucket.reserve();
     if (waitMs === null) {
       breaker.release(permit);
       return { name, reason: "rate limit busy" };
+    }
+    const endsAfter = options.now() - startedAt + waitMs;
+    if (options.budgetMs !== undefined && endsAfter > 0 && endsAfter + member.timeoutMs > options.budgetMs) {
+      bucket?.refund();
+      breaker.release(permit);
+      return { name, reason: "no time left to try it within the dispatch lease" };
     }
     if (waitMs > 0) await sleep(waitMs);
     return deliver(member, permit, message);
@@ -128,9 +148,10 @@ export function createRouter(options: RouterOptions): SmsProvider {
     development: false,
     async send(message) {
       const route = routeFor(routes, message.to).map((name) => members.get(name) as Member);
+      const startedAt = options.now();
       const outcomes: Outcome[] = [];
       for (const member of route) {
-        const result = await attempt(member, message);
+        const result = await attempt(member, message, startedAt);
         if ("providerMessageId" in result) {
           if (outcomes.length > 0) {
             options.logger.info(
