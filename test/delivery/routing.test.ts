@@ -154,6 +154,7 @@ describe("route choice", () => {
     byRegion: new Map([
       ["GB", ["by-region"]],
       ["CH", ["swiss"]],
+      ["CA", ["canada"]],
     ]),
     fallback: ["default"],
   };
@@ -166,6 +167,9 @@ describe("route choice", () => {
   it("takes the number's region when no prefix matches, else the default route", () => {
     expect(routeFor(table, "+41781234567")).toEqual(["swiss"]);
     expect(routeFor(table, "+33612345678")).toEqual(["default"]);
+    // +1 is shared: the region comes from the numbering plan (416 is Toronto), not the calling code.
+    expect(routeFor(table, "+14169671111")).toEqual(["canada"]);
+    expect(routeFor(table, "+12025550123")).toEqual(["default"]);
     // No region can be told from a number that is not one.
     expect(routeFor(table, "+999")).toEqual(["default"]);
   });
