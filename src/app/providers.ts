@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import { createCallbackLinks } from "../delivery/callback-links.js";
 import type { DeliveryLogger, ProviderContext, ReceiptSink, SmsProvider } from "../delivery/provider.js";
 import { createInboxProvider, type InboxProvider } from "../delivery/providers/inbox/inbox-provider.js";
+import { createRouter, type RoutedProvider } from "../delivery/routing/router.js";
 import type { Clock } from "../domain/clock.js";
 import type { CodeKeyring } from "../domain/code.js";
 
@@ -35,6 +36,7 @@ export function chooseProvider(
     [wiring.keyring.active, ...wiring.keyring.byId.values()].map((k) => k.secret),
   );
   const providers = new Map<string, SmsProvider>();
+  const routed = new Map<string, RoutedProvider>();
   for (const entry of routing.providers) {
     const context: ProviderContext = {
       name: entry.name,
@@ -44,9 +46,19 @@ export function chooseProvider(
       callbackUrl: (messageId) => links.urlFor(entry.name, messageId),
       callbackMessageId: (url) => links.messageIdOf(entry.name, url),
     };
-    providers.set(entry.name, entry.configured.create(context));
+    const provider = entry.configured.create(context);
+    providers.set(entry.name, provider);
+    routed.set(entry.name, { provider, policy: entry.policy, timeoutMs: entry.configured.timeoutMs });
   }
-  // TODO(routing): several providers go behind the router.
-  const first = providers.values().next().value as SmsProvider;
-  return { provider: first, providers, inbox: null };
+  // One provider goes behind the router too: its rate limit and circuit breaker apply all the same, and
+  // the outbox names it (the router sets `provider` on every acceptance).
+  const router = createRouter({
+    providers: routed,
+    routes: routing.routes,
+    now: () => wiring.clock.now(),
+    logger: wiring.logger,
+    // A delivery at commit may start with half the lease left (the dispatcher gives back less).
+    budgetMs: config.sms.dispatchLeaseMs / 2,
+  });
+  return { provider: router, providers, inbox: null };
 }

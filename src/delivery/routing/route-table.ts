@@ -1,3 +1,5 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+
 /** How a provider of a route is used: its send rate and its circuit breaker. */
 export interface ProviderPolicy {
   /** Messages per second this process sends through it at most; null for no limit. */
@@ -24,4 +26,22 @@ export interface RouteTable {
   /** Keys are upper-case ISO 3166-1 alpha-2 regions. */
   byRegion: ReadonlyMap<string, readonly string[]>;
   fallback: readonly string[];
+}
+
+/**
+ * The providers, in order, for a number in E.164: the longest `+prefix` route it starts with, else
+ * its region's route, else the default route.
+ */
+export function routeFor(table: RouteTable, to: string): readonly string[] {
+  let best: string | null = null;
+  for (const prefix of table.byPrefix.keys()) {
+    if (to.startsWith(prefix) && (best === null || prefix.length > best.length)) best = prefix;
+  }
+  if (best !== null) return table.byPrefix.get(best) ?? table.fallback;
+  if (table.byRegion.size > 0) {
+    const region = parsePhoneNumberFromString(to)?.country;
+    const byRegion = region === undefined ? undefined : table.byRegion.get(region);
+    if (byRegion) return byRegion;
+  }
+  return table.fallback;
 }
