@@ -279,6 +279,16 @@ describe.skipIf(NET_SMPP_MISSING)("SMPP provider against a scripted SMSC (Perl N
     await smsc.control("receipt_stat DELIVRD");
   });
 
+  it("answers a receipt it could not record with ESME_RX_T_APPN, so the SMSC sends it again", async () => {
+    const { provider, context } = await boundProvider();
+    context.receipts.report = async () => {
+      throw new Error("database unavailable");
+    };
+    const from = smsc.lines().length;
+    await provider.send(testSms());
+    expect(await smsc.waitFor(/^deliver_sm_resp /, { from })).toBe("deliver_sm_resp status=100");
+  });
+
   it("drops the connection when enquire_link goes unanswered, and rebinds", async () => {
     const { provider, context } = await boundProvider({ enquireLinkMs: 100, responseTimeoutMs: 300 });
     const from = smsc.lines().length;
