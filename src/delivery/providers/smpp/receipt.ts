@@ -60,7 +60,7 @@ export function parseReceipt(pdu: Pdu): SmppReceipt | null {
 /** The `key:value` fields of a receipt text; keys lower-case, `submit date` and `done date` included. */
 export function receiptTextFields(text: string): Record<string, string | undefined> {
   const fields: Record<string, string | undefined> = {};
-  const pattern = /(id|sub|dlvrd|submit date|done date|stat|err):(\S*)/gi;
+  const pattern = /(?:^|\s)(id|sub|dlvrd|submit date|done date|stat|err):(\S*)/gi;
   for (const match of text.matchAll(pattern)) {
     const key = match[1]?.toLowerCase();
     if (key && !(key in fields)) fields[key] = match[2];
