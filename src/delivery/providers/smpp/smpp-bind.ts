@@ -278,8 +278,12 @@ export class SmppBind {
       session.send(pdu.response());
       session.close();
     });
+    // A PDU the SMSC has no business sending: generic_nack with ESME_RINVCMDID, as SMPP 3.4 §4.3 asks.
+    session.on("unknown", (pdu: Pdu) => session.send(pdu.response()));
     session.on("error", (error: Error & { code?: string }) => {
       this.lastProblem = error.code ?? error.message;
+      // The library also reports a malformed PDU here and then stops reading: start over.
+      session.destroy();
     });
     session.on("close", () => {
       clearTimeout(bindTimer);
