@@ -5,7 +5,8 @@ import {
   type SmppProvider,
   type SmppProviderOptions,
 } from "../../src/delivery/providers/smpp/smpp-provider.js";
-import { type TestProviderContext, testProviderContext, testSms } from "../support/provider-context.js";
+import { failureOf } from "../support/failure.js";
+import { testProviderContext, testSms } from "../support/provider-context.js";
 import { NET_SMPP_MISSING, noteSmscSkipped, type ScriptedSmsc, startSmsc } from "../support/smsc.js";
 
 noteSmscSkipped("SMPP provider against a scripted Net::SMPP SMSC");
@@ -26,10 +27,8 @@ describe.skipIf(NET_SMPP_MISSING)("SMPP provider against a scripted SMSC (Perl N
     await smsc?.close();
   });
 
-  /** A provider bound to the SMSC, with reconnect delays short enough for a test. */
-  async function boundProvider(
-    overrides: Partial<SmppProviderOptions> = {},
-  ): Promise<{ provider: SmppProvider; context: TestProviderContext }> {
+  /** A provider for the SMSC, with reconnect delays short enough for a test; not started. */
+  function smppProvider(overrides: Partial<SmppProviderOptions> = {}) {
     const context = testProviderContext("smpp");
     const provider = createSmppProvider(
       {
@@ -50,16 +49,18 @@ describe.skipIf(NET_SMPP_MISSING)("SMPP provider against a scripted SMSC (Perl N
       context,
     );
     open.push(provider);
-    await provider.start?.();
-    await provider.whenBound(5_000);
     return { provider, context };
   }
 
-  async function failure(promise: Promise<unknown>): Promise<SmsDeliveryError> {
-    const error: unknown = await promise.then(
-      () => new Error("expected the send to fail"),
-      (e: unknown) => e,
-    );
+  async function boundProvider(overrides: Partial<SmppProviderOptions> = {}) {
+    const started = smppProvider(overrides);
+    await started.provider.start?.();
+    await started.provider.whenBound(5_000);
+    return started;
+  }
+
+  async function failure(work: Promise<unknown>): Promise<SmsDeliveryError> {
+    const error = await failureOf(work);
     if (!(error instanceof SmsDeliveryError)) throw error;
     return error;
   }
@@ -107,11 +108,8 @@ describe.skipIf(NET_SMPP_MISSING)("SMPP provider against a scripted SMSC (Perl N
     const { provider } = await boundProvider({ sourceAddr: "+15551234567" });
     await provider.send(testSms());
     const submit = await smsc.waitFor(/^submit_sm /, { from });
-    expect([field(submit, "source"), field(submit, "source_ton"), field(submit, "source_npi")]).toEqual([
-      "15551234567",
-      "1",
-      "1",
-    ]);
+    const sender = ["source", "source_ton", "source_npi"].map((key) => field(submit, key));
+    expect(sender).toEqual(["15551234567", "1", "1"]);
   });
 
   it("fails a send retryably when the connection drops mid-send, then rebinds and the next send goes through", async () => {
@@ -170,25 +168,7 @@ describe.skipIf(NET_SMPP_MISSING)("SMPP provider against a scripted SMSC (Perl N
   it("logs a refused bind clearly and keeps rebinding with backoff until the SMSC accepts", async () => {
     await smsc.control("refuse_binds 2");
     const from = smsc.lines().length;
-    const context = testProviderContext("smpp");
-    const provider = createSmppProvider(
-      {
-        host: "127.0.0.1",
-        port: smsc.port,
-        tls: false,
-        systemId: "handset",
-        password: smsc.password,
-        systemType: "",
-        sourceAddr: undefined,
-        window: 10,
-        enquireLinkMs: 30_000,
-        responseTimeoutMs: 3_000,
-        reconnectInitialMs: 20,
-        reconnectMaxMs: 200,
-      },
-      context,
-    );
-    open.push(provider);
+    const { provider, context } = smppProvider();
     await provider.start?.();
     const unbound = await failure(provider.send(testSms()));
     expect(unbound.retryable).toBe(true);
@@ -231,7 +211,7 @@ describe.skipIf(NET_SMPP_MISSING)("SMPP provider against a scripted SMSC (Perl N
     expect(Buffer.from(`${first?.slice(12)}${second?.slice(12)}`, "hex").toString("latin1")).toBe(body);
     expect(first?.length).toBe((6 + 153) * 2);
 
-    await waitForReports(context, 2);
+    await smsc.waitFor(/^deliver_sm_resp /, { from, count: 2 }); // sent once each receipt is reported
     const ids = smsc
       .lines()
       .slice(from)
@@ -249,9 +229,14 @@ describe.skipIf(NET_SMPP_MISSING)("SMPP provider against a scripted SMSC (Perl N
   it("matches a receipt that arrives before its own submit_sm_resp", async () => {
     const { provider, context } = await boundProvider();
     await smsc.control("next_submit receipt_first");
+    const from = smsc.lines().length;
     const message = testSms();
     const accepted = await provider.send(message);
-    await waitForReports(context, 1);
+    await smsc.waitFor(/^deliver_sm_resp /, { from });
+    const [receipt, resp] = [/^deliver_sm /, /^submit_sm_resp /].map((p) =>
+      smsc.lines().findIndex((l, i) => i >= from && p.test(l)),
+    );
+    expect(receipt).toBeLessThan(resp ?? -1); // the SMSC did send the receipt first
     expect(context.reports[0]).toMatchObject({
       messageId: message.id,
       providerMessageId: accepted.providerMessageId,
@@ -270,7 +255,7 @@ describe.skipIf(NET_SMPP_MISSING)("SMPP provider against a scripted SMSC (Perl N
     await smsc.control("receipt_stat UNDELIV");
     const message = testSms();
     await provider.send(message);
-    await waitForReports(context, 1);
+    await smsc.waitFor(/^deliver_sm_resp /, { from, count: 2 });
     expect(context.reports[0]).toMatchObject({
       messageId: message.id,
       status: "undelivered",
@@ -313,12 +298,3 @@ describe.skipIf(NET_SMPP_MISSING)("SMPP provider against a scripted SMSC (Perl N
     expect(await failure(provider.send(testSms()))).toMatchObject({ retryable: true });
   });
 });
-
-/** Waits until the provider has reported `count` receipts (each follows the SMSC's deliver_sm). */
-async function waitForReports(context: TestProviderContext, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (context.reports.length < count) {
-    if (Date.now() > deadline) throw new Error(`only ${context.reports.length} receipts reported`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -22,8 +22,8 @@ export interface ScriptedSmsc {
   password: string;
   /** Every line logged so far. */
   lines(): string[];
-  /** Waits for a line logged at or after index `from` that matches; returns it. */
-  waitFor(pattern: RegExp, options?: { from?: number; timeoutMs?: number }): Promise<string>;
+  /** Waits for the `count`th (default first) line logged at or after index `from` that matches; returns it. */
+  waitFor(pattern: RegExp, options?: { from?: number; count?: number; timeoutMs?: number }): Promise<string>;
   /** Applies a control line (see smsc.pl), resolving once the SMSC has. */
   control(line: string): Promise<void>;
   close(): Promise<void>;
@@ -53,10 +53,10 @@ export async function startSmsc(password = "secret"): Promise<ScriptedSmsc> {
     port,
     password,
     lines: () => [...lines],
-    waitFor(pattern, { from = 0, timeoutMs = 10_000 } = {}) {
+    waitFor(pattern, { from = 0, count = 1, timeoutMs = 10_000 } = {}) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          const line = lines.slice(from).find((l) => pattern.test(l));
+          const line = lines.slice(from).filter((l) => pattern.test(l))[count - 1];
           if (line === undefined) return false;
           waiters.delete(check);
           clearTimeout(timer);

@@ -1,5 +1,6 @@
 import { connect as connectSmpp, type Pdu, type PduFields, type Session } from "smpp";
 import { type DeliveryLogger, SmsDeliveryError } from "../../provider.js";
+import { RequestWindow } from "./request-window.js";
 import { describeStatus } from "./submit-status.js";
 
 export interface SmppBindOptions {
@@ -36,11 +37,6 @@ interface Connection {
   closed: Promise<void>;
 }
 
-interface WindowWaiter {
-  resolve(): void;
-  reject(error: SmsDeliveryError): void;
-}
-
 /**
  * A transceiver bind to one SMSC, kept up: binds on start, rebinds with exponential backoff (capped) after
  * a drop, a refused bind or an unanswered `enquire_link`, and unbinds on close. Submits share a window of
@@ -52,8 +48,7 @@ export class SmppBind {
   private running = false;
   private failures = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
-  private outstanding = 0;
-  private readonly waiters: WindowWaiter[] = [];
+  private readonly window: RequestWindow;
   private readonly boundListeners = new Set<() => void>();
   private lastProblem = "not started";
 
@@ -61,7 +56,9 @@ export class SmppBind {
     private readonly options: SmppBindOptions,
     private readonly logger: DeliveryLogger,
     private readonly onDeliver: DeliverHandler,
-  ) {}
+  ) {
+    this.window = new RequestWindow(options.window);
+  }
 
   get bound(): boolean {
     return this.connection?.bound === true;
@@ -116,7 +113,8 @@ export class SmppBind {
    * deadline, whichever comes first.
    */
   async submit(fields: PduFields, deadline: number): Promise<Pdu> {
-    await this.acquireWindow(deadline);
+    if (!this.bound) throw this.unboundError();
+    await this.window.acquire(deadline);
     try {
       const connection = this.connection;
       if (!connection?.bound) throw this.unboundError();
@@ -147,43 +145,8 @@ export class SmppBind {
         if (!sent) pending.fail(this.droppedError());
       });
     } finally {
-      this.releaseWindow();
+      this.window.release();
     }
-  }
-
-  private async acquireWindow(deadline: number): Promise<void> {
-    if (!this.bound) throw this.unboundError();
-    if (this.outstanding < this.options.window) {
-      this.outstanding++;
-      return;
-    }
-    await new Promise<void>((resolve, reject) => {
-      const waiter: WindowWaiter = {
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      };
-      const timer = setTimeout(
-        () => {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          reject(new SmsDeliveryError(`smpp window of ${this.options.window} requests stayed full`, true));
-        },
-        Math.max(0, deadline - Date.now()),
-      );
-      this.waiters.push(waiter);
-    });
-  }
-
-  private releaseWindow(): void {
-    const next = this.waiters.shift();
-    if (next)
-      next.resolve(); // the slot passes on: `outstanding` stays
-    else this.outstanding--;
   }
 
   private unboundError(): SmsDeliveryError {
@@ -291,7 +254,7 @@ export class SmppBind {
       const wasBound = connection.bound;
       connection.bound = false;
       for (const pending of [...connection.pending]) pending.fail(this.droppedError());
-      for (const waiter of this.waiters.splice(0)) waiter.reject(this.droppedError());
+      this.window.rejectWaiters(this.droppedError());
       markClosed();
       settled();
       if (!this.running) return;
