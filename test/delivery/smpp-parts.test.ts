@@ -2,6 +2,7 @@ import type { Pdu } from "smpp";
 import { describe, expect, it } from "vitest";
 import { SubmittedMessageIds } from "../../src/delivery/providers/smpp/message-ids.js";
 import { parseReceipt } from "../../src/delivery/providers/smpp/receipt.js";
+import { RequestWindow } from "../../src/delivery/providers/smpp/request-window.js";
 import { encodeGsm7, shortMessageParts } from "../../src/delivery/providers/smpp/short-messages.js";
 import { smppKind } from "../../src/delivery/providers/smpp/smpp-kind.js";
 import { submitRefusal } from "../../src/delivery/providers/smpp/submit-status.js";
@@ -112,5 +113,25 @@ describe("SMPP settings", () => {
     expect(configured.timeoutMs).toBe(8_000);
     expect(() => smppKind.configure({ host: "h", system_id: "x", sourceaddr: "y" })).toThrow(/sourceaddr/);
     expect(() => smppKind.configure({ host: "h", system_id: "x", source_addr: "Handset Verify" })).toThrow();
+  });
+});
+
+describe("SMPP request window", () => {
+  it("makes a request past the window wait for a slot, and fail retryably at its deadline", async () => {
+    const window = new RequestWindow(1);
+    await window.acquire(Date.now() + 1_000);
+    let second = false;
+    const waiting = window.acquire(Date.now() + 1_000).then(() => {
+      second = true;
+    });
+    await Promise.resolve();
+    expect(second).toBe(false);
+    window.release();
+    await waiting;
+    expect(second).toBe(true);
+    await expect(window.acquire(Date.now())).rejects.toMatchObject({
+      retryable: true,
+      message: "smpp window of 1 requests stayed full",
+    });
   });
 });
