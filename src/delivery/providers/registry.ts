@@ -1,5 +1,6 @@
-import { kannelKind } from "./kannel/kannel-kind.js";
 import type { RegisteredKind } from "./kind.js";
+import { kannelKind } from "./kannel/kannel-kind.js";
+import { smppKind } from "./smpp/smpp-kind.js";
 import { twilioKind } from "./twilio/twilio-kind.js";
 import { vonageKind } from "./vonage/vonage-kind.js";
 import { webhookKind } from "./webhook/webhook-kind.js";
@@ -8,4 +9,10 @@ import { webhookKind } from "./webhook/webhook-kind.js";
  * Every provider type an operator can configure, besides the development `inbox`. One line per type:
  * adding a provider is a folder under providers/ and its kind here.
  */
-export const PROVIDER_KINDS: readonly RegisteredKind[] = [webhookKind, kannelKind, twilioKind, vonageKind];
+export const PROVIDER_KINDS: readonly RegisteredKind[] = [
+  webhookKind,
+  kannelKind,
+  twilioKind,
+  vonageKind,
+  smppKind,
+];
