@@ -1,9 +1,10 @@
 import { kannelKind } from "./kannel/kannel-kind.js";
 import type { RegisteredKind } from "./kind.js";
+import { snsKind } from "./sns/sns-kind.js";
 import { webhookKind } from "./webhook/webhook-kind.js";
 
 /**
  * Every provider type an operator can configure, besides the development `inbox`. One line per type:
  * adding a provider is a folder under providers/ and its kind here.
  */
-export const PROVIDER_KINDS: readonly RegisteredKind[] = [webhookKind, kannelKind];
+export const PROVIDER_KINDS: readonly RegisteredKind[] = [webhookKind, kannelKind, snsKind];
