@@ -1,6 +1,7 @@
 import type { RegisteredKind } from "./kind.js";
 import { kannelKind } from "./kannel/kannel-kind.js";
 import { smppKind } from "./smpp/smpp-kind.js";
+import { snsKind } from "./sns/sns-kind.js";
 import { twilioKind } from "./twilio/twilio-kind.js";
 import { vonageKind } from "./vonage/vonage-kind.js";
 import { webhookKind } from "./webhook/webhook-kind.js";
@@ -14,5 +15,6 @@ export const PROVIDER_KINDS: readonly RegisteredKind[] = [
   kannelKind,
   twilioKind,
   vonageKind,
+  snsKind,
   smppKind,
 ];
