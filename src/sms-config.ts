@@ -66,10 +66,12 @@ export function loadSmsRouting(env: Record<string, string | undefined>, leaseMs:
     result = { ...fromEnvironment(env, problems), messages: fromEnv.settings };
   }
   for (const entry of result.providers) {
-    if (entry.configured.timeoutMs !== null && entry.configured.timeoutMs >= leaseMs) {
+    // A delivery handed over at commit may start with half the lease left (the dispatcher gives back
+    // less), and must end within it, or another process could take the message over and send it again.
+    if (entry.configured.timeoutMs !== null && entry.configured.timeoutMs >= leaseMs / 2) {
       problems.push(
-        `${placeOf(result.source, entry.name, "timeout_ms")}: must be shorter than HANDSET_DISPATCH_LEASE_MS, ` +
-          "or a slow provider could be sent the same message twice",
+        `${placeOf(result.source, entry.name, "timeout_ms")}: must be shorter than HANDSET_DISPATCH_LEASE_MS / 2 ` +
+          `(${leaseMs / 2} ms), or a slow provider could be sent the same message twice`,
       );
     }
   }

@@ -47,6 +47,8 @@ export interface Core {
   dispatcher: Dispatcher;
   handset: Handset;
   /** Stops the dispatcher, then closes the store. */
+  /** Opens the providers' connections and starts the dispatcher (a server, once it listens). */
+  startDelivery(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -107,15 +109,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
       clock,
       keyring,
       logger: log,
-      receiptsFor: (name) => ({
-        async report(report) {
-          log.warn(
-            { provider: name, status: report.status },
-            "sms receipt dropped: receipts are not recorded yet",
-          );
-          return false;
-        },
-      }),
+      receiptsFor: (name) => createReceiptSink(store, name, clock, log),
     },
     options.smsProvider,
   );
@@ -173,8 +167,18 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     inbox,
     dispatcher,
     handset,
+    async startDelivery() {
+      // Long-lived connections first (an SMPP bind's first attempt), so that the first sends find them.
+      await provider.start?.();
+      dispatcher.start();
+    },
     async close() {
       await dispatcher.stop();
+      try {
+        await provider.close?.();
+      } catch (error) {
+        log.warn({ err: error }, "an SMS provider did not close cleanly");
+      }
       await store.close();
     },
   };

@@ -24,7 +24,7 @@ export interface BuildOptions extends Omit<CoreOptions, "log" | "mode"> {
   onRoute?: (route: RouteOptions) => void;
 }
 
-export interface HandsetApp extends Omit<Core, "close" | "keyring" | "provider"> {
+export interface HandsetApp extends Omit<Core, "close" | "keyring" | "provider" | "startDelivery"> {
   app: FastifyInstance;
   /** ZITADEL's gRPC port: started with the app when HANDSET_ZITADEL_GRPC_PORT is set. */
   zitadelGrpc: ZitadelGrpcServer;
@@ -83,7 +83,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     settlingErrors((error, request, reply) => sendNativeError(error, request, reply, clock.now())),
   );
 
-  if (options.runDispatcher !== false) app.addHook("onReady", async () => dispatcher.start());
+  if (options.runDispatcher !== false) app.addHook("onReady", async () => core.startDelivery());
   app.addHook("onClose", async () => core.close());
 
   return { app, handset, store, dispatcher, inbox, providers, config, clock, zitadelGrpc };

@@ -67,7 +67,7 @@ describe("SNS configuration", () => {
     expect(problem({ ...base, HANDSET_SNS_SESSION_TOKEN: SESSION })).toContain("HANDSET_SNS_SESSION_TOKEN");
     expect(problem({ ...base, HANDSET_SNS_ENDPOINT: "ftp://x" })).toContain("HANDSET_SNS_ENDPOINT");
     expect(problem({ ...base, HANDSET_SNS_TIMEOUT_MS: "60000" })).toContain(
-      "HANDSET_SNS_TIMEOUT_MS: must be shorter than HANDSET_DISPATCH_LEASE_MS",
+      "HANDSET_SNS_TIMEOUT_MS: must be shorter than HANDSET_DISPATCH_LEASE_MS / 2",
     );
     expect(problem({ ...base, HANDSET_SNS_SENDERID: "Handset" })).toContain(
       "HANDSET_SNS_SENDERID: not a setting of this provider type",

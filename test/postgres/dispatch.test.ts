@@ -9,7 +9,7 @@ import { waitFor } from "../support/sms-receiver.js";
 notePostgresSkipped("SMS dispatch with several processes on one PostgreSQL");
 
 const LEASE_MS = 2_000;
-const DOOMED_LEASE_MS = 4_000;
+const DOOMED_LEASE_MS = 6_000;
 
 describe.skipIf(!TEST_DATABASE_URL)("SMS dispatch with two Handset processes on one PostgreSQL", () => {
   let cluster: HandsetCluster;
@@ -20,7 +20,7 @@ describe.skipIf(!TEST_DATABASE_URL)("SMS dispatch with two Handset processes on 
       HANDSET_DISPATCH_INTERVAL_MS: "100",
       HANDSET_DISPATCH_LEASE_MS: String(LEASE_MS),
       // A short lease needs a shorter receiver timeout, or the server refuses the configuration.
-      HANDSET_WEBHOOK_TIMEOUT_MS: String(LEASE_MS / 2),
+      HANDSET_WEBHOOK_TIMEOUT_MS: String(LEASE_MS / 2 - 100),
     });
     store = openStore({ url: cluster.schema.url, poolSize: 2 });
   }, 60_000);
@@ -85,7 +85,7 @@ describe.skipIf(!TEST_DATABASE_URL)("SMS dispatch with two Handset processes on 
     const doomed = await cluster.spawn("doomed", {
       HANDSET_DISPATCH_INTERVAL_MS: "60000",
       HANDSET_DISPATCH_LEASE_MS: String(DOOMED_LEASE_MS),
-      HANDSET_WEBHOOK_TIMEOUT_MS: String(DOOMED_LEASE_MS - 500),
+      HANDSET_WEBHOOK_TIMEOUT_MS: String(DOOMED_LEASE_MS / 2 - 100),
     });
     const ids = await sendCodes(() => doomed, 5);
     const caught = await waitFor("the doomed process to be sending", () => {

@@ -1,5 +1,5 @@
-import type { RegisteredKind } from "./kind.js";
 import { kannelKind } from "./kannel/kannel-kind.js";
+import type { RegisteredKind } from "./kind.js";
 import { smppKind } from "./smpp/smpp-kind.js";
 import { snsKind } from "./sns/sns-kind.js";
 import { twilioKind } from "./twilio/twilio-kind.js";
