@@ -1,3 +1,4 @@
+import { messageStatus } from "./message-status.js";
 import { outbox } from "./outbox.js";
 import { phoneNumbers } from "./phone-numbers.js";
 import type { StoreRef } from "./support.js";
@@ -11,5 +12,6 @@ export const STORE_CONFORMANCE: ReadonlyArray<(store: StoreRef) => void> = [
   phoneNumbers,
   verifications,
   outbox,
+  messageStatus,
   transactions,
 ];
