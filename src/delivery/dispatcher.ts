@@ -1,78 +1,17 @@
 import { performance } from "node:perf_hooks";
-import type { Clock } from "../domain/clock.js";
-import { type CodeKeyring, expectedCode } from "../domain/code.js";
-import type { Store } from "../store/database.js";
+import { expectedCode } from "../domain/code.js";
 import type { Executor } from "../store/executor.js";
-import { claimDueMessages, markFailed, markRetry, markSent, releaseLease } from "../store/outbox.js";
+import { claimDueMessages, releaseLease } from "../store/outbox.js";
 import type { OutboxRow } from "../store/schema.js";
 import { findVerification } from "../store/verifications.js";
-import type { CodeInputs, CommittedSms, OutboxClaim, SmsHandoff } from "./handoff.js";
+import type { DeliveryPath, Dispatcher, DispatcherOptions } from "./dispatcher-api.js";
+import type { CodeInputs, CommittedSms, OutboxClaim } from "./handoff.js";
 import { LatencyHistogram } from "./latency.js";
-import { SmsDeliveryError, type SmsProvider } from "./provider.js";
+import { createOutcomeRecorder } from "./outcomes.js";
 import { smsText } from "./sms-text.js";
-import type { MessageRenderer } from "./templates/message-renderer.js";
 
-export interface DispatcherLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
-export interface DispatcherOptions {
-  store: Store;
-  provider: SmsProvider;
-  clock: Clock;
-  keyring: CodeKeyring;
-  ttlMs: number;
-  /** The text of each message, by its tenant and requested locale. */
-  renderer: MessageRenderer;
-  logger: DispatcherLogger;
-  /** How often to look for due messages when nothing wakes the dispatcher. */
-  intervalMs: number;
-  /** Deliveries tried before a message is given up as failed. */
-  maxAttempts: number;
-  /** How long a claim holds before another dispatcher may take the message over. */
-  leaseMs?: number;
-  batchSize?: number;
-  /**
-   * Provider calls this process makes at once, deliveries at commit and poll deliveries together. A
-   * message that finds no room waits for the poll loop, which claims only as much as there is room for.
-   */
-  maxInFlight?: number;
-  /** A monotonic clock (ms) for the commit → provider latency; `performance.now` unless given. */
-  monotonicNow?: () => number;
-}
-
-/** How a message reached the provider: handed over at its commit, or claimed by a poll pass. */
-export type DeliveryPath = "commit" | "poll";
-
-export interface Dispatcher extends SmsHandoff {
-  /** Starts the poll loop and delivery at commit; delivery also starts at once whenever `wake` is called. */
-  start(): void;
-  /** Stops both, and waits for the deliveries under way to record their outcome. */
-  stop(): Promise<void>;
-  /** Says that a transaction committed new messages for the poll loop. */
-  wake(): void;
-  /**
-   * Delivers what is due now and waits for every delivery under way (those handed over at commit
-   * too); returns how many messages its claim handled. For tests and the CLI.
-   */
-  runOnce(): Promise<number>;
-  /** Resolves once no poll pass and no delivery of this process is under way. */
-  idle(): Promise<void>;
-  /**
-   * Per path, the time from a message's commit to the provider's acceptance: measured from the
-   * commit itself for messages handed over at commit, and from the message's queuing time (its
-   * transaction's clock) for those the poll loop delivered, retries and takeovers included. Kept
-   * here for a /metrics endpoint to read.
-   */
-  readonly latency: Readonly<Record<DeliveryPath, LatencyHistogram>>;
-}
-
-/** Backoff between tries: 2 s, 4 s, 8 s ... up to 10 minutes. */
-export function retryDelayMs(deliveryAttempts: number): number {
-  return Math.min(2_000 * 2 ** Math.max(0, deliveryAttempts - 1), 10 * 60_000);
-}
+export type { DeliveryPath, Dispatcher, DispatcherLogger, DispatcherOptions } from "./dispatcher-api.js";
+export { retryDelayMs } from "./outcomes.js";
 
 const NOT_CLAIMED: OutboxClaim = { status: "pending", locked_until: null, delivery_attempts: 0 };
 
@@ -100,8 +39,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
   const { uow } = options.store;
   const write = <T>(work: (trx: Executor) => Promise<T>) => uow.transaction(work);
-  /** A delivery's result is one conditional update: it commits by itself (no BEGIN/COMMIT round trips). */
+  /** A give-back is one conditional update: it commits by itself (no BEGIN/COMMIT round trips). */
   const update = <T>(work: (db: Executor) => Promise<T>) => uow.statement(work);
+  const outcomes = createOutcomeRecorder(options);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let wakeAgain = false;
@@ -135,36 +75,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   /**
-   * Records what became of a delivery, in a durable transaction of its own, only while the row still
-   * carries the lease this delivery holds (see `markSent`). A delivery that outlived its lease may have
-   * been taken over by another dispatcher, which may have recorded its own outcome already: the late
-   * write is dropped (said as a warning), never retried and never taken for a provider failure.
-   */
-  async function record(
-    row: OutboxRow,
-    leasedUntil: number,
-    outcome: "sent" | "retry" | "failed",
-    reason: string | null,
-    apply: (trx: Executor) => Promise<boolean>,
-  ): Promise<boolean> {
-    const applied = await update(apply);
-    if (!applied) {
-      options.logger.warn(
-        { messageId: row.id, attempt: row.delivery_attempts, leasedUntil, outcome, reason },
-        "sms delivery outcome dropped: the message's lease is no longer this delivery's",
-      );
-    }
-    return applied;
-  }
-
-  /** Gives a message up for good, unless its lease was taken over meanwhile. */
-  async function fail(row: OutboxRow, leasedUntil: number, reason: string): Promise<boolean> {
-    return record(row, leasedUntil, "failed", reason, (trx) =>
-      markFailed(trx, row.id, leasedUntil, reason, options.clock.now()),
-    );
-  }
-
-  /**
    * Renders the code, calls the provider and records the outcome. `leasedUntil` is the lease this
    * delivery holds, exactly as the row carries it: the one written at write for a hand-over at commit,
    * the one the claim wrote for a poll delivery.
@@ -179,13 +89,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const now = options.clock.now();
     if (verification.expires_at <= now) {
       // The code can no longer be used: sending it would only cost money and confuse.
-      await fail(row, leasedUntil, "verification closed before delivery");
+      await outcomes.failed(row, leasedUntil, "verification closed before delivery");
       return;
     }
     // The code has the length and key the verification was issued with, whatever the settings say now.
     const code = expectedCode(verification, { keyring: options.keyring });
     if (code === undefined) {
-      await fail(row, leasedUntil, `code key ${verification.key_id} is no longer configured`);
+      await outcomes.failed(row, leasedUntil, `code key ${verification.key_id} is no longer configured`);
       return;
     }
     const ttlLeft = verification.expires_at - now;
@@ -213,27 +123,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       providerMessageId = accepted.providerMessageId;
       providerName = accepted.provider ?? providerName;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const retryable = !(error instanceof SmsDeliveryError) || error.retryable;
-      // Only a claim counts an attempt, and it writes a new lease: while the lease is still this
-      // delivery's, the row's count is the one this delivery read.
-      if (retryable && row.delivery_attempts < options.maxAttempts) {
-        const at = options.clock.now() + retryDelayMs(row.delivery_attempts);
-        const applied = await record(row, leasedUntil, "retry", reason, (trx) =>
-          markRetry(trx, row.id, leasedUntil, reason, at),
-        );
-        if (applied) {
-          options.logger.warn(
-            { messageId: row.id, attempt: row.delivery_attempts, reason },
-            "sms delivery will be retried",
-          );
-        }
-      } else if (await fail(row, leasedUntil, reason)) {
-        options.logger.error(
-          { messageId: row.id, attempt: row.delivery_attempts, reason },
-          "sms delivery failed",
-        );
-      }
+      await outcomes.refused(row, leasedUntil, error);
       return;
     }
     const commitToProviderMs =
@@ -246,15 +136,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // Outside the provider's try: a failure to record the success leaves the message leased, so it is
     // sent again (same idempotency key) after the lease, never rescheduled as if the provider refused.
     // A success recorded after a takeover is dropped: the new holder's record stands.
-    await record(row, leasedUntil, "sent", null, (trx) =>
-      markSent(
-        trx,
-        row.id,
-        leasedUntil,
-        { provider: providerName, providerMessageId, encoding: shape.encoding, segments: shape.segments },
-        options.clock.now(),
-      ),
-    );
+    await outcomes.sent(row, leasedUntil, {
+      provider: providerName,
+      providerMessageId,
+      encoding: shape.encoding,
+      segments: shape.segments,
+    });
   }
 
   /**
@@ -264,7 +151,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function deliverClaimed(row: OutboxRow, leasedUntil: number): Promise<void> {
     const verification = await uow.read((db) => findVerification(db, row.tenant_id, row.verification_id));
     if (verification?.status !== "pending") {
-      await fail(row, leasedUntil, "verification closed before delivery");
+      await outcomes.failed(row, leasedUntil, "verification closed before delivery");
       return;
     }
     await send(row, leasedUntil, verification, "poll", 0);

@@ -156,6 +156,21 @@ describe("SMS dispatcher", () => {
     expect((await onlyRow()).status).toBe("sent");
   });
 
+  it("waits as long as a throttling provider asks when that is longer than the backoff", async () => {
+    const throttled = new SmsDeliveryError("throttled", true, { retryAfterMs: 45_000 });
+    const provider = new ScriptedProvider([throttled]);
+    await start(provider);
+    await sendCode();
+    const queuedAt = t.clock.now();
+    await t.dispatcher.runOnce();
+    expect(await onlyRow()).toMatchObject({ status: "pending", next_attempt_at: queuedAt + 45_000 });
+    t.clock.advance(retryDelayMs(1));
+    expect(await t.dispatcher.runOnce()).toBe(0);
+    t.clock.advance(45_000 - retryDelayMs(1));
+    await t.dispatcher.runOnce();
+    expect(await onlyRow()).toMatchObject({ status: "sent", delivery_attempts: 2 });
+  });
+
   it("fails a message at once on a non-retryable failure", async () => {
     const provider = new ScriptedProvider([final()]);
     await start(provider);
