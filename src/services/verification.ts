@@ -6,7 +6,7 @@ import type { Executor } from "../store/executor.js";
 import type { NumberBudgets } from "../store/locks.js";
 import { INSERT_OUTBOX_MESSAGE, insertOutboxMessageValues } from "../store/outbox.js";
 import { MARK_VERIFIED, markVerifiedValues } from "../store/phone-numbers.js";
-import type { OutboxRow, PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
+import type { PhoneNumberRow, VerificationRow, VerificationStrategy } from "../store/schema.js";
 import {
   COUNT_WRONG_GUESS,
   closeVerification,
@@ -24,6 +24,7 @@ import { recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
 import { type MessageView, toMessageView } from "./message-view.js";
 import { lockOneNumber } from "./number-set.js";
+import { queuedSms } from "./queued-sms.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
 import { explainNoOpenVerification, wrongCodeError } from "./verification-errors.js";
 import {
@@ -91,35 +92,6 @@ const CODE_REJECTED = userEventWith([{ query: COUNT_WRONG_GUESS, returning: WRON
 export function createVerificationService(deps: ServiceDeps) {
   const { uow } = deps.store;
   const policy = deps.otp;
-
-  /**
-   * The SMS to queue for a send, claimed by this process when its dispatcher can take it at commit.
-   * It is written with the send's other writes (see `send`), and handed over with the code inputs, so
-   * that delivery reads nothing, once the transaction is durable.
-   */
-  function smsFor(verification: VerificationRow, now: number, locale: string | null): OutboxRow {
-    return {
-      id: newId("msg", now),
-      tenant_id: verification.tenant_id,
-      verification_id: verification.id,
-      to_e164: verification.e164,
-      template: "verification_code",
-      ...deps.sms.claimAtWrite(now),
-      next_attempt_at: now,
-      provider: null,
-      provider_message_id: null,
-      last_error: null,
-      created_at: now,
-      sent_at: null,
-      locale,
-      encoding: null,
-      segments: null,
-      failed_at: null,
-      receipt_status: null,
-      receipt_error: null,
-      receipt_at: null,
-    };
-  }
 
   /**
    * Resends within the validity window: same verification, so the same derived code. The counted
@@ -291,7 +263,7 @@ export function createVerificationService(deps: ServiceDeps) {
             field: options.locale,
             acceptLanguage: caller.acceptLanguage,
           }) ?? null;
-        const sms = testNumber ? undefined : smsFor(row, now, locale);
+        const sms = testNumber ? undefined : queuedSms(row, now, locale, deps.sms.claimAtWrite(now));
         const write = resent ? resent.write : insertVerificationValues(row);
         // The verification's write (a new one, or one more send counted) and the SMS's message go with
         // the event: one statement on PostgreSQL. A resend that did not apply undoes them all.

@@ -6,7 +6,7 @@ describe("the language of a code's SMS", () => {
   let t: TestApp;
   afterEach(async () => t.close());
 
-  async function sendTo(headers: Record<string, string>, body?: unknown) {
+  async function sendTo(headers: Record<string, string>, body?: Record<string, string>) {
     const token = await t.tokenFor(`u-${mobileNumber().slice(-6)}`);
     const number = mobileNumber();
     const added = await t.app.inject({
