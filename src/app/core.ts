@@ -78,6 +78,16 @@ export function openConfiguredStore(
 export async function createCore(config: Config, options: CoreOptions = {}): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const mode = options.mode ?? "server";
+  // Before anything opens: the inbox is the provider exactly when none is configured or handed in.
+  const development = options.smsProvider
+    ? options.smsProvider.development
+    : config.sms.routing.providers.length === 0;
+  if (mode === "server" && config.production && development && !config.sms.allowDevProviderInProduction) {
+    throw new StartupRefused(
+      `refusing to start: the ${options.smsProvider?.name ?? "inbox"} SMS provider is for development and NODE_ENV is production. ` +
+        "Configure a real provider (HANDSET_SMS_PROVIDER or HANDSET_SMS_CONFIG), or set HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION=true.",
+    );
+  }
   const log = options.log ?? silent;
   const looseFileModes: LooseFileMode[] = [];
   // The CLI runs one task at a time: two connections are plenty.
@@ -103,27 +113,23 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     );
   }
 
-  const { provider, providers, inbox } = chooseProvider(
-    config,
-    {
-      clock,
-      keyring,
-      logger: log,
-      receiptsFor: (name) => createReceiptSink(store, name, clock, log),
-    },
-    options.smsProvider,
-  );
-  if (
-    mode === "server" &&
-    config.production &&
-    provider.development &&
-    !config.sms.allowDevProviderInProduction
-  ) {
-    throw new StartupRefused(
-      `refusing to start: the ${provider.name} SMS provider is for development and NODE_ENV is production. ` +
-        "Configure a real provider (HANDSET_SMS_PROVIDER or HANDSET_SMS_CONFIG), or set HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION=true.",
+  let chosen: Awaited<ReturnType<typeof chooseProvider>>;
+  try {
+    chosen = await chooseProvider(
+      config,
+      {
+        clock,
+        keyring,
+        logger: log,
+        receiptsFor: (name) => createReceiptSink(store, name, clock, log),
+      },
+      options.smsProvider,
     );
+  } catch (error) {
+    await store.close();
+    throw error;
   }
+  const { provider, providers, inbox } = chosen;
   const renderer = createMessageRenderer(config.sms.routing.messages);
   const dispatcher = createDispatcher({
     store,

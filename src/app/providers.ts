@@ -18,11 +18,15 @@ export interface ProviderWiring {
 }
 
 /** The configured SMS providers, or the one a test hands in; the inbox is kept apart for its page. */
-export function chooseProvider(
+export async function chooseProvider(
   config: Config,
   wiring: ProviderWiring,
   replacement?: SmsProvider,
-): { provider: SmsProvider; providers: ReadonlyMap<string, SmsProvider>; inbox: InboxProvider | null } {
+): Promise<{
+  provider: SmsProvider;
+  providers: ReadonlyMap<string, SmsProvider>;
+  inbox: InboxProvider | null;
+}> {
   if (replacement) {
     return { provider: replacement, providers: new Map([[replacement.name, replacement]]), inbox: null };
   }
@@ -46,7 +50,7 @@ export function chooseProvider(
       callbackUrl: (messageId) => links.urlFor(entry.name, messageId),
       callbackMessageId: (url) => links.messageIdOf(entry.name, url),
     };
-    const provider = entry.configured.create(context);
+    const provider = await entry.configured.create(context);
     providers.set(entry.name, provider);
     routed.set(entry.name, { provider, policy: entry.policy, timeoutMs: entry.configured.timeoutMs });
   }

@@ -242,7 +242,7 @@ describe("Kannel configuration", () => {
       const env = { ...base, HANDSET_KANNEL_SENDSMS_URL: sendsmsUrl, HANDSET_KANNEL_PASSWORD: "pw" };
       for (const extra of [{}, { HANDSET_KANNEL_DLR_MASK: "3" }, { HANDSET_KANNEL_DLR_MASK: "0" }]) {
         const [configured] = loadConfig({ ...env, ...extra }).sms.routing.providers;
-        await configured?.configured.create(testProviderContext("kannel")).send(message);
+        await (await configured?.configured.create(testProviderContext("kannel")))?.send(message);
       }
       expect(received.map((query) => query.get("dlr-mask"))).toEqual(["19", "3", null]);
     } finally {

@@ -26,10 +26,10 @@ afterEach(() => {
 
 const MESSAGING_SERVICE_SID = `MG${"ab".repeat(16)}`;
 
-function twilio(
+async function twilio(
   settings: Record<string, unknown> = {},
   options: { publicUrl?: string | null } = {},
-): { provider: SmsProvider; context: TestProviderContext } {
+): Promise<{ provider: SmsProvider; context: TestProviderContext }> {
   const context = testProviderContext("twilio", { publicUrl: options.publicUrl ?? undefined });
   // No public URL configured: the context gives no callback URL (testProviderContext always has one).
   if (options.publicUrl === null) context.callbackUrl = () => null;
@@ -41,7 +41,7 @@ function twilio(
     timeout_ms: "2000",
     ...settings,
   });
-  return { provider: configured.create(context), context };
+  return { provider: await configured.create(context), context };
 }
 
 async function sendError(provider: SmsProvider): Promise<SmsDeliveryError> {
@@ -52,7 +52,7 @@ async function sendError(provider: SmsProvider): Promise<SmsDeliveryError> {
 
 describe("Twilio provider: sending", () => {
   it("creates the message with To, Body, From and a status callback, as the account with its auth token", async () => {
-    const { provider, context } = twilio();
+    const { provider, context } = await twilio();
     const sms = testSms();
     const accepted = await provider.send(sms);
     expect(fake.requests).toHaveLength(1);
@@ -68,7 +68,7 @@ describe("Twilio provider: sending", () => {
   });
 
   it("authenticates with an API key and sends through a messaging service", async () => {
-    const { provider } = twilio({
+    const { provider } = await twilio({
       auth_token: undefined,
       api_key_sid: fake.apiKeySid,
       api_key_secret: fake.apiKeySecret,
@@ -85,7 +85,7 @@ describe("Twilio provider: sending", () => {
   });
 
   it("asks for no status callback when no public URL is configured", async () => {
-    const { provider } = twilio({}, { publicUrl: null });
+    const { provider } = await twilio({}, { publicUrl: null });
     await provider.send(testSms());
     expect(fake.requests[0]?.form).not.toHaveProperty("StatusCallback");
   });
@@ -100,7 +100,7 @@ describe("Twilio provider: sending", () => {
     ],
     [21614, "'To' number is not a valid mobile number", "not a mobile number"],
   ])("fails the message for good on Twilio's %i, naming no number", async (code, message, meaning) => {
-    const { provider } = twilio();
+    const { provider } = await twilio();
     fake.script({ error: { status: 400, code, message } });
     const error = await sendError(provider);
     expect(error.retryable).toBe(false);
@@ -110,7 +110,7 @@ describe("Twilio provider: sending", () => {
   });
 
   it("fails for good and says so when Twilio refuses the credentials (20003), without the token", async () => {
-    const { provider } = twilio({ auth_token: "wrong-token-value" });
+    const { provider } = await twilio({ auth_token: "wrong-token-value" });
     const error = await sendError(provider);
     expect(error.retryable).toBe(false);
     expect(error.message).toMatch(/401, code 20003 \(authentication failed: check the account SID/);
@@ -121,7 +121,7 @@ describe("Twilio provider: sending", () => {
   });
 
   it("retries a 429 (20429) after Twilio's Retry-After, and a 500", async () => {
-    const { provider } = twilio();
+    const { provider } = await twilio();
     fake.script(
       { error: { status: 429, code: 20429, message: "Too Many Requests" }, headers: { "retry-after": "7" } },
       { error: { status: 500, code: 20500, message: "Internal Server Error" } },
@@ -135,7 +135,7 @@ describe("Twilio provider: sending", () => {
   });
 
   it("does not retry a 2xx it cannot read: Twilio may have sent it", async () => {
-    const { provider } = twilio();
+    const { provider } = await twilio();
     fake.script({ raw: { status: 200, body: "<html>captive portal 123456789</html>" } });
     const error = await sendError(provider);
     expect(error.retryable).toBe(false);
@@ -144,13 +144,13 @@ describe("Twilio provider: sending", () => {
   });
 
   it("retries when Twilio does not answer in time or refuses the connection", async () => {
-    const { provider } = twilio({ timeout_ms: "200" });
+    const { provider } = await twilio({ timeout_ms: "200" });
     fake.script({ hang: true });
     expect(await sendError(provider)).toMatchObject({
       retryable: true,
       message: "twilio unreachable: no answer within the timeout",
     });
-    const closed = twilio({ base_url: `http://127.0.0.1:${await freePort()}` });
+    const closed = await twilio({ base_url: `http://127.0.0.1:${await freePort()}` });
     expect(await sendError(closed.provider)).toMatchObject({
       retryable: true,
       message: "twilio unreachable: ECONNREFUSED",
@@ -188,7 +188,7 @@ describe("Twilio provider: status callbacks", () => {
   });
 
   it("reports a signed 'delivered' callback for the message its URL names, with Twilio's sid", async () => {
-    const { provider, context } = twilio({}, { publicUrl });
+    const { provider, context } = await twilio({}, { publicUrl });
     current = provider;
     const sms = testSms();
     const { providerMessageId } = await provider.send(sms);
@@ -205,7 +205,7 @@ describe("Twilio provider: status callbacks", () => {
   });
 
   it("reports undelivered and failed with Twilio's ErrorCode", async () => {
-    const { provider, context } = twilio();
+    const { provider, context } = await twilio();
     const url = context.callbackUrl("msg_a") ?? "";
     const sid = `SM${"1".repeat(32)}`;
     for (const [status, code] of [
@@ -224,7 +224,7 @@ describe("Twilio provider: status callbacks", () => {
   });
 
   it("refuses with 403 a callback with a bad or no signature, or a URL made for another message", async () => {
-    const { provider, context } = twilio();
+    const { provider, context } = await twilio();
     const url = context.callbackUrl("msg_a") ?? "";
     const params = { MessageSid: `SM${"2".repeat(32)}`, MessageStatus: "delivered" };
     const signed = fake.statusCallback(url, params);
@@ -246,7 +246,7 @@ describe("Twilio provider: status callbacks", () => {
   });
 
   it("refuses every callback when only an API key is configured (no auth token to check them)", async () => {
-    const { provider, context } = twilio({
+    const { provider, context } = await twilio({
       auth_token: undefined,
       api_key_sid: fake.apiKeySid,
       api_key_secret: fake.apiKeySecret,

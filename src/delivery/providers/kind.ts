@@ -19,7 +19,11 @@ export interface ProviderKind<Settings> {
   describe(settings: Settings): string;
   /** How long one send may take at most, to check against the dispatch lease; null when unbounded. */
   timeoutMs(settings: Settings): number | null;
-  create(settings: Settings, context: ProviderContext): SmsProvider;
+  /**
+   * Creates the provider. Load its implementation here with a dynamic `import()`: its libraries
+   * (an SDK, an SMPP stack) are then read only when it is configured, not at every start.
+   */
+  create(settings: Settings, context: ProviderContext): Promise<SmsProvider>;
 }
 
 /** A provider type with its settings checked, ready to create: the registry's settings-free view. */
@@ -27,7 +31,7 @@ export interface ConfiguredProvider {
   type: string;
   description: string;
   timeoutMs: number | null;
-  create(context: ProviderContext): SmsProvider;
+  create(context: ProviderContext): Promise<SmsProvider>;
 }
 
 export interface RegisteredKind {

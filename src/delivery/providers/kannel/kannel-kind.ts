@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { registerKind } from "../kind.js";
-import { createKannelProvider } from "./kannel-provider.js";
 import { DEFAULT_KANNEL_DLR_MASK, KANNEL_DLR } from "./kannel-receipts.js";
 
 const FINAL_TYPES = KANNEL_DLR.delivered | KANNEL_DLR.undelivered | KANNEL_DLR.smscRejected;
@@ -38,8 +37,9 @@ export const kannelKind = registerKind({
   settings: KannelSettings,
   describe: (s) => `Kannel smsbox at ${new URL(s.sendsms_url).origin} as user ${s.username}`,
   timeoutMs: (s) => s.timeout_ms,
-  create: (s, context) =>
-    createKannelProvider(
+  create: async (s, context) => {
+    const { createKannelProvider } = await import("./kannel-provider.js");
+    return createKannelProvider(
       {
         sendsmsUrl: s.sendsms_url,
         username: s.username,
@@ -49,5 +49,6 @@ export const kannelKind = registerKind({
         dlrMask: s.dlr_mask,
       },
       context,
-    ),
+    );
+  },
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { registerKind } from "../kind.js";
-import { createSmppProvider, smppSendTimeoutMs } from "./smpp-provider.js";
+import { smppSendTimeoutMs } from "./smpp-timeouts.js";
 
 const booleanSetting = z
   .union([z.boolean(), z.enum(["true", "false", "1", "0"])])
@@ -32,8 +32,9 @@ export const smppKind = registerKind({
   settings: SmppSettings,
   describe: (s) => `SMPP ${s.tls ? "over TLS " : ""}at ${s.host}:${s.port} as system_id ${s.system_id}`,
   timeoutMs: (s) => smppSendTimeoutMs(s.response_timeout_ms),
-  create: (s, context) =>
-    createSmppProvider(
+  create: async (s, context) => {
+    const { createSmppProvider } = await import("./smpp-provider.js");
+    return createSmppProvider(
       {
         host: s.host,
         port: s.port,
@@ -49,5 +50,6 @@ export const smppKind = registerKind({
         reconnectMaxMs: s.reconnect_max_seconds * 1_000,
       },
       context,
-    ),
+    );
+  },
 });

@@ -11,6 +11,7 @@ import { SubmittedMessageIds } from "./message-ids.js";
 import { isDeliveryReceipt, parseReceipt } from "./receipt.js";
 import { ESM_CLASS_UDHI, shortMessageParts } from "./short-messages.js";
 import { SmppBind, type SmppBindOptions } from "./smpp-bind.js";
+import { smppSendTimeoutMs } from "./smpp-timeouts.js";
 import { submitRefusal } from "./submit-status.js";
 
 export interface SmppProviderOptions extends SmppBindOptions {
@@ -22,11 +23,6 @@ export interface SmppProviderOptions extends SmppBindOptions {
 export interface SmppProvider extends SmsProvider {
   readonly bound: boolean;
   whenBound(timeoutMs: number): Promise<void>;
-}
-
-/** How long one send may take at most, however many parts: the window wait and the answers share it. */
-export function smppSendTimeoutMs(responseTimeoutMs: number): number {
-  return 2 * responseTimeoutMs;
 }
 
 const TON_INTERNATIONAL = 1;

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { registerKind } from "../kind.js";
-import { createSnsProvider } from "./sns-provider.js";
 
 const SnsSettings = z
   .strictObject({
@@ -51,8 +50,9 @@ export const snsKind = registerKind({
       ? `access key ${s.access_key_id.slice(0, 4)}…${s.access_key_id.slice(-4)}`
       : "default credential chain"),
   timeoutMs: (s) => s.timeout_ms,
-  create: (s, context) =>
-    createSnsProvider(
+  create: async (s, context) => {
+    const { createSnsProvider } = await import("./sns-provider.js");
+    return createSnsProvider(
       {
         region: s.region,
         senderId: s.sender_id,
@@ -70,5 +70,6 @@ export const snsKind = registerKind({
         timeoutMs: s.timeout_ms,
       },
       context,
-    ),
+    );
+  },
 });

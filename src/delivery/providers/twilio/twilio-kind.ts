@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { registerKind } from "../kind.js";
-import { createTwilioProvider } from "./twilio-provider.js";
 
 /** Patterns of the 2010-04-01 OpenAPI description (twilio/twilio-oai, spec/json/twilio_api_v2010.json). */
 const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
@@ -59,8 +58,9 @@ export const twilioKind = registerKind({
     return `Twilio at ${new URL(s.base_url).origin}, account ${s.account_sid} with ${as}, ${sender}${receipts}`;
   },
   timeoutMs: (s) => s.timeout_ms,
-  create: (s, context) =>
-    createTwilioProvider(
+  create: async (s, context) => {
+    const { createTwilioProvider } = await import("./twilio-provider.js");
+    return createTwilioProvider(
       {
         accountSid: s.account_sid,
         // The superRefine guarantees an API key pair or an auth token.
@@ -74,5 +74,6 @@ export const twilioKind = registerKind({
         timeoutMs: s.timeout_ms,
       },
       context,
-    ),
+    );
+  },
 });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { registerKind } from "../kind.js";
-import { createVonageProvider } from "./vonage-provider.js";
 import { VONAGE_SIGNATURE_METHODS } from "./vonage-signature.js";
 
 const VonageSettings = z
@@ -35,8 +34,9 @@ export const vonageKind = registerKind({
     `${s.api_secret === undefined ? "signed requests" : "api secret"}, ` +
     `receipts ${s.signature_secret === undefined ? "by callback token" : `signed (${s.signature_method})`}`,
   timeoutMs: (s) => s.timeout_ms,
-  create: (s, context) =>
-    createVonageProvider(
+  create: async (s, context) => {
+    const { createVonageProvider } = await import("./vonage-provider.js");
+    return createVonageProvider(
       {
         baseUrl: s.base_url,
         apiKey: s.api_key,
@@ -47,5 +47,6 @@ export const vonageKind = registerKind({
         timeoutMs: s.timeout_ms,
       },
       context,
-    ),
+    );
+  },
 });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { registerKind } from "../kind.js";
-import { createWebhookProvider } from "./webhook-provider.js";
 
 const WebhookSettings = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
@@ -14,12 +13,14 @@ export const webhookKind = registerKind({
   settings: WebhookSettings,
   describe: (s) => `signed webhook to ${new URL(s.url).origin}`,
   timeoutMs: (s) => s.timeout_ms,
-  create: (s, context) =>
-    createWebhookProvider({
+  create: async (s, context) => {
+    const { createWebhookProvider } = await import("./webhook-provider.js");
+    return createWebhookProvider({
       url: s.url,
       secret: s.secret,
       timeoutMs: s.timeout_ms,
       now: () => context.now(),
       name: context.name,
-    }),
+    });
+  },
 });
