@@ -5,6 +5,8 @@ import { isScope, type Scope } from "../domain/scopes.js";
 import type { IssuedCredential } from "../services/credentials.js";
 import { toClerkSecretKey } from "../surfaces/clerk/secret-key.js";
 import { registerPhoneCommands } from "./phone.js";
+import { registerProviderCommands } from "./providers.js";
+import { UsageError } from "./usage-error.js";
 
 // The configuration (zod), the server, the store and the services are imported inside the actions that
 // use them, so that `--help` and a wrong command line answer without loading Fastify, the protobufs
@@ -26,8 +28,6 @@ export const processIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
 };
-
-class UsageError extends Error {}
 
 function parseScopes(value: string): Scope[] {
   const scopes = value.split(/[,\s]+/).filter((s) => s.length > 0);
@@ -219,6 +219,7 @@ export function buildCli(io: CliIo = processIo): Command {
     );
 
   registerPhoneCommands(program, io);
+  registerProviderCommands(program, io, config);
 
   return program;
 }

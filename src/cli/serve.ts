@@ -1,3 +1,4 @@
+import { deliveryBanner } from "../app/delivery-banner.js";
 import { buildApp } from "../app/server.js";
 import type { Config } from "../config.js";
 
@@ -12,4 +13,6 @@ export async function serve(config: Config): Promise<void> {
   process.once("SIGINT", () => void close("SIGINT"));
   process.once("SIGTERM", () => void close("SIGTERM"));
   await app.listen({ host: config.host, port: config.port });
+  // After listening: the lines follow Fastify's "Server listening at", and a refused start logs none.
+  for (const line of deliveryBanner(config)) app.log[line.level](line.fields, line.msg);
 }

@@ -105,7 +105,7 @@ describe.concurrent("handset --help", () => {
   it("lists every command and exits 0", async ({ expect }) => {
     const result = await cli(["--help"]);
     expect(result.code).toBe(0);
-    for (const command of ["serve", "migrate", "keys", "tokens", "phone"]) {
+    for (const command of ["serve", "migrate", "keys", "tokens", "phone", "providers"]) {
       expect(result.stdout).toContain(command);
     }
     expect(result.stderr).toBe("");
