@@ -1,6 +1,4 @@
 import type { Config } from "../config.js";
-import type { ProviderContext } from "../delivery/provider.js";
-import type { ConfiguredProvider } from "../delivery/providers/kind.js";
 import { DEFAULT_PROVIDER_POLICY } from "../delivery/routing/route-table.js";
 import { LAST_RESORT_LOCALE } from "../delivery/templates/built-in-texts.js";
 import { DEFAULT_APP_NAME } from "../delivery/templates/messages-section.js";
@@ -56,31 +54,6 @@ export interface DeliverySummary {
 
 export const CALLBACK_PATH = "/sms/callbacks/<provider>";
 
-/**
- * A context under which a provider is created only to be looked at: it is never started and never
- * sends, so it needs no receipts, links or clock.
- */
-function inertContext(name: string): ProviderContext {
-  const quiet = () => {};
-  return {
-    name,
-    now: () => 0,
-    logger: { info: quiet, warn: quiet, error: quiet },
-    receipts: { report: async () => false },
-    callbackUrl: () => null,
-    callbackMessageId: () => null,
-  };
-}
-
-/**
- * Whether the provider handles callbacks. Asked of a provider object rather than kept in a list by
- * type, so a new provider type is described right without an edit here. Creating one opens nothing:
- * connections wait for `start()`.
- */
-function takesCallbacks(name: string, configured: ConfiguredProvider): boolean {
-  return typeof configured.create(inertContext(name)).handleCallback === "function";
-}
-
 /** The URL as it may be shown: a user or password in it (unusual, but a URL allows it) is dropped. */
 export function displayedUrl(url: string): string {
   const parsed = new URL(url);
@@ -119,7 +92,7 @@ export function summarizeDelivery(config: Config): DeliverySummary {
           entry.policy.ratePerSecond !== DEFAULT_PROVIDER_POLICY.ratePerSecond ||
           entry.policy.breakerFailures !== DEFAULT_PROVIDER_POLICY.breakerFailures ||
           entry.policy.breakerCooldownMs !== DEFAULT_PROVIDER_POLICY.breakerCooldownMs,
-        takesCallbacks: takesCallbacks(entry.name, entry.configured),
+        takesCallbacks: entry.configured.receipts === "callbacks",
       }));
   const routes: RouteSummary[] = [
     ...[...routing.routes.byPrefix].map(([key, list]) => ({ kind: "prefix" as const, key, providers: list })),

@@ -100,7 +100,7 @@ export async function checkProvider(
     callbackUrl: () => null,
     callbackMessageId: () => null,
   };
-  const provider = entry.configured.create(context);
+  const provider = await entry.configured.create(context);
   const shape = smsText(body);
   const message: SmsMessage = {
     id: `check_${randomUUID()}`,

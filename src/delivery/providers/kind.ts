@@ -19,6 +19,8 @@ export interface ProviderKind<Settings> {
   describe(settings: Settings): string;
   /** How long one send may take at most, to check against the dispatch lease; null when unbounded. */
   timeoutMs(settings: Settings): number | null;
+  /** How its receipts come back, as configured (for the start-up log and `handset providers list`). */
+  receipts(settings: Settings): ReceiptPath;
   /**
    * Creates the provider. Load its implementation here with a dynamic `import()`: its libraries
    * (an SDK, an SMPP stack) are then read only when it is configured, not at every start.
@@ -26,11 +28,18 @@ export interface ProviderKind<Settings> {
   create(settings: Settings, context: ProviderContext): Promise<SmsProvider>;
 }
 
+/**
+ * `callbacks`: the provider calls `/sms/callbacks/<name>` (needs HANDSET_PUBLIC_URL); `connection`: on
+ * its own long-lived connection (an SMPP bind); `none`: it gives no receipts, or is set up without them.
+ */
+export type ReceiptPath = "callbacks" | "connection" | "none";
+
 /** A provider type with its settings checked, ready to create: the registry's settings-free view. */
 export interface ConfiguredProvider {
   type: string;
   description: string;
   timeoutMs: number | null;
+  receipts: ReceiptPath;
   create(context: ProviderContext): Promise<SmsProvider>;
 }
 
@@ -49,6 +58,7 @@ export function registerKind<Settings>(kind: ProviderKind<Settings>): Registered
         type: kind.type,
         description: kind.describe(settings),
         timeoutMs: kind.timeoutMs(settings),
+        receipts: kind.receipts(settings),
         create: (context) => kind.create(settings, context),
       };
     },

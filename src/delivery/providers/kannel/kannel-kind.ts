@@ -37,6 +37,7 @@ export const kannelKind = registerKind({
   settings: KannelSettings,
   describe: (s) => `Kannel smsbox at ${new URL(s.sendsms_url).origin} as user ${s.username}`,
   timeoutMs: (s) => s.timeout_ms,
+  receipts: (s) => (s.dlr_mask === 0 ? "none" : "callbacks"),
   create: async (s, context) => {
     const { createKannelProvider } = await import("./kannel-provider.js");
     return createKannelProvider(

@@ -32,6 +32,7 @@ export const smppKind = registerKind({
   settings: SmppSettings,
   describe: (s) => `SMPP ${s.tls ? "over TLS " : ""}at ${s.host}:${s.port} as system_id ${s.system_id}`,
   timeoutMs: (s) => smppSendTimeoutMs(s.response_timeout_ms),
+  receipts: () => "connection",
   create: async (s, context) => {
     const { createSmppProvider } = await import("./smpp-provider.js");
     return createSmppProvider(

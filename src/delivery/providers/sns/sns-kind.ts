@@ -50,6 +50,7 @@ export const snsKind = registerKind({
       ? `access key ${s.access_key_id.slice(0, 4)}…${s.access_key_id.slice(-4)}`
       : "default credential chain"),
   timeoutMs: (s) => s.timeout_ms,
+  receipts: () => "none",
   create: async (s, context) => {
     const { createSnsProvider } = await import("./sns-provider.js");
     return createSnsProvider(

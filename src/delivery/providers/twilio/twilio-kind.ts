@@ -58,6 +58,7 @@ export const twilioKind = registerKind({
     return `Twilio at ${new URL(s.base_url).origin}, account ${s.account_sid} with ${as}, ${sender}${receipts}`;
   },
   timeoutMs: (s) => s.timeout_ms,
+  receipts: (s) => (s.auth_token === undefined ? "none" : "callbacks"),
   create: async (s, context) => {
     const { createTwilioProvider } = await import("./twilio-provider.js");
     return createTwilioProvider(

@@ -34,6 +34,7 @@ export const vonageKind = registerKind({
     `${s.api_secret === undefined ? "signed requests" : "api secret"}, ` +
     `receipts ${s.signature_secret === undefined ? "by callback token" : `signed (${s.signature_method})`}`,
   timeoutMs: (s) => s.timeout_ms,
+  receipts: () => "callbacks",
   create: async (s, context) => {
     const { createVonageProvider } = await import("./vonage-provider.js");
     return createVonageProvider(

@@ -13,6 +13,7 @@ export const webhookKind = registerKind({
   settings: WebhookSettings,
   describe: (s) => `signed webhook to ${new URL(s.url).origin}`,
   timeoutMs: (s) => s.timeout_ms,
+  receipts: () => "none",
   create: async (s, context) => {
     const { createWebhookProvider } = await import("./webhook-provider.js");
     return createWebhookProvider({
