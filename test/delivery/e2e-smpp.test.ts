@@ -120,5 +120,38 @@ describe.skipIf(NET_SMPP_MISSING)(
       expect(await verifyCode(app, request, code ?? "")).toBe("verified");
     });
 
+    it("keeps a receipt that overtakes the submit_sm_resp, and the send recorded after it does not undo it", async () => {
+      // The SMSC sends deliver_sm before it answers the submit_sm: the receipt races the acceptance.
+      await smsc.control("next_submit receipt_first");
+      const from = smsc.lines().length;
+      const at = clock.now();
+      const request = await requestCode(app, mobileNumber());
+      const id = request.queued.id;
+      const smscId = field(await smsc.waitFor(/^submit_sm_resp /, { from }), "id");
+      expect(await smsc.waitFor(/^deliver_sm_resp /, { from })).toBe("deliver_sm_resp status=0");
+      const order = ["deliver_sm", "submit_sm_resp", "deliver_sm_resp"];
+      const seen = smsc
+        .lines()
+        .slice(from)
+        .map((l) => l.split(" ")[0]);
+      expect(seen.filter((name) => order.includes(name ?? ""))).toEqual(order);
+
+      await app.t.dispatcher.idle();
+      expect(await app.message(id)).toMatchObject({
+        status: "delivered",
+        provider: "smpp",
+        provider_message_id: smscId,
+        sent_at: iso(at),
+        receipt_at: iso(at),
+        error: null,
+      });
+      const events = await app.events(id);
+      expect(events.map((e) => [e.sequence, e.type, e.payload.status])).toEqual([
+        [1, "sms.sent", "sent"],
+        [2, "sms.delivered", "delivered"],
+      ]);
+      // Written when the receipt was kept, before the send was: it still names who delivered.
+      expect(events[1]?.payload).toMatchObject({ provider: "smpp", provider_message_id: smscId });
+    });
   },
 );
