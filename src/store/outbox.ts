@@ -182,10 +182,12 @@ export async function findOutboxMessage(db: Executor, id: string): Promise<Outbo
 /**
  * A provider's final word on a message, matched by the outbox id its receipt carries. Only the first
  * final receipt counts, and only from the provider that took the message, or from any provider while
- * the send's outcome is not yet recorded (a receipt may overtake it).
+ * the send's outcome is not yet recorded (a receipt may overtake it). A receipt that overtakes it names
+ * its provider and message id on the row, so that the event it writes says who delivered.
  */
 const RECORD_RECEIPT_BY_ID = hotQuery(`
-  update outbox set receipt_status = $1, receipt_error = $2, receipt_at = $3
+  update outbox set receipt_status = $1, receipt_error = $2, receipt_at = $3,
+    provider = coalesce(provider, $5), provider_message_id = coalesce(provider_message_id, $6)
   where id = $4 and receipt_status is null and (provider = $5 or provider is null)`);
 
 /** The same, matched by the provider's own message id. */
@@ -206,7 +208,8 @@ export interface ReceiptWrite {
 export async function recordReceipt(db: Executor, receipt: ReceiptWrite): Promise<boolean> {
   const head = [receipt.status, receipt.error, receipt.at];
   if (receipt.messageId !== null) {
-    return (await hotChanges(db, RECORD_RECEIPT_BY_ID, [...head, receipt.messageId, receipt.provider])) > 0;
+    const values = [...head, receipt.messageId, receipt.provider, receipt.providerMessageId];
+    return (await hotChanges(db, RECORD_RECEIPT_BY_ID, values)) > 0;
   }
   if (receipt.providerMessageId === null) return false;
   const values = [...head, receipt.provider, receipt.providerMessageId];

@@ -8,10 +8,12 @@
 # submit_sm with a message id and sends a delivery receipt (deliver_sm, esm_class 0x04, with the
 # receipted_message_id and message_state TLVs and the Appendix B text). Logs one line per event to
 # stdout. Control lines on stdin change what comes next; each is echoed as "control <line>" once applied:
-#   next_submit throttle|queue_full|invalid_dest|drop|silent|receipt_first|no_receipt
+#   next_submit throttle|queue_full|invalid_dest|drop|silent|receipt_first|no_receipt|hold_receipt
 #                          the next submit_sm is answered ESME_RTHROTTLED / ESME_RMSGQFUL /
 #                          ESME_RINVDSTADR, not answered and the connection closed, not answered at all,
-#                          answered after its receipt was sent, or answered without a receipt
+#                          answered after its receipt was sent, answered without a receipt, or answered
+#                          with its receipt kept until release_receipts (as a handset that answers later)
+#   release_receipts       sends the receipts kept so far
 #   refuse_binds N         the next N binds are answered ESME_RBINDFAIL
 #   receipt_stat STAT      receipts say STAT (DELIVRD, UNDELIV, REJECTD, ENROUTE ...)
 #   answer_enquire 0|1     whether enquire_link is answered
@@ -30,6 +32,7 @@ my $listener = Net::SMPP->new_listen('127.0.0.1', port => $port, smpp_version =>
   or die "cannot listen on $port: $!\n";
 my $select = IO::Select->new($listener, \*STDIN);
 my @next_submit;
+my @held_receipts;
 my $refuse_binds = 0;
 my $receipt_stat = 'DELIVRD';
 my $answer_enquire = 1;
@@ -53,6 +56,7 @@ sub control {
   elsif ($line =~ /^refuse_binds (\d+)$/) { $refuse_binds = $1 }
   elsif ($line =~ /^receipt_stat (\w+)$/) { $receipt_stat = $1 }
   elsif ($line =~ /^answer_enquire ([01])$/) { $answer_enquire = $1 }
+  elsif ($line eq 'release_receipts') { send_receipt(@$_) for splice(@held_receipts) }
   else { say_line('unknown-control', $line); return }
   say_line('control', $line);
 }
@@ -94,6 +98,7 @@ sub on_submit {
   $client->submit_sm_resp(seq => $pdu->{seq}, message_id => $id);
   say_line('submit_sm_resp', "seq=$pdu->{seq}", "id=$id");
   send_receipt($client, $pdu, $id) if $behaviour eq 'accept';
+  push @held_receipts, [$client, $pdu, $id] if $behaviour eq 'hold_receipt';
 }
 
 sub on_pdu {
