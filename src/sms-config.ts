@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import { createRequire } from "node:module";
 import { z } from "zod";
 import type { ConfiguredProvider } from "./delivery/providers/kind.js";
 import { PROVIDER_KINDS } from "./delivery/providers/registry.js";
@@ -14,6 +14,17 @@ import {
   messageSettingsFromEnv,
   parseMessagesSection,
 } from "./delivery/templates/messages-section.js";
+
+/**
+ * The YAML parser, read only when a config file is named: most deployments have none, and loading it
+ * costs every start some 25 ms. A `require` of Node's own (not the bundler's), so the built server
+ * loads it from node_modules when needed.
+ */
+function parseYaml(text: string): unknown {
+  const load = createRequire(import.meta.url);
+  const yaml = load("yaml") as typeof import("yaml");
+  return yaml.parse(text);
+}
 
 /** One configured provider: its name (its callback route), its checked settings and its policy. */
 export interface SmsProviderEntry {

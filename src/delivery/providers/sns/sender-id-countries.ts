@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 
 /**
  * Countries where Amazon SNS does not support an alphanumeric sender ID: those with an empty
