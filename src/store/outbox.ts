@@ -72,8 +72,17 @@ export async function claimDueMessages(
     .select("id")
     .where((eb) =>
       eb.or([
-        eb.and([eb("status", "=", "pending"), eb("next_attempt_at", "<=", now)]),
-        eb.and([eb("status", "=", "sending"), eb("locked_until", "<", now)]),
+        eb.and([
+          eb("status", "=", "pending"),
+          eb("next_attempt_at", "<=", now),
+          eb("receipt_status", "is", null),
+        ]),
+        // A receipt settles a message whose sender died after the provider took it.
+        eb.and([
+          eb("status", "=", "sending"),
+          eb("locked_until", "<", now),
+          eb("receipt_status", "is", null),
+        ]),
       ]),
     )
     .orderBy("next_attempt_at")
@@ -183,11 +192,15 @@ export async function findOutboxMessage(db: Executor, id: string): Promise<Outbo
  * A provider's final word on a message, matched by the outbox id its receipt carries. Only the first
  * final receipt counts, and only from the provider that took the message, or from any provider while
  * the send's outcome is not yet recorded (a receipt may overtake it). A receipt that overtakes it names
- * its provider and message id on the row, so that the event it writes says who delivered.
+ * its provider and message id on the row, so that the event it writes says who delivered. A message
+ * waiting for a retry (its provider took it but answered too late) is settled as sent: it is never
+ * claimed, so never sent, again.
  */
 const RECORD_RECEIPT_BY_ID = hotQuery(`
   update outbox set receipt_status = $1, receipt_error = $2, receipt_at = $3,
-    provider = coalesce(provider, $5), provider_message_id = coalesce(provider_message_id, $6)
+    provider = coalesce(provider, $5), provider_message_id = coalesce(provider_message_id, $6),
+    status = case when status = 'pending' then 'sent' else status end,
+    sent_at = case when status = 'pending' then coalesce(sent_at, $3) else sent_at end
   where id = $4 and receipt_status is null and (provider = $5 or provider is null)`);
 
 /** The same, matched by the provider's own message id. */

@@ -4,6 +4,7 @@ import {
   findOutboxMessage,
   insertOutboxMessage,
   markFailed,
+  markRetry,
   markSent,
   recordReceipt,
 } from "../../../src/store/outbox.js";
@@ -156,6 +157,25 @@ export function messageStatus(store: StoreRef): void {
         "sms.delivered",
         "sms.sent",
       ]);
+    });
+
+    it("never sends again a message whose receipt came while it waited for a retry", async () => {
+      const s = store();
+      const tenantId = await seedTenant(s);
+      const row = outboxRow(tenantId);
+      await insertOutboxMessage(s.db, row);
+      await claimDueMessages(s.db, s.dialect, T0, T0 + LEASE, 10);
+      // The provider took it but answered too late: the dispatcher scheduled a retry.
+      expect(await markRetry(s.db, row.id, T0 + LEASE, "timeout", T0 + 2_000)).toBe(true);
+      const late = { provider: "twilio", status: "delivered", error: null, at: T0 + 1_000 } as const;
+      expect(await recordReceipt(s.db, { ...late, messageId: row.id, providerMessageId: "SM9" })).toBe(true);
+      expect(await claimDueMessages(s.db, s.dialect, T0 + 10_000, T0 + 10_000 + LEASE, 10)).toEqual([]);
+      expect(await findOutboxMessage(s.db, row.id)).toMatchObject({
+        status: "sent",
+        provider: "twilio",
+        receipt_status: "delivered",
+        locked_until: null,
+      });
     });
 
     it("writes sms.failed when delivery gives a message up", async () => {
