@@ -10,6 +10,9 @@ export function retryDelayMs(deliveryAttempts: number): number {
   return Math.min(2_000 * 2 ** Math.max(0, deliveryAttempts - 1), 10 * 60_000);
 }
 
+/** `outbox.provider_message_id` is `varchar(200)`. */
+const MAX_PROVIDER_MESSAGE_ID = 200;
+
 /** How a delivery's outcome is written: each a single conditional statement, lease-guarded. */
 export interface OutcomeRecorder {
   sent(row: OutboxRow, leasedUntil: number, sent: SentMessage): Promise<boolean>;
@@ -64,8 +67,21 @@ export function createOutcomeRecorder(options: OutcomeOptions): OutcomeRecorder 
     );
 
   return {
-    sent: (row, leasedUntil, sent) =>
-      record(row, leasedUntil, "sent", null, (db) => markSent(db, row.id, leasedUntil, sent, clock.now())),
+    sent(row, leasedUntil, sent) {
+      // The column holds 200 characters: a longer id would make PostgreSQL refuse the record, leaving the
+      // message leased, to be sent again when the lease lapses. Its receipts then match by outbox id only.
+      let kept = sent;
+      if (sent.providerMessageId !== null && sent.providerMessageId.length > MAX_PROVIDER_MESSAGE_ID) {
+        logger.warn(
+          { messageId: row.id, provider: sent.provider, length: sent.providerMessageId.length },
+          "sms provider message id too long to keep; recorded without it",
+        );
+        kept = { ...sent, providerMessageId: null };
+      }
+      return record(row, leasedUntil, "sent", null, (db) =>
+        markSent(db, row.id, leasedUntil, kept, clock.now()),
+      );
+    },
     failed,
     async refused(row, leasedUntil, error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -171,6 +171,21 @@ describe("SMS dispatcher", () => {
     expect(await onlyRow()).toMatchObject({ status: "sent", delivery_attempts: 2 });
   });
 
+  it("records a message as sent even when its provider's id does not fit the column", async () => {
+    const provider = new ScriptedProvider();
+    provider.send = async (message: SmsMessage) => {
+      provider.calls.push(message);
+      return { providerMessageId: "x".repeat(300) };
+    };
+    await start(provider);
+    await sendCode();
+    await t.dispatcher.runOnce();
+    expect(await onlyRow()).toMatchObject({ status: "sent", provider_message_id: null });
+    t.clock.advance(10 * 60_000);
+    expect(await t.dispatcher.runOnce()).toBe(0);
+    expect(provider.calls).toHaveLength(1);
+  });
+
   it("fails a message at once on a non-retryable failure", async () => {
     const provider = new ScriptedProvider([final()]);
     await start(provider);
