@@ -7,6 +7,7 @@ import {
   type SmsMessage,
   type SmsProvider,
 } from "../../provider.js";
+import { describeFailure, redact } from "../wire-failure.js";
 import { handleKannelReceipt, kannelDlrUrl } from "./kannel-receipts.js";
 
 export interface KannelProviderOptions {
@@ -93,23 +94,4 @@ export function createKannelProvider(
       return handleKannelReceipt(request, context);
     },
   };
-}
-
-/** What went wrong on the wire, without the request (whose URL holds the password). */
-function describeFailure(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === "TimeoutError") return "no answer within the timeout";
-    const cause = (error as Error & { cause?: unknown }).cause;
-    if (cause instanceof Error) {
-      const code = (cause as Error & { code?: unknown }).code;
-      return typeof code === "string" ? code : cause.message;
-    }
-    return error.message;
-  }
-  return String(error);
-}
-
-/** Blanks digit runs (numbers, codes) in text a gateway answered. */
-function redact(text: string): string {
-  return text.replace(/\+?\d{6,}/g, "[digits]");
 }

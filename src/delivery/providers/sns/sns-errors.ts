@@ -1,4 +1,5 @@
 import { SmsDeliveryError } from "../../provider.js";
+import { redact } from "../wire-failure.js";
 
 /**
  * Error codes of SNS `Publish` (the Publish API reference and the `errors` of `com.amazonaws.sns#Publish`
@@ -86,9 +87,4 @@ function networkReason(error: Error & SdkError): string {
 function retryAfter(header: string | undefined): number | undefined {
   if (header === undefined || !/^\d+$/.test(header.trim())) return undefined;
   return Number(header.trim()) * 1000;
-}
-
-/** Blanks digit runs: SNS's messages quote the number ("Invalid parameter: PhoneNumber Reason: +1…"). */
-export function redact(text: string): string {
-  return text.replace(/\+?\d{6,}/g, "[digits]");
 }

@@ -1,4 +1,5 @@
 import { SmsDeliveryError } from "../../provider.js";
+import { redact } from "../wire-failure.js";
 
 /**
  * Twilio error codes with a known meaning for a send, from Twilio's error dictionary
@@ -79,9 +80,4 @@ export function parseRetryAfter(header: string | null, now: number): number | un
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/** Blanks digit runs (numbers, codes) in text Twilio answered. */
-export function redact(text: string): string {
-  return text.replace(/\+?\d{6,}/g, "[digits]");
 }

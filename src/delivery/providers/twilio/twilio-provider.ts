@@ -5,7 +5,8 @@ import {
   type SmsMessage,
   type SmsProvider,
 } from "../../provider.js";
-import { parseRetryAfter, redact, twilioRefusal } from "./twilio-errors.js";
+import { describeFailure, redact } from "../wire-failure.js";
+import { parseRetryAfter, twilioRefusal } from "./twilio-errors.js";
 import { handleTwilioStatusCallback } from "./twilio-status-callback.js";
 
 export interface TwilioProviderOptions {
@@ -100,18 +101,4 @@ function readSid(text: string): string | null {
     // Not JSON: not Twilio's answer.
   }
   return null;
-}
-
-/** What went wrong on the wire, without the request (its headers hold the credentials). */
-function describeFailure(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === "TimeoutError") return "no answer within the timeout";
-    const cause = (error as Error & { cause?: unknown }).cause;
-    if (cause instanceof Error) {
-      const code = (cause as Error & { code?: unknown }).code;
-      return typeof code === "string" ? code : cause.message;
-    }
-    return error.message;
-  }
-  return String(error);
 }

@@ -7,9 +7,10 @@ import {
   type SmsMessage,
   type SmsProvider,
 } from "../../provider.js";
+import { describeFailure, redact } from "../wire-failure.js";
 import { isSignedByVonage, receiptFields, receiptReport } from "./vonage-receipt.js";
 import { type VonageSignatureMethod, vonageSignature } from "./vonage-signature.js";
-import { readParts, redact, refusalError } from "./vonage-status.js";
+import { readParts, refusalError } from "./vonage-status.js";
 
 export interface VonageProviderOptions {
   /** https://rest.nexmo.com, or a test server. */
@@ -141,18 +142,4 @@ function retryAfter(header: string | null, now: number): number | undefined {
   if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
   const at = Date.parse(header);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/** What went wrong on the wire, without the request (whose body holds the secret). */
-function describeFailure(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === "TimeoutError") return "no answer within the timeout";
-    const cause = (error as Error & { cause?: unknown }).cause;
-    if (cause instanceof Error) {
-      const code = (cause as Error & { code?: unknown }).code;
-      return typeof code === "string" ? code : cause.message;
-    }
-    return error.message;
-  }
-  return String(error);
 }

@@ -84,8 +84,3 @@ export function readParts(body: string): VonagePart[] | null {
   }
   return parts;
 }
-
-/** Blanks digit runs (numbers, codes) in text a provider answered. */
-export function redact(text: string): string {
-  return text.replace(/\+?\d{6,}/g, "[digits]");
-}
