@@ -50,6 +50,12 @@ export interface SmsProvider {
 export interface SmsDeliveryErrorOptions {
   /** The provider asked to be left alone this long (HTTP 429 Retry-After, SMPP throttling). */
   retryAfterMs?: number;
+  /**
+   * What a refusal is about: the message (an invalid or blocked number: no provider will take it) or
+   * the provider itself (bad credentials, a suspended account, a sender it will not use): another
+   * provider of the route may take the message. `message` unless said.
+   */
+  about?: "message" | "provider";
 }
 
 /**
@@ -61,12 +67,14 @@ export interface SmsDeliveryErrorOptions {
 export class SmsDeliveryError extends Error {
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
+  readonly about: "message" | "provider";
 
   constructor(message: string, retryable: boolean, options: SmsDeliveryErrorOptions = {}) {
     super(message);
     this.name = "SmsDeliveryError";
     this.retryable = retryable;
     this.retryAfterMs = options.retryAfterMs;
+    this.about = options.about ?? "message";
   }
 }
 

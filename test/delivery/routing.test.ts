@@ -87,6 +87,23 @@ describe("failover", () => {
     expect(fake(h, "b").calls).toHaveLength(0);
   });
 
+  it("fails over when a provider refuses for its own account's sake, and counts it against its breaker", async () => {
+    const h = harness({ a: { breakerFailures: 1 }, b: {} });
+    const badCredentials = () =>
+      new SmsDeliveryError("twilio answered 401, code 20003 (authentication failed)", false, {
+        about: "provider",
+      });
+    fake(h, "a").script = [badCredentials()];
+    expect((await h.router.send(testSms())).provider).toBe("b");
+    // Its breaker is open: the next message goes straight to b.
+    expect((await h.router.send(testSms())).provider).toBe("b");
+    expect(fake(h, "a").calls).toHaveLength(1);
+    // With no other provider, the message waits for a retry rather than failing for good.
+    const alone = harness({ a: {} });
+    fake(alone, "a").script = [badCredentials()];
+    expect((await failureOf(alone.router.send(testSms()))).retryable).toBe(true);
+  });
+
   it("fails retryably naming each provider's reason, without the number or the code", async () => {
     const h = harness({ a: {}, b: {} });
     fake(h, "a").script = [down()];

@@ -116,7 +116,9 @@ export function createRouter(options: RouterOptions): SmsProvider {
       breaker.answered(permit);
       return { ...accepted, provider: name };
     } catch (error) {
-      if (error instanceof SmsDeliveryError && !error.retryable) {
+      // A refusal about the message ends the route; one about the provider (its credentials, its
+      // account) is that provider's trouble, like a failure: the next provider is tried.
+      if (error instanceof SmsDeliveryError && !error.retryable && error.about === "message") {
         breaker.answered(permit);
         // Named, so the outbox's reason tells which provider refused.
         throw new SmsDeliveryError(`${name}: ${error.message}`, false, { retryAfterMs: error.retryAfterMs });

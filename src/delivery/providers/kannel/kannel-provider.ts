@@ -88,7 +88,9 @@ export function createKannelProvider(
         throw new SmsDeliveryError(`kannel answered ${response.status} without accepting: ${answer}`, false);
       }
       const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-      throw new SmsDeliveryError(`kannel answered ${response.status}: ${answer}`, retryable);
+      // 403: smsbox refused the sendsms user, not the message; another provider may take it.
+      const about = response.status === 403 ? "provider" : "message";
+      throw new SmsDeliveryError(`kannel answered ${response.status}: ${answer}`, retryable, { about });
     },
     handleCallback(request: CallbackRequest): Promise<CallbackAnswer> {
       return handleKannelReceipt(request, context);

@@ -7,18 +7,21 @@ import { redact } from "../wire-failure.js";
  * (https://www.twilio.com/docs/usage/twilios-response#response-formats-exceptions). `retryable` overrides
  * the HTTP status's default only where the dictionary says the condition passes on its own.
  */
-const KNOWN_CODES: Readonly<Record<number, { meaning: string; retryable: boolean }>> = {
+const KNOWN_CODES: Readonly<
+  Record<number, { meaning: string; retryable: boolean; about?: "message" | "provider" }>
+> = {
   20003: {
+    about: "provider",
     meaning: "authentication failed: check the account SID and auth token or API key",
     retryable: false,
   },
-  20404: { meaning: "not found: check the account SID", retryable: false },
+  20404: { about: "provider", meaning: "not found: check the account SID", retryable: false },
   20429: { meaning: "too many requests", retryable: true },
   20500: { meaning: "Twilio internal error", retryable: true },
   20503: { meaning: "Twilio service unavailable", retryable: true },
   21211: { meaning: "invalid To number", retryable: false },
-  21408: { meaning: "no geo permission to send to this region", retryable: false },
-  21606: { meaning: "the From number cannot send to this destination", retryable: false },
+  21408: { about: "provider", meaning: "no geo permission to send to this region", retryable: false },
+  21606: { about: "provider", meaning: "the From number cannot send to this destination", retryable: false },
   21608: { meaning: "trial account: the To number is not verified", retryable: false },
   21610: { meaning: "recipient unsubscribed (replied STOP) or blocked", retryable: false },
   // "This 'From' number has exceeded the maximum number of queued messages": it drains on its own.
@@ -64,13 +67,15 @@ export function twilioRefusal(
   const error = readTwilioError(text);
   const known = error.code === null ? undefined : KNOWN_CODES[error.code];
   const retryable = known?.retryable ?? (status >= 500 || status === 408 || status === 429);
+  // 401 and 403 without a known code: Twilio refused the credentials, not the message.
+  const about = known?.about ?? (status === 401 || status === 403 ? "provider" : "message");
   const parts = [`twilio answered ${status}`];
   if (error.code !== null) parts.push(`code ${error.code}${known ? ` (${known.meaning})` : ""}`);
   let description = parts.join(", ");
   // Twilio's messages quote the number ("The 'To' number +41… is not a valid phone number"): blanked.
   if (error.message) description += `: ${redact(error.message).slice(0, 200)}`;
   if (error.moreInfo) description += ` (${redact(error.moreInfo).slice(0, 100)})`;
-  return new SmsDeliveryError(description, retryable, retryable ? { retryAfterMs } : {});
+  return new SmsDeliveryError(description, retryable, retryable ? { retryAfterMs } : { about });
 }
 
 /** `Retry-After` as seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`. */
