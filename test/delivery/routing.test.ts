@@ -98,10 +98,10 @@ describe("failover", () => {
     // Its breaker is open: the next message goes straight to b.
     expect((await h.router.send(testSms())).provider).toBe("b");
     expect(fake(h, "a").calls).toHaveLength(1);
-    // With no other provider, the message waits for a retry rather than failing for good.
+    // When every provider refused for good, a retry would meet the same refusals: the message fails.
     const alone = harness({ a: {} });
     fake(alone, "a").script = [badCredentials()];
-    expect((await failureOf(alone.router.send(testSms()))).retryable).toBe(true);
+    expect((await failureOf(alone.router.send(testSms()))).retryable).toBe(false);
   });
 
   it("fails retryably naming each provider's reason, without the number or the code", async () => {

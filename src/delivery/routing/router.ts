@@ -45,7 +45,8 @@ interface Member {
 }
 
 /** Why one provider of the route did not take the message; never a number, code or secret. */
-type Outcome = { name: string; reason: string };
+/** A provider that did not take the message; `refused`: it refused for good (about itself). */
+type Outcome = { name: string; reason: string; refused?: boolean };
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -127,7 +128,7 @@ export function createRouter(options: RouterOptions): SmsProvider {
       breaker.failed(permit, retryAfterMs);
       const reason = error instanceof SmsDeliveryError ? error.message : unexpectedReason(error);
       options.logger.warn({ provider: name, messageId: message.id, reason }, "sms provider failed a send");
-      return { name, reason };
+      return { name, reason, refused: error instanceof SmsDeliveryError && !error.retryable };
     }
   }
 
@@ -166,12 +167,14 @@ export function createRouter(options: RouterOptions): SmsProvider {
         outcomes.push(result);
       }
       const reasons = outcomes.map((o) => `${o.name}: ${o.reason}`).join("; ");
+      // Every provider of the route refused for good (each for its own sake: bad credentials, say): a
+      // retry would meet the same refusals, so the message fails, as with one provider it always did.
+      const refusedByAll =
+        route.length > 0 && outcomes.length === route.length && outcomes.every((o) => o.refused === true);
       throw new SmsDeliveryError(
         `no provider of the route took the message (${reasons || "empty route"})`,
-        true,
-        {
-          retryAfterMs: retryAfterOf(route),
-        },
+        !refusedByAll,
+        refusedByAll ? {} : { retryAfterMs: retryAfterOf(route) },
       );
     },
     async start() {
