@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
 import type { ConfiguredProvider } from "./delivery/providers/kind.js";
 import { PROVIDER_KINDS } from "./delivery/providers/registry.js";
@@ -198,6 +199,15 @@ function routeTable(
     }
     const unknown = list.filter((n) => !names.has(n));
     if (unknown.length > 0) problems.push(`routes.${key}: no provider named ${unknown.join(", ")}`);
+    // A region libphonenumber does not know (UK for GB) would never match: its numbers would silently
+    // take the default route.
+    if (/^[A-Z]{2}$/.test(key) && !isSupportedCountry(key)) {
+      problems.push(`routes.${key}: ${key} is not an ISO 3166 region libphonenumber knows (GB, not UK)`);
+    }
+    // Twice in one route, a provider that timed out would be sent the same message again at once.
+    const twice = list.filter((n, i) => list.indexOf(n) !== i);
+    if (twice.length > 0)
+      problems.push(`routes.${key}: names ${[...new Set(twice)].join(", ")} more than once`);
     if (key === "default") fallback = list;
     else if (key.startsWith("+")) byPrefix.set(key, list);
     else byRegion.set(key, list);

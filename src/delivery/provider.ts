@@ -47,6 +47,9 @@ export interface SmsProvider {
   close?(): Promise<void>;
 }
 
+/** The longest a provider may ask to be left alone: ten minutes, the outbox's longest backoff. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
 export interface SmsDeliveryErrorOptions {
   /** The provider asked to be left alone this long (HTTP 429 Retry-After, SMPP throttling). */
   retryAfterMs?: number;
@@ -73,7 +76,9 @@ export class SmsDeliveryError extends Error {
     super(message);
     this.name = "SmsDeliveryError";
     this.retryable = retryable;
-    this.retryAfterMs = options.retryAfterMs;
+    // A provider's (or a proxy's) stray huge value must not park a provider or a message for long.
+    this.retryAfterMs =
+      options.retryAfterMs === undefined ? undefined : Math.min(options.retryAfterMs, MAX_RETRY_AFTER_MS);
     this.about = options.about ?? "message";
   }
 }
