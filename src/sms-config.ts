@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
 import type { ConfiguredProvider } from "./delivery/providers/kind.js";
 import { PROVIDER_KINDS } from "./delivery/providers/registry.js";
+import { parseRoutes } from "./delivery/routing/route-config.js";
 import {
   DEFAULT_PROVIDER_POLICY,
+  emptyRoutes,
   type ProviderPolicy,
   type RouteTable,
 } from "./delivery/routing/route-table.js";
@@ -53,7 +54,6 @@ const PolicySettings = z.object({
 const POLICY_KEYS = ["rate_per_second", "breaker_failures", "breaker_cooldown_seconds"] as const;
 
 const NAME = /^[a-z][a-z0-9_-]{0,39}$/;
-const ROUTE_KEY = /^(default|[A-Z]{2}|\+\d{1,15})$/;
 
 export class SmsConfigError extends Error {}
 
@@ -169,7 +169,12 @@ function fromFile(path: string, env: Record<string, string | undefined>, problem
   }
   if (providers.length === 0 && problems.length === 0) problems.push("providers: name at least one provider");
   const names = new Set(providers.map((p) => p.name));
-  const routes = routeTable(shape.data.routes, providers, names, problems);
+  const routes = parseRoutes(
+    shape.data.routes,
+    providers.map((p) => p.name),
+    names,
+    problems,
+  );
   const section = shape.data.messages ?? {};
   const messages = parseMessagesSection(
     // The file names the app, else HANDSET_SMS_SENDER_NAME does, as without a file.
@@ -179,43 +184,6 @@ function fromFile(path: string, env: Record<string, string | undefined>, problem
   );
   problems.push(...messages.problems);
   return { providers, routes, source: path, messages: messages.settings ?? none.messages };
-}
-
-function routeTable(
-  raw: Record<string, string[]> | undefined,
-  providers: SmsProviderEntry[],
-  names: ReadonlySet<string>,
-  problems: string[],
-): RouteTable {
-  const byPrefix = new Map<string, readonly string[]>();
-  const byRegion = new Map<string, readonly string[]>();
-  // With one provider and no routes, everything goes through it.
-  let fallback: readonly string[] =
-    raw === undefined && providers.length === 1 ? [providers[0]?.name ?? ""] : [];
-  for (const [key, list] of Object.entries(raw ?? {})) {
-    if (!ROUTE_KEY.test(key)) {
-      problems.push(`routes.${key}: a route is "default", an ISO region (FR) or a number prefix (+4479)`);
-      continue;
-    }
-    const unknown = list.filter((n) => !names.has(n));
-    if (unknown.length > 0) problems.push(`routes.${key}: no provider named ${unknown.join(", ")}`);
-    // A region libphonenumber does not know (UK for GB) would never match: its numbers would silently
-    // take the default route.
-    if (/^[A-Z]{2}$/.test(key) && !isSupportedCountry(key)) {
-      problems.push(`routes.${key}: ${key} is not an ISO 3166 region libphonenumber knows (GB, not UK)`);
-    }
-    // Twice in one route, a provider that timed out would be sent the same message again at once.
-    const twice = list.filter((n, i) => list.indexOf(n) !== i);
-    if (twice.length > 0)
-      problems.push(`routes.${key}: names ${[...new Set(twice)].join(", ")} more than once`);
-    if (key === "default") fallback = list;
-    else if (key.startsWith("+")) byPrefix.set(key, list);
-    else byRegion.set(key, list);
-  }
-  if (fallback.length === 0 && providers.length > 0) {
-    problems.push("routes.default: required when several providers are configured");
-  }
-  return { byPrefix, byRegion, fallback };
 }
 
 function configureEntry(
@@ -300,8 +268,4 @@ function readSecretFiles(
     }
   }
   return settings;
-}
-
-function emptyRoutes(): RouteTable {
-  return { byPrefix: new Map(), byRegion: new Map(), fallback: [] };
 }

@@ -159,7 +159,9 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     sms: dispatcher,
     codeDisclosure: inbox !== null && !config.production,
     messages: {
-      localeFor: (tenantId, asked) => preferredLocale(asked, renderer.locales(tenantId)),
+      // Most sends ask for nothing: the tenant's locales are listed only for a request that asks.
+      localeFor: (tenantId, asked) =>
+        asked.field || asked.acceptLanguage ? preferredLocale(asked, renderer.locales(tenantId)) : null,
     },
   });
 

@@ -45,3 +45,8 @@ export function routeFor(table: RouteTable, to: string): readonly string[] {
   }
   return table.fallback;
 }
+
+/** No routes: the inbox, or a configuration that failed. */
+export function emptyRoutes(): RouteTable {
+  return { byPrefix: new Map(), byRegion: new Map(), fallback: [] };
+}
