@@ -29,6 +29,11 @@ export const ERROR_CODES = [
   /** An SMS message (the native API's message lookup). */
   "MESSAGE_NOT_FOUND",
   "PHONE_NUMBER_TAKEN",
+  /**
+   * What a user token hears for any number it may not add to its own account (held by someone else,
+   * a refused type or country): one answer, so that adding numbers is no oracle of who is registered.
+   */
+  "PHONE_NUMBER_UNAVAILABLE",
   /** The change needs a verified number (reserving it for second factor). */
   "PHONE_NUMBER_NOT_VERIFIED",
   /** The change needs a number reserved for second factor (making it the default). */
@@ -52,6 +57,13 @@ export const ERROR_CODES = [
   "NUMBER_GUESS_BUDGET_EXHAUSTED",
   "RESEND_COOLDOWN",
   "SEND_LIMIT_REACHED",
+  // wallet defence (docs/fraud-guard.md)
+  /** A budget (per user, client IP, tenant, service, destination country or number range) is spent. */
+  "BUDGET_EXCEEDED",
+  /** Sends to this destination are paused by the conversion guard for a cool-off. */
+  "DESTINATION_PAUSED",
+  /** Too many consecutive wrong codes: the number is locked for verification. */
+  "PHONE_NUMBER_LOCKED",
   // the machine
   "SERVICE_UNAVAILABLE",
   "INTERNAL",
@@ -74,6 +86,8 @@ export interface ErrorDetails {
   region?: string;
   field?: string;
   fields?: FieldIssue[];
+  /** Which budget or guard refused (`user_sms_per_hour`, `conversion_guard`, ...). */
+  limit?: string;
 }
 
 export class HandsetError extends Error {

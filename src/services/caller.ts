@@ -10,6 +10,12 @@ export interface Caller {
   scopes: ReadonlySet<Scope>;
   /** The request's Accept-Language, where a surface passes it: the language of the SMS it may cause. */
   acceptLanguage?: string | null;
+  /**
+   * The end user's IP address, for the per-IP budget: the socket's (or the trusted proxy's forwarded
+   * one) for a user token; for an admin key only what the backend passed for its end user, since the
+   * socket is the backend's own. Unset, no per-IP budget applies.
+   */
+  clientIp?: string | null;
 }
 
 /** How the event log names the caller. */

@@ -4,6 +4,8 @@ import type { CodeKeyring } from "../domain/code.js";
 import type { OtpPolicy } from "../domain/otp-policy.js";
 import type { PhonePolicy } from "../domain/phone.js";
 import type { Store } from "../store/database.js";
+import type { GuardMetrics } from "./guards/guard-refusal.js";
+import type { SendGuard } from "./guards/send-guard.js";
 
 export interface MessageLocales {
   /** The locale to record with a tenant's message, or null for the tenant's default. */
@@ -32,4 +34,7 @@ export interface ServiceDeps {
   messages?: MessageLocales;
   /** True only where the development inbox shows codes anyway: lets vendor APIs return a code. */
   codeDisclosure?: boolean;
+  /** The wallet defence (budgets, conversion guard, guess lock); none where not given. */
+  guards?: Required<SendGuard>;
+  guardMetrics?: GuardMetrics;
 }

@@ -19,6 +19,7 @@ import { loadPhoneNumber, loadUser, phoneNumberViews, userPhoneNumberViews } fro
 import type { Caller } from "./caller.js";
 import { recordUserChange, recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
+import { NO_GUARDS } from "./guards/send-guard.js";
 import { lockNumberOf, lockNumbersAndParse, writeNumberSet } from "./number-set.js";
 import { type Change, type PhoneNumberView, toPhoneNumberView } from "./views.js";
 
@@ -81,6 +82,7 @@ function assertMayVerifyByHand(caller: Caller): void {
  */
 export function createPhoneNumberService(deps: ServiceDeps) {
   const { uow } = deps.store;
+  const guards = deps.guards ?? NO_GUARDS;
 
   async function viewOf(trx: Executor, caller: Caller, row: PhoneNumberRow): Promise<PhoneNumberView> {
     const [view] = await phoneNumberViews(trx, deps, caller.tenantId, [row]);
@@ -115,6 +117,13 @@ export function createPhoneNumberService(deps: ServiceDeps) {
         );
         // The user's own numbers are read under its lock: holding this one already is known now.
         if (before.rows.some((r) => r.e164 === parsed.e164)) throw numberTaken(parsed.e164, true);
+        await guards.beforeAdd(trx, {
+          caller,
+          userId: input.userId,
+          e164: parsed.e164,
+          region: parsed.region,
+          now,
+        });
         await writeNumberSet(trx, before.rows, after, now);
         const added = findHeld(after, id);
         const row: PhoneNumberRow = {

@@ -242,3 +242,35 @@ export async function appendUserEventWith(
     ),
   };
 }
+
+/** An event of a tenant (settings, budgets, guards): its sequence comes from the tenant's row. */
+export type NewTenantEvent = Omit<NewEvent, "aggregateType" | "aggregateId" | "sequence">;
+
+const APPEND_TENANT_EVENT = hotQuery({
+  sqlite: `
+    insert into events (id, tenant_id, aggregate_type, aggregate_id, sequence, type, actor, payload, created_at)
+    select $1, id, 'tenant', id, sequence + 1, $3, $4, $5, $6 from tenants where id = $2
+    returning sequence`,
+  postgres: `
+    with bumped as (update tenants set sequence = sequence + 1 where id = $2 returning id, sequence)
+    insert into events (id, tenant_id, aggregate_type, aggregate_id, sequence, type, actor, payload, created_at)
+    select $1, id, 'tenant', id, sequence, $3, $4, $5, $6 from bumped
+    returning sequence`,
+});
+
+const BUMP_TENANT_SEQUENCE = hotQuery("update tenants set sequence = $2 where id = $1");
+
+/**
+ * Moves the tenant's event sequence on by one and writes the event with it. The tenant's row is
+ * locked by the update (PostgreSQL), so concurrent tenant events take one sequence each. Returns the
+ * new sequence.
+ */
+export async function appendTenantEvent(db: Executor, event: NewTenantEvent): Promise<number> {
+  const values = [event.id, event.tenantId, event.type, event.actor, JSON.stringify(event.payload), event.at];
+  const row = await hotRow<{ sequence: number }>(db, APPEND_TENANT_EVENT, values);
+  if (!row) throw new Error(`no tenant ${event.tenantId} to record ${event.type} for`);
+  const sequence = Number(row.sequence);
+  // SQLite runs one writer at a time, so the sequence read above is still the tenant's: store it.
+  if (!isPostgres(db)) await runHot(db, BUMP_TENANT_SEQUENCE, [event.tenantId, sequence]);
+  return sequence;
+}

@@ -5,6 +5,7 @@ import * as verificationsCodeLength from "./migrations/003_verifications_code_le
 import * as accessVersion from "./migrations/004_access_version_and_event_sequence.js";
 import * as accessGuard from "./migrations/005_access_guard.js";
 import * as messageStatus from "./migrations/006_message_status.js";
+import * as budgetUsage from "./migrations/007_budget_usage.js";
 import type { Database } from "./schema.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "004_access_version_and_event_sequence": accessVersion,
   "005_access_guard": accessGuard,
   "006_message_status": messageStatus,
+  "007_budget_usage": budgetUsage,
 };
 
 /** Every migration, oldest first: what a fresh database applies. */

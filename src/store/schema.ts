@@ -136,6 +136,15 @@ export interface AccessVersionTable {
   version: number;
 }
 
+/** One window of one budget (see migration 007): `used` never passes `cap`. */
+export interface BudgetUsageTable {
+  scope: string;
+  window_start: Millis;
+  used: number;
+  cap: number;
+  expires_at: Millis;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -145,6 +154,7 @@ export interface Database {
   events: EventTable;
   credentials: CredentialTable;
   access_version: AccessVersionTable;
+  budget_usage: BudgetUsageTable;
 }
 
 export type TenantRow = Selectable<TenantTable>;

@@ -89,6 +89,25 @@ export interface UnitOfWorkOptions {
   accessGuard?: (version: number) => CompiledQuery;
 }
 
+/**
+ * An error that wants something written although the transaction it ended rolled back: a refusal's
+ * event, or the budget a refused probe spends. The writes run in a transaction of their own.
+ */
+export interface RecordsAfterRollback {
+  recordAfterRollback(trx: Executor): Promise<void>;
+}
+
+function recordsAfterRollback(error: unknown): error is RecordsAfterRollback {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as Partial<RecordsAfterRollback>).recordAfterRollback === "function"
+  );
+}
+
+/** Refusals already recorded: an error rethrown through two units is recorded once. */
+const recorded = new WeakSet<object>();
+
 /** A transaction is tried this many times when the access version moves under it. */
 const ACCESS_ATTEMPTS = 3;
 
@@ -141,7 +160,28 @@ export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
     return { result, unit };
   }
 
+  /**
+   * A refusal that wants a record although its use case rolled back (the event that says a budget
+   * refused, a probe counted against a budget) gets it in a transaction of its own, before the
+   * refusal is answered.
+   */
   async function outermost<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
+    try {
+      return await outermostOnce(work);
+    } catch (error) {
+      if (recordsAfterRollback(error) && !recorded.has(error)) {
+        recorded.add(error);
+        try {
+          await outermostOnce((trx) => error.recordAfterRollback(trx));
+        } catch (failure) {
+          options.onHookError?.(failure);
+        }
+      }
+      throw error;
+    }
+  }
+
+  async function outermostOnce<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
     const record = access.getStore();
     if (record?.refusal !== undefined) throw record.refusal;
     let done: { result: T; unit: Unit } | undefined;

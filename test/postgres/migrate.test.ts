@@ -60,6 +60,7 @@ describe.skipIf(!TEST_DATABASE_URL)("migrations on PostgreSQL", () => {
     expect(await tablesIn(schema)).toEqual(
       [
         "access_version",
+        "budget_usage",
         "credentials",
         "events",
         "kysely_migration",

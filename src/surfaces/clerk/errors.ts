@@ -145,7 +145,7 @@ function phoneFormatInvalid(error: HandsetError): ClerkApiError {
   return single(422, {
     message: "is invalid",
     long_message:
-      error.code === "PHONE_NUMBER_TYPE_NOT_ALLOWED"
+      error.code === "PHONE_NUMBER_TYPE_NOT_ALLOWED" || error.code === "PHONE_NUMBER_UNAVAILABLE"
         ? error.message
         : "phone_number must be a valid phone number according to E.164 international standard.",
     code: "form_param_format_invalid",
@@ -213,6 +213,8 @@ export function toClerkError(error: HandsetError, ctx: ClerkErrorContext): Clerk
       return clerkErrors.resourceNotFound();
     case "PHONE_NUMBER_TAKEN":
       return clerkErrors.identificationExists("phone_number");
+    case "PHONE_NUMBER_UNAVAILABLE":
+      return phoneFormatInvalid(error);
     case "PHONE_NUMBER_NOT_VERIFIED":
       if (ctx.action === "create_phone_number") return clerkErrors.createSecondFactorUnverified();
       if (ctx.action === "update_phone_number") return clerkErrors.updateSecondFactorUnverified();
@@ -264,6 +266,9 @@ export function toClerkError(error: HandsetError, ctx: ClerkErrorContext): Clerk
     case "NUMBER_GUESS_BUDGET_EXHAUSTED":
     case "RESEND_COOLDOWN":
     case "SEND_LIMIT_REACHED":
+    case "BUDGET_EXCEEDED":
+    case "DESTINATION_PAUSED":
+    case "PHONE_NUMBER_LOCKED":
       return tooManyRequests(error);
     case "SERVICE_UNAVAILABLE":
       return single(503, {

@@ -72,6 +72,8 @@ export function toLinodeError(error: HandsetError): { status: number; body: Lino
     case "PHONE_NUMBER_TAKEN":
       // Which user holds it is none of this caller's business.
       return one(400, "This phone number is already in use.", "phone_number");
+    case "PHONE_NUMBER_UNAVAILABLE":
+      return one(400, error.message, "phone_number");
     case "PHONE_NUMBER_ALREADY_VERIFIED":
     case "PROFILE_PHONE_ALREADY_VERIFIED":
     case "PROFILE_PHONE_UNCHANGED":
@@ -100,6 +102,9 @@ export function toLinodeError(error: HandsetError): { status: number; body: Lino
     case "NUMBER_GUESS_BUDGET_EXHAUSTED":
     case "RESEND_COOLDOWN":
     case "SEND_LIMIT_REACHED":
+    case "BUDGET_EXCEEDED":
+    case "DESTINATION_PAUSED":
+    case "PHONE_NUMBER_LOCKED":
       return one(429, error.message);
     case "SERVICE_UNAVAILABLE":
       return one(503, "Service unavailable: try again shortly.");

@@ -43,6 +43,7 @@ export function nativeStatus(code: ErrorCode): number {
     case "PHONE_NUMBER_NOT_VALID":
     case "PHONE_NUMBER_TYPE_NOT_ALLOWED":
     case "PHONE_NUMBER_COUNTRY_NOT_ALLOWED":
+    case "PHONE_NUMBER_UNAVAILABLE":
     case "CODE_INVALID":
     case "CODE_EXPIRED":
     case "CODE_ATTEMPTS_EXHAUSTED":
@@ -50,6 +51,9 @@ export function nativeStatus(code: ErrorCode): number {
     case "NUMBER_GUESS_BUDGET_EXHAUSTED":
     case "RESEND_COOLDOWN":
     case "SEND_LIMIT_REACHED":
+    case "BUDGET_EXCEEDED":
+    case "DESTINATION_PAUSED":
+    case "PHONE_NUMBER_LOCKED":
       return 429;
     case "INTERNAL":
       return 500;
@@ -81,6 +85,7 @@ export function nativeErrorBody(error: HandsetError, requestId: string): NativeE
   if (d.numberType !== undefined) details.number_type = d.numberType;
   if (d.region !== undefined) details.region = d.region;
   if (d.field !== undefined) details.field = d.field;
+  if (d.limit !== undefined) details.limit = d.limit;
   return {
     error: {
       code: error.code,

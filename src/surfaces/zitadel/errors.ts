@@ -85,6 +85,7 @@ function factsOf(error: HandsetError): Record<string, string> {
   if (d.attemptsLeft !== undefined) facts["handset-attempts-left"] = String(d.attemptsLeft);
   if (d.expiresAt !== undefined) facts["handset-expires-at"] = iso(d.expiresAt);
   if (d.retryAt !== undefined) facts["handset-retry-at"] = iso(d.retryAt);
+  if (d.limit !== undefined) facts["handset-limit"] = d.limit;
   return facts;
 }
 
@@ -126,6 +127,8 @@ export function toZitadelError(error: HandsetError, api: ZitadelApi, op: Zitadel
       return handset(Code.InvalidArgument, "PHONE-COUNTRY-NOT-ALLOWED");
     case "PHONE_NUMBER_TAKEN":
       return handset(Code.AlreadyExists, "PHONE-TAKEN");
+    case "PHONE_NUMBER_UNAVAILABLE":
+      return handset(Code.InvalidArgument, "PHONE-UNAVAILABLE");
     case "TENANT_NOT_FOUND":
     case "USER_NOT_FOUND":
       return api === "v1"
@@ -164,6 +167,12 @@ export function toZitadelError(error: HandsetError, api: ZitadelApi, op: Zitadel
       return handset(Code.ResourceExhausted, "RESEND-COOLDOWN");
     case "SEND_LIMIT_REACHED":
       return handset(Code.ResourceExhausted, "SEND-LIMIT");
+    case "BUDGET_EXCEEDED":
+      return handset(Code.ResourceExhausted, "BUDGET-EXCEEDED");
+    case "DESTINATION_PAUSED":
+      return handset(Code.ResourceExhausted, "DESTINATION-PAUSED");
+    case "PHONE_NUMBER_LOCKED":
+      return handset(Code.ResourceExhausted, "PHONE-LOCKED");
     case "SERVICE_UNAVAILABLE":
       return handset(Code.Unavailable, "UNAVAILABLE");
     case "INTERNAL":

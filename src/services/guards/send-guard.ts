@@ -1,0 +1,70 @@
+import type { Executor } from "../../store/executor.js";
+import type { PhoneNumberRow } from "../../store/schema.js";
+import type { Caller } from "../caller.js";
+
+/**
+ * The wallet defence's seam in the use cases (DESIGN.md, "Wallet defence"). Each guard (budgets, the
+ * conversion guard, the guess lock) sees the moments that cost money or risk a code, inside the use
+ * case's transaction and under the user's lock, and refuses by throwing: a `GuardRefusal` when the
+ * refusal itself must be recorded although the use case rolls back.
+ */
+export interface SendAttempt {
+  caller: Caller;
+  /** The number the SMS goes to, as read under the user's lock. */
+  phone: PhoneNumberRow;
+  /** True when this send starts a new verification (a new code), false for a resend. */
+  newVerification: boolean;
+  verificationId: string;
+  now: number;
+}
+
+export interface GuessAttempt {
+  caller: Caller;
+  phone: PhoneNumberRow;
+  verificationId: string;
+  now: number;
+}
+
+export interface AddAttempt {
+  caller: Caller;
+  userId: string;
+  e164: string;
+  region: string | null;
+  now: number;
+}
+
+export interface SendGuard {
+  /**
+   * An SMS is written to the outbox and about to commit (test numbers, which send nothing, skip the
+   * guards). Runs last in the transaction, so that budget rows shared by every send are held only
+   * until the commit.
+   */
+  beforeSendCommits?(trx: Executor, attempt: SendAttempt): Promise<void>;
+  /** A code is about to be compared: a refusal here counts no guess. */
+  beforeCheck?(trx: Executor, attempt: GuessAttempt): Promise<void>;
+  /** A wrong code was counted (the transaction commits it). */
+  afterWrongGuess?(trx: Executor, attempt: GuessAttempt): Promise<void>;
+  /** A code verified the number. */
+  afterVerified?(trx: Executor, attempt: GuessAttempt): Promise<void>;
+  /** A number is about to be added to a user. */
+  beforeAdd?(trx: Executor, attempt: AddAttempt): Promise<void>;
+}
+
+/** Every guard, in order: the first refusal wins. */
+export function composeGuards(guards: readonly SendGuard[]): Required<SendGuard> {
+  const each =
+    <A>(pick: (g: SendGuard) => ((trx: Executor, attempt: A) => Promise<void>) | undefined) =>
+    async (trx: Executor, attempt: A): Promise<void> => {
+      for (const guard of guards) await pick(guard)?.call(guard, trx, attempt);
+    };
+  return {
+    beforeSendCommits: each((g) => g.beforeSendCommits),
+    beforeCheck: each((g) => g.beforeCheck),
+    afterWrongGuess: each((g) => g.afterWrongGuess),
+    afterVerified: each((g) => g.afterVerified),
+    beforeAdd: each((g) => g.beforeAdd),
+  };
+}
+
+/** No guard at all (tests of the bare use cases, tools that send nothing). */
+export const NO_GUARDS: Required<SendGuard> = composeGuards([]);
