@@ -7,12 +7,14 @@ import { preferredLocale } from "../delivery/templates/locale.js";
 import { createMessageRenderer } from "../delivery/templates/message-renderer.js";
 import { type Clock, systemClock } from "../domain/clock.js";
 import type { CodeKeyring } from "../domain/code.js";
+import { createMetrics, type HandsetMetrics } from "../metrics/registry.js";
 import { loadOrCreateKeyring } from "../secrets.js";
 import { createHandset, type Handset } from "../services/handset.js";
 import { openStore, type Store, type StoreOptions } from "../store/database.js";
 import type { LooseFileMode } from "../store/file-modes.js";
 import { migrateToLatest } from "../store/migrate.js";
 import { ensureTenant } from "../store/tenants.js";
+import { createGuards } from "./guards.js";
 import { chooseProvider, StartupRefused } from "./providers.js";
 
 export { StartupRefused };
@@ -46,6 +48,8 @@ export interface Core {
   /** Built stopped: the server starts it; the CLI leaves its messages to a running server. */
   dispatcher: Dispatcher;
   handset: Handset;
+  /** This core's Prometheus registry and counters. */
+  metrics: HandsetMetrics;
   /** Stops the dispatcher, then closes the store. */
   /** Opens the providers' connections and starts the dispatcher (a server, once it listens). */
   startDelivery(): Promise<void>;
@@ -143,6 +147,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     maxAttempts: config.sms.dispatchMaxAttempts,
     leaseMs: config.sms.dispatchLeaseMs,
   });
+  const metrics = createMetrics();
   const handset = createHandset({
     store,
     clock,
@@ -158,6 +163,8 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     // While the dispatcher is stopped (the CLI), messages are written unclaimed for a server's poll loop.
     sms: dispatcher,
     codeDisclosure: inbox !== null && !config.production,
+    guards: createGuards({ config, store, clock, metrics: metrics.guards }),
+    guardMetrics: metrics.guards,
     messages: {
       // Most sends ask for nothing: the tenant's locales are listed only for a request that asks.
       localeFor: (tenantId, asked) =>
@@ -175,6 +182,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     inbox,
     dispatcher,
     handset,
+    metrics,
     async startDelivery() {
       // Long-lived connections first (an SMPP bind's first attempt), so that the first sends find them.
       await provider.start?.();

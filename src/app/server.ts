@@ -86,5 +86,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (options.runDispatcher !== false) app.addHook("onReady", async () => core.startDelivery());
   app.addHook("onClose", async () => core.close());
 
-  return { app, handset, store, dispatcher, inbox, providers, config, clock, zitadelGrpc };
+  return {
+    app,
+    handset,
+    store,
+    dispatcher,
+    inbox,
+    providers,
+    config,
+    clock,
+    zitadelGrpc,
+    metrics: core.metrics,
+  };
 }

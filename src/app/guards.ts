@@ -1,0 +1,19 @@
+import type { Config } from "../config.js";
+import type { Clock } from "../domain/clock.js";
+import type { GuardMetrics } from "../services/guards/guard-refusal.js";
+import { composeGuards, type SendGuard } from "../services/guards/send-guard.js";
+import type { Store } from "../store/database.js";
+
+export interface GuardDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  metrics: GuardMetrics;
+}
+
+/** The wallet defence, in the order its guards are asked: the first refusal wins. */
+export function createGuards(deps: GuardDeps): Required<SendGuard> {
+  const guards: SendGuard[] = [];
+  void deps;
+  return composeGuards(guards);
+}
