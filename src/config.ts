@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { type BudgetConfig, loadBudgetConfig } from "./budget-config.js";
 import { DEFAULT_OTP_POLICY } from "./domain/otp-policy.js";
 import { loadSmsRouting, SmsConfigError, type SmsRouting } from "./sms-config.js";
 
@@ -86,6 +87,23 @@ const ConfigSchema = z.object({
   HANDSET_ALLOWED_REGIONS: regionList.default([]),
   HANDSET_DENIED_REGIONS: regionList.default([]),
   HANDSET_TEST_NUMBERS: testNumbers.default(new Map()),
+  /**
+   * `false` (default: the socket's address is the client's), `true` (trust every proxy), a hop count,
+   * or a comma-separated list of proxy addresses and CIDR ranges whose `X-Forwarded-For` is believed.
+   */
+  HANDSET_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("false")
+    .transform((v): boolean | string[] | number => {
+      if (v === "false" || v === "") return false;
+      if (v === "true") return true;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      return v
+        .split(",")
+        .map((p) => p.trim())
+        .filter((p) => p.length > 0);
+    }),
 
   /** One provider by type (`inbox`, `webhook`, `kannel`, …), its settings in `HANDSET_<TYPE>_<KEY>`. */
   HANDSET_SMS_PROVIDER: z.string().default("inbox"),
@@ -130,6 +148,13 @@ export interface Config {
     deniedRegions: string[];
   };
   testNumbers: ReadonlyMap<string, string>;
+  /** The wallet defence's budgets and SMS prices (src/budget-config.ts). */
+  budgets: BudgetConfig;
+  /**
+   * Which proxies' `X-Forwarded-For` names the client (Fastify's `trustProxy`): false trusts none,
+   * so the socket's address is the client's.
+   */
+  trustProxy: boolean | string[] | number;
   sms: {
     provider: Parsed["HANDSET_SMS_PROVIDER"];
     allowDevProviderInProduction: boolean;
@@ -184,7 +209,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!result.success) {
     for (const i of result.error.issues) problems.push(`${i.path.join(".")}: ${i.message}`);
   }
-  if (problems.length > 0 || !result.success) {
+  const budgets = loadBudgetConfig(resolved, problems);
+  if (problems.length > 0 || !result.success || !budgets) {
     throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
   }
   const c = result.data;
@@ -226,6 +252,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       deniedRegions: c.HANDSET_DENIED_REGIONS,
     },
     testNumbers: c.HANDSET_TEST_NUMBERS,
+    budgets,
+    trustProxy: c.HANDSET_TRUST_PROXY,
     sms: {
       provider: c.HANDSET_SMS_PROVIDER,
       allowDevProviderInProduction: c.HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION,

@@ -1,5 +1,7 @@
 import type { Config } from "../config.js";
+import { tenantBudgets } from "../domain/budgets.js";
 import type { Clock } from "../domain/clock.js";
+import { createBudgetGuard } from "../services/guards/budgets.js";
 import type { GuardMetrics } from "../services/guards/guard-refusal.js";
 import { composeGuards, type SendGuard } from "../services/guards/send-guard.js";
 import type { Store } from "../store/database.js";
@@ -13,7 +15,14 @@ export interface GuardDeps {
 
 /** The wallet defence, in the order its guards are asked: the first refusal wins. */
 export function createGuards(deps: GuardDeps): Required<SendGuard> {
-  const guards: SendGuard[] = [];
-  void deps;
+  const { config, metrics } = deps;
+  const guards: SendGuard[] = [
+    createBudgetGuard({
+      budgetsFor: async () => tenantBudgets(config.budgets.tenant, undefined),
+      service: config.budgets.service,
+      prices: config.budgets.prices,
+      metrics,
+    }),
+  ];
   return composeGuards(guards);
 }

@@ -19,6 +19,9 @@ export function createFastify(
         ? { ...logger, redact: ["req.headers.authorization", "req.headers.cookie"] }
         : logger,
     bodyLimit: config.bodyLimitBytes,
+    // `request.ip` is the client's: the socket's, or the forwarded one from a proxy the operator trusts.
+    // A hop count becomes the function proxy-addr builds from it, the form Fastify's types accept.
+    trustProxy: typeof config.trustProxy === "number" ? trustHops(config.trustProxy) : config.trustProxy,
     genReqId: () => newId("req", clock.now()),
     requestIdHeader: "x-request-id",
     logController: new LogController({
@@ -31,4 +34,8 @@ export function createFastify(
     reply.header("x-request-id", request.id);
   });
   return app;
+}
+
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }

@@ -21,6 +21,7 @@ import { recordUserChange, recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
 import { NO_GUARDS } from "./guards/send-guard.js";
 import { lockNumberOf, lockNumbersAndParse, writeNumberSet } from "./number-set.js";
+import { hiddenFromUserToken } from "./number-unavailable.js";
 import { type Change, type PhoneNumberView, toPhoneNumberView } from "./views.js";
 
 export interface AddPhoneNumberInput {
@@ -100,9 +101,19 @@ export function createPhoneNumberService(deps: ServiceDeps) {
       return uow.transaction(async (trx) => {
         const now = deps.clock.now();
         const id = newId("pn", now);
+        const refused = (error: unknown, e164: string, region: string | null) =>
+          hiddenFromUserToken(
+            error,
+            caller,
+            { caller, userId: input.userId, e164, region, verified: input.verified === true, now },
+            guards,
+            deps.guardMetrics,
+          );
         const { parsed, ...before } = await lockNumbersAndParse(trx, deps, caller, input.userId, {
           input: input.phoneNumber,
           region: input.region,
+        }).catch((error: unknown) => {
+          throw refused(error, input.phoneNumber, null);
         });
         const after = withAdded(
           before.held,
@@ -122,6 +133,7 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           userId: input.userId,
           e164: parsed.e164,
           region: parsed.region,
+          verified: input.verified === true,
           now,
         });
         await writeNumberSet(trx, before.rows, after, now);
@@ -161,7 +173,7 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           },
           now,
         );
-        if (inserted !== 1) throw numberTaken(parsed.e164, false);
+        if (inserted !== 1) throw refused(numberTaken(parsed.e164, false), parsed.e164, parsed.region);
         rememberNumberOwner(trx, caller.tenantId, id, input.userId);
         // A new number has no verification yet: its view is the row this request wrote.
         return { phoneNumber: toPhoneNumberView(row, null), change };

@@ -30,6 +30,8 @@ export interface AddAttempt {
   userId: string;
   e164: string;
   region: string | null;
+  /** Added as verified by an admin: no code will be sent to it. */
+  verified: boolean;
   now: number;
 }
 
@@ -48,6 +50,11 @@ export interface SendGuard {
   afterVerified?(trx: Executor, attempt: GuessAttempt): Promise<void>;
   /** A number is about to be added to a user. */
   beforeAdd?(trx: Executor, attempt: AddAttempt): Promise<void>;
+  /**
+   * A user token was refused a number (held by someone else, a refused type or country): written in
+   * a transaction of its own after the refusal rolled back, so that probing costs what adding does.
+   */
+  afterAddRefused?(trx: Executor, attempt: AddAttempt): Promise<void>;
 }
 
 /** Every guard, in order: the first refusal wins. */
@@ -63,6 +70,7 @@ export function composeGuards(guards: readonly SendGuard[]): Required<SendGuard>
     afterWrongGuess: each((g) => g.afterWrongGuess),
     afterVerified: each((g) => g.afterVerified),
     beforeAdd: each((g) => g.beforeAdd),
+    afterAddRefused: each((g) => g.afterAddRefused),
   };
 }
 
