@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe } from "vitest";
 import { deriveCode } from "../../src/domain/code.js";
+import { RELAXED_BUDGETS } from "../support/budgets.js";
 import { createTestApp, TEST_KEYRING, type TestApp } from "../support/harness.js";
 import type { Deployment } from "./deployment.js";
 import { concurrencyScenarios } from "./scenarios.js";
@@ -10,7 +11,7 @@ describe("use cases racing over HTTP on SQLite (one process, group commit)", () 
   let deployment: Deployment;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: { ...RELAXED_BUDGETS } });
     await t.app.listen({ host: "127.0.0.1", port: 0 });
     const { port } = t.app.server.address() as AddressInfo;
     deployment = {

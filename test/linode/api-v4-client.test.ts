@@ -231,7 +231,13 @@ describe("Linode profile phone number through @linode/api-v4", () => {
     const taken = await serverRejection(
       linode.sendCodeToPhoneNumber({ iso_code: "US", phone_number: US_NATIONAL }),
     );
-    expect(taken.errors).toEqual([{ field: "phone_number", reason: "This phone number is already in use." }]);
+    // Bob hears what any number he may not add gets: no oracle of who holds it (issue 13).
+    expect(taken.errors).toEqual([
+      {
+        field: "phone_number",
+        reason: expect.stringMatching(/^This number cannot be added to this account\./),
+      },
+    ]);
     expect((await linode.getProfile()).verified_phone_number).toBeNull();
 
     await s.signIn("alice");

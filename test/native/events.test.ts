@@ -14,7 +14,7 @@ describe("the event log", () => {
     await me.sendMine(id);
     await me.verifyMine(id, "000000").then(async () => me.verifyMine(id, await latestCode(t, number)));
     await me.patchMine(id, { reserved_for_second_factor: true });
-    expect((await nativeClient(t, await t.tokenFor("other")).addMine(number)).statusCode).toBe(409);
+    expect((await nativeClient(t, await t.tokenFor("other")).addMine(number)).statusCode).toBe(422);
     await me.deleteMine(id);
 
     const events = await t.store.db

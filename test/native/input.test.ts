@@ -51,8 +51,6 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
     ],
     ["an impossible number", '{"phone_number": "+33 6 12"}', 422, "PHONE_NUMBER_NOT_POSSIBLE"],
     ["an unassigned number", '{"phone_number": "+1 555 555 5555"}', 422, "PHONE_NUMBER_NOT_VALID"],
-    ["a fixed line", '{"phone_number": "+41 71 000 00 00"}', 422, "PHONE_NUMBER_TYPE_NOT_ALLOWED"],
-    ["a premium-rate number", '{"phone_number": "+1 900 555 0123"}', 422, "PHONE_NUMBER_TYPE_NOT_ALLOWED"],
     [
       "an unknown region",
       '{"phone_number": "0612345678", "region": "XX"}',
@@ -68,6 +66,37 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
     expect(body.error.message.length).toBeGreaterThan(10);
     expect(body.error.request_id).toBe(response.headers["x-request-id"]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  // A user token hears one answer for every number it may not add (issue 13: no enumeration oracle),
+  // and the attempt is recorded; an admin key hears the reason.
+  it.each([
+    ["a fixed line", "+41 71 000 00 00"],
+    ["a premium-rate number", "+1 900 555 0123"],
+  ])("refuses %s: the reason to an admin key, one answer to a user token", async (_name, number) => {
+    const before = await snapshot();
+    const mine = await post(JSON.stringify({ phone_number: number }));
+    expect(mine.statusCode).toBe(422);
+    expect(mine.json().error.code).toBe("PHONE_NUMBER_UNAVAILABLE");
+    const admin = await nativeClient(t, t.adminKey).call("POST", "/v1/phone-numbers", {
+      user_id: "careful",
+      phone_number: number,
+    });
+    expect(admin.statusCode).toBe(422);
+    expect(admin.json().error.code).toBe("PHONE_NUMBER_TYPE_NOT_ALLOWED");
+    const after = await snapshot();
+    expect(after.phones).toEqual(before.phones);
+    expect(after.outbox).toEqual(before.outbox);
+    const refusals = await t.store.db
+      .selectFrom("events")
+      .select("type")
+      .where(
+        "id",
+        "not in",
+        before.events.map((e) => e.id),
+      )
+      .execute();
+    expect(refusals).toEqual([{ type: "phone_number.add_refused" }]);
   });
 
   it("names the offending fields", async () => {
@@ -106,9 +135,16 @@ describe("rules on numbers", () => {
   it("lets one user hold a number at a time", async () => {
     const number = mobileNumber();
     expect((await nativeClient(t, await t.tokenFor("first")).addMine(number)).statusCode).toBe(201);
+    // The second user hears what any number it may not add gets; an admin key hears why.
     const taken = await nativeClient(t, await t.tokenFor("second")).addMine(number);
-    expect(taken.statusCode).toBe(409);
-    expect(taken.json().error.code).toBe("PHONE_NUMBER_TAKEN");
+    expect(taken.statusCode).toBe(422);
+    expect(taken.json().error.code).toBe("PHONE_NUMBER_UNAVAILABLE");
+    const explicit = await nativeClient(t, t.adminKey).call("POST", "/v1/phone-numbers", {
+      user_id: "second",
+      phone_number: number,
+    });
+    expect(explicit.statusCode).toBe(409);
+    expect(explicit.json().error.code).toBe("PHONE_NUMBER_TAKEN");
   });
 
   it("reserves only verified numbers for second factor, and keeps a default", async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../src/store/database.js";
 import { listEvents } from "../../src/store/events.js";
 import { MIGRATION_NAMES } from "../../src/store/migrate.js";
+import { RELAXED_BUDGETS } from "../support/budgets.js";
 import { call, type HandsetCluster, startHandsetCluster } from "../support/handset-cluster.js";
 import type { HandsetServer } from "../support/handset-process.js";
 import { mobileNumber } from "../support/harness.js";
@@ -23,6 +24,7 @@ describe.skipIf(!TEST_DATABASE_URL)("two Handset processes on one PostgreSQL", (
 
   beforeAll(async () => {
     cluster = await startHandsetCluster(["a", "b"], {
+      ...RELAXED_BUDGETS,
       HANDSET_CODE_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
       HANDSET_NUMBER_GUESS_BUDGET: String(MAX_ATTEMPTS),
     });

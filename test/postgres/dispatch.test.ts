@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../src/store/database.js";
+import { RELAXED_BUDGETS } from "../support/budgets.js";
 import { call, type HandsetCluster, startHandsetCluster } from "../support/handset-cluster.js";
 import type { HandsetServer } from "../support/handset-process.js";
 import { mobileNumber } from "../support/harness.js";
@@ -17,6 +18,7 @@ describe.skipIf(!TEST_DATABASE_URL)("SMS dispatch with two Handset processes on 
 
   beforeAll(async () => {
     cluster = await startHandsetCluster(["a", "b"], {
+      ...RELAXED_BUDGETS,
       HANDSET_DISPATCH_INTERVAL_MS: "100",
       HANDSET_DISPATCH_LEASE_MS: String(LEASE_MS),
       // A short lease needs a shorter receiver timeout, or the server refuses the configuration.

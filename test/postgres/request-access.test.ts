@@ -77,7 +77,7 @@ describe.skipIf(!TEST_DATABASE_URL)("a request's credential check on PostgreSQL,
       .execute(),
   });
 
-  it("add, send and verify over HTTP cost at most three round trips each, authentication included", async () => {
+  it("add and send over HTTP cost at most four round trips, verify three, authentication included", async () => {
     const { me } = await warmToken("ada");
     // Warm the connection's prepared statements with the whole flow once.
     const warm = (await me.addMine(mobileNumber())).json().id as string;
@@ -108,8 +108,10 @@ describe.skipIf(!TEST_DATABASE_URL)("a request's credential check on PostgreSQL,
     console.log(
       `[round trips over HTTP] ${JSON.stringify(Object.fromEntries(Object.entries(measured).map(([k, c]) => [k, c.roundTrips])))}`,
     );
+    // Add and send spend from their budgets in one more round trip (issue 13).
+    const roundTrips: Record<string, number> = { add: 4, send: 4, verify: 3 };
     for (const what of ["add", "send", "verify"]) {
-      expect(measured[what]?.roundTrips, what).toBeLessThanOrEqual(3);
+      expect(measured[what]?.roundTrips, what).toBeLessThanOrEqual(roundTrips[what] ?? 0);
       // BEGIN and COMMIT, nothing else on the simple protocol; the guard went with COMMIT.
       expect(measured[what]?.queries, what).toBe(2);
       expect(measured[what]?.parses, `${what} parsed a statement again`).toBe(0);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../src/store/database.js";
 import type { Deployment } from "../concurrency/deployment.js";
 import { concurrencyScenarios } from "../concurrency/scenarios.js";
+import { RELAXED_BUDGETS } from "../support/budgets.js";
 import { type HandsetCluster, startHandsetCluster } from "../support/handset-cluster.js";
 import { notePostgresSkipped, TEST_DATABASE_URL } from "../support/postgres.js";
 
@@ -14,7 +15,7 @@ describe.skipIf(!TEST_DATABASE_URL)("use cases racing over two Handset processes
   let deployment: Deployment;
 
   beforeAll(async () => {
-    cluster = await startHandsetCluster(["a", "b"]);
+    cluster = await startHandsetCluster(["a", "b"], RELAXED_BUDGETS);
     store = openStore({ url: cluster.schema.url, poolSize: 2 });
     const adminKey = await cluster.offline(
       async (h) => (await h.credentials.issueAdminKey({ tenantId: "default" })).secret,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deriveCode } from "../../src/domain/code.js";
 import { createAuthenticator } from "../../src/http/authenticator.js";
+import { RELAXED_BUDGETS } from "../support/budgets.js";
 import { createTestApp, mobileNumber, TEST_KEYRING, type TestApp } from "../support/harness.js";
 import { nativeClient } from "../support/native-client.js";
 import { createTestSchema, notePostgresSkipped, TEST_DATABASE_URL } from "../support/postgres.js";
@@ -121,16 +122,19 @@ function hotPathSuite(dialect: "sqlite" | "postgres", budget: Budget, open: () =
 
 // Each HTTP operation includes its authentication. Before: add 7, send 11, verify 9, authenticate 1
 // statements on either dialect (27 per flow), every one of them built by Kysely per request.
-hotPathSuite("sqlite", { add: 5, send: 6, verify: 6, authenticate: 1 }, () =>
-  createTestApp({ runDispatcher: false }),
+// Then the budgets (issue 13): add and send each spend from theirs in one more statement, the one
+// conditional upsert over every budget the action touches (src/store/budget-ledger.ts).
+hotPathSuite("sqlite", { add: 6, send: 7, verify: 6, authenticate: 1 }, () =>
+  createTestApp({ runDispatcher: false, env: { ...RELAXED_BUDGETS } }),
 );
 
 describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL", () => {
   // Statements, BEGIN and COMMIT included. Before: add 9, send 13, verify 11, authenticate 1; then
   // add 6, send 7, verify 6 (the SMS now goes with send's composed write). BEGIN, the lock and the
-  // state read share one round trip: 3 round trips each for add, send and verify.
-  hotPathSuite("postgres", { add: 6, send: 6, verify: 6, authenticate: 1 }, async () => {
+  // state read share one round trip: 3 round trips each for add, send and verify. The budgets' upsert
+  // adds one statement to add and to send.
+  hotPathSuite("postgres", { add: 7, send: 7, verify: 6, authenticate: 1 }, async () => {
     const schema = await createTestSchema();
-    return createTestApp({ runDispatcher: false, env: { DATABASE_URL: schema.url } });
+    return createTestApp({ runDispatcher: false, env: { DATABASE_URL: schema.url, ...RELAXED_BUDGETS } });
   });
 });
