@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { type BudgetConfig, loadBudgetConfig } from "./budget-config.js";
 import { DEFAULT_OTP_POLICY } from "./domain/otp-policy.js";
@@ -95,15 +96,26 @@ const ConfigSchema = z.object({
     .string()
     .trim()
     .default("false")
-    .transform((v): boolean | string[] | number => {
+    .transform((v, ctx): boolean | string[] | number => {
       if (v === "false" || v === "") return false;
       if (v === "true") return true;
       if (/^\d{1,2}$/.test(v)) return Number(v);
-      return v
+      const proxies = v
         .split(",")
         .map((p) => p.trim())
         .filter((p) => p.length > 0);
+      const wrong = proxies.filter((p) => !isProxyAddress(p));
+      if (wrong.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `not an address, a CIDR range or loopback/linklocal/uniquelocal: ${wrong.join(", ")}`,
+        });
+        return z.NEVER;
+      }
+      return proxies;
     }),
+  /** A bearer token `GET /metrics` asks for; unset, the metrics are open to whoever reaches the port. */
+  HANDSET_METRICS_TOKEN: z.string().trim().min(16, "at least 16 characters").optional(),
 
   /** One provider by type (`inbox`, `webhook`, `kannel`, …), its settings in `HANDSET_<TYPE>_<KEY>`. */
   HANDSET_SMS_PROVIDER: z.string().default("inbox"),
@@ -155,6 +167,7 @@ export interface Config {
    * so the socket's address is the client's.
    */
   trustProxy: boolean | string[] | number;
+  metricsToken: string | null;
   sms: {
     provider: Parsed["HANDSET_SMS_PROVIDER"];
     allowDevProviderInProduction: boolean;
@@ -254,6 +267,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     testNumbers: c.HANDSET_TEST_NUMBERS,
     budgets,
     trustProxy: c.HANDSET_TRUST_PROXY,
+    metricsToken: c.HANDSET_METRICS_TOKEN ?? null,
     sms: {
       provider: c.HANDSET_SMS_PROVIDER,
       allowDevProviderInProduction: c.HANDSET_ALLOW_DEV_PROVIDER_IN_PRODUCTION,
@@ -264,4 +278,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dispatchLeaseMs: c.HANDSET_DISPATCH_LEASE_MS,
     },
   };
+}
+
+/** What proxy-addr takes in a trust list: an address, a CIDR range, or one of its named ranges. */
+function isProxyAddress(entry: string): boolean {
+  return (
+    ["loopback", "linklocal", "uniquelocal"].includes(entry) ||
+    ipaddr.isValid(entry) ||
+    ipaddr.isValidCIDR(entry)
+  );
 }

@@ -6,6 +6,7 @@ import { createAuthenticator } from "../http/authenticator.js";
 import { devInboxRoutes } from "../http/dev-inbox.js";
 import { createFastify } from "../http/fastify.js";
 import { registerHealth } from "../http/health.js";
+import { registerMetrics } from "../http/metrics-route.js";
 import { registerOpenApi } from "../http/openapi.js";
 import { registerRequestScope, settlingErrors } from "../http/request-scope.js";
 import { smsCallbackRoutes } from "../http/sms-callbacks.js";
@@ -64,6 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await registerOpenApi(app);
   registerHealth(app, { database: store.dialect, ping: () => store.ping() });
+  registerMetrics(app, { registry: core.metrics.registry, token: config.metricsToken });
   if (inbox && !config.production) await app.register(devInboxRoutes, { inbox });
   await app.register(smsCallbackRoutes, { providers, publicUrl: config.sms.publicUrl });
 

@@ -11,6 +11,8 @@ export interface EdgeRequest {
   log: EdgeLog;
   method?: string;
   url?: string;
+  /** The caller's address, where the transport knows it (the per-IP budget counts it). */
+  ip?: string;
 }
 
 /** What a surface decided to answer, in the terms the edge needs. */

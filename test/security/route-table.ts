@@ -15,6 +15,8 @@ export type Surface = "native" | "linode" | "clerk" | "zitadel-rest" | "zitadel-
 export const PUBLIC_ROUTES: readonly RegExp[] = [
   /^\/healthz$/,
   /^\/readyz$/,
+  // Prometheus' scrape: open unless HANDSET_METRICS_TOKEN is set (test/guard/metrics.test.ts).
+  /^\/metrics$/,
   /^\/openapi\.json$/,
   /^\/docs(\/.*)?$/,
   // The development inbox exists only outside production mode (test/native/app.test.ts).

@@ -3,7 +3,7 @@ import type { Clock } from "../../domain/clock.js";
 import { isHandsetError } from "../../domain/errors.js";
 import type { Scope } from "../../domain/scopes.js";
 import type { Authenticator } from "../../http/authenticator.js";
-import { withRequestLanguage } from "../../http/request-language.js";
+import { callerOfRequest } from "../../http/request-caller.js";
 import type { Caller } from "../../services/caller.js";
 import type { Handset } from "../../services/handset.js";
 import { clerkErrors } from "./errors.js";
@@ -47,7 +47,7 @@ export function createClerkContext(
       }
       // The hsk_ prefix already says admin key; this keeps a user token out whatever its secret looks like.
       if (caller.kind !== "admin_key") throw clerkErrors.clerkKeyInvalid();
-      return withRequestLanguage(caller, request.headers);
+      return callerOfRequest(caller, request);
     },
   };
 }

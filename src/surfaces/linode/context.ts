@@ -3,7 +3,7 @@ import type { Clock } from "../../domain/clock.js";
 import { HandsetError } from "../../domain/errors.js";
 import type { Scope } from "../../domain/scopes.js";
 import { readBearer } from "../../http/bearer.js";
-import { withRequestLanguage } from "../../http/request-language.js";
+import { callerOfRequest } from "../../http/request-caller.js";
 import type { Caller } from "../../services/caller.js";
 import type { Handset } from "../../services/handset.js";
 import type { SurfaceDeps } from "../deps.js";
@@ -49,7 +49,7 @@ export function createLinodeContext(deps: SurfaceDeps): LinodeContext {
         throw new HandsetError("INSUFFICIENT_SCOPE", `This endpoint needs a user token with ${grant}.`);
       }
       reply.header("x-oauth-scopes", linodeScopesOf(caller));
-      return withRequestLanguage(caller, request.headers);
+      return callerOfRequest(caller, request);
     },
   };
 }

@@ -4,7 +4,7 @@ import { HandsetError } from "../../domain/errors.js";
 import type { Scope } from "../../domain/scopes.js";
 import type { Authenticator } from "../../http/authenticator.js";
 import { readBearer } from "../../http/bearer.js";
-import { withRequestLanguage } from "../../http/request-language.js";
+import { callerOfRequest } from "../../http/request-caller.js";
 import type { Caller } from "../../services/caller.js";
 import type { Handset } from "../../services/handset.js";
 
@@ -36,7 +36,7 @@ export function createNativeContext(
       if (audience === "self" && caller.userId === null) {
         throw new HandsetError("INSUFFICIENT_SCOPE", "Routes under /v1/me need a user token.");
       }
-      return withRequestLanguage(caller, request.headers);
+      return callerOfRequest(caller, request);
     },
   };
 }

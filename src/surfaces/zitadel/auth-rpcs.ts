@@ -16,12 +16,12 @@ import { type PhoneRpc, phoneRpc, type ZitadelContext } from "./rpc.js";
 /** `zitadel.auth.v1.AuthService`: the token holder's own phone (`/auth/v1/users/me/phone`). */
 export function authServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhoneService): PhoneRpc[] {
   const m = AuthService.method;
-  const me = (header: Headers, scope: Parameters<typeof resolveCaller>[3]) =>
-    resolveCaller(ctx.authenticator, header.get("authorization"), "self", scope);
+  const me = (header: Headers, peerIp: string | undefined, scope: Parameters<typeof resolveCaller>[4]) =>
+    resolveCaller(ctx.authenticator, header, peerIp, "self", scope);
 
   return [
-    phoneRpc(ctx, m.getMyPhone, { api: "v1", op: "get" }, async (_request, header) => {
-      const caller = await me(header, "phone:read");
+    phoneRpc(ctx, m.getMyPhone, { api: "v1", op: "get" }, async (_request, header, peerIp) => {
+      const caller = await me(header, peerIp, "phone:read");
       const { user, primary } = await phones.current(caller, selfOf(caller));
       return create(GetMyPhoneResponseSchema, {
         details: v1UserDetails(user),
@@ -29,8 +29,8 @@ export function authServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhoneService
       });
     }),
 
-    phoneRpc(ctx, m.setMyPhone, { api: "v1", op: "set" }, async (request, header) => {
-      const caller = await me(header, "phone:write");
+    phoneRpc(ctx, m.setMyPhone, { api: "v1", op: "set" }, async (request, header, peerIp) => {
+      const caller = await me(header, peerIp, "phone:write");
       // Setting the phone sends a code, so the token needs the scope that sending takes too.
       if (!caller.scopes.has("phone:verify")) throw noPermission();
       const { change } = await phones.set(caller, {
@@ -42,20 +42,25 @@ export function authServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhoneService
       return create(SetMyPhoneResponseSchema, { details: v1ChangeDetails(change) });
     }),
 
-    phoneRpc(ctx, m.verifyMyPhone, { api: "v1", op: "verify" }, async (request, header) => {
-      const caller = await me(header, "phone:verify");
+    phoneRpc(ctx, m.verifyMyPhone, { api: "v1", op: "verify" }, async (request, header, peerIp) => {
+      const caller = await me(header, peerIp, "phone:verify");
       const change = await phones.verify(caller, selfOf(caller), request.code);
       return create(VerifyMyPhoneResponseSchema, { details: v1ChangeDetails(change) });
     }),
 
-    phoneRpc(ctx, m.resendMyPhoneVerification, { api: "v1", op: "resend" }, async (_request, header) => {
-      const caller = await me(header, "phone:verify");
-      const { change } = await phones.resend(caller, selfOf(caller));
-      return create(ResendMyPhoneVerificationResponseSchema, { details: v1ChangeDetails(change) });
-    }),
+    phoneRpc(
+      ctx,
+      m.resendMyPhoneVerification,
+      { api: "v1", op: "resend" },
+      async (_request, header, peerIp) => {
+        const caller = await me(header, peerIp, "phone:verify");
+        const { change } = await phones.resend(caller, selfOf(caller));
+        return create(ResendMyPhoneVerificationResponseSchema, { details: v1ChangeDetails(change) });
+      },
+    ),
 
-    phoneRpc(ctx, m.removeMyPhone, { api: "v1", op: "remove" }, async (_request, header) => {
-      const caller = await me(header, "phone:write");
+    phoneRpc(ctx, m.removeMyPhone, { api: "v1", op: "remove" }, async (_request, header, peerIp) => {
+      const caller = await me(header, peerIp, "phone:write");
       const change = await phones.remove(caller, selfOf(caller));
       return create(RemoveMyPhoneResponseSchema, { details: v1ChangeDetails(change) });
     }),

@@ -1,6 +1,7 @@
 import type { Scope } from "../../domain/scopes.js";
 import type { Authenticator } from "../../http/authenticator.js";
 import { readBearer } from "../../http/bearer.js";
+import { CLIENT_IP_HEADER, withClientIp } from "../../http/client-ip.js";
 import type { Caller } from "../../services/caller.js";
 import { authHeaderMissing, noPermission } from "./errors.js";
 
@@ -14,16 +15,18 @@ export type Audience = "self" | "users";
  */
 export async function resolveCaller(
   authenticator: Authenticator,
-  authorization: string | null | undefined,
+  header: Headers,
+  peerIp: string | undefined,
   audience: Audience,
   scope: Scope,
 ): Promise<Caller> {
+  const authorization = header.get("authorization");
   if (authorization === null || authorization === undefined || authorization.trim() === "") {
     throw authHeaderMissing();
   }
   const caller = await authenticator.authenticate(readBearer(authorization), scope);
   if (audience === "self" && caller.userId === null) throw noPermission();
-  return caller;
+  return withClientIp(caller, header.get(CLIENT_IP_HEADER), peerIp);
 }
 
 /** A user token reaches only its own user id through UserService; admin keys reach their tenant. */

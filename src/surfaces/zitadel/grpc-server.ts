@@ -29,7 +29,13 @@ export function createZitadelGrpcServer(deps: SurfaceDeps, log: FastifyBaseLogge
     contextValues: (request) => {
       const sent = request.headers["x-request-id"];
       const id = typeof sent === "string" && sent.length > 0 ? sent : newId("req", deps.clock.now());
-      const call = { id, log: log.child({ request_id: id }), method: request.method, url: request.url };
+      const call = {
+        id,
+        log: log.child({ request_id: id }),
+        method: request.method,
+        url: request.url,
+        ip: request.socket?.remoteAddress,
+      };
       return createContextValues().set(rpcRequestKey, call);
     },
   });

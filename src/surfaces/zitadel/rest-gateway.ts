@@ -3,6 +3,7 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { http } from "@zitadel/proto/google/api/annotations_pb.js";
 import type { FastifyReply, FastifyRequest, HTTPMethods } from "fastify";
 import type { Clock } from "../../domain/clock.js";
+import { CLIENT_IP_HEADER } from "../../http/client-ip.js";
 import { sendGatewayError } from "./error-edge.js";
 import { plainError } from "./errors.js";
 import { unimplemented, zitadelMethods } from "./routes.js";
@@ -100,7 +101,9 @@ export function gatewayHandlers(options: RestGatewayOptions): Map<string, Gatewa
         }
         const headers = new Headers();
         if (request.headers.authorization) headers.set("authorization", request.headers.authorization);
-        const response = await rpc.handle(message, headers);
+        const clientIp = request.headers[CLIENT_IP_HEADER];
+        if (typeof clientIp === "string") headers.set(CLIENT_IP_HEADER, clientIp);
+        const response = await rpc.handle(message, headers, request.ip);
         return reply.type("application/json").send(toJson(method.output, response));
       } catch (error) {
         return sendGatewayError(request, reply, error, options.clock.now());

@@ -77,7 +77,7 @@ export function connectRoutes(
         let failure: unknown;
         try {
           if (!rpc) throw unimplemented(method);
-          const answer = await rpc.handle(request, context.requestHeader);
+          const answer = await rpc.handle(request, context.requestHeader, call?.ip);
           await settleAccess();
           return answer;
         } catch (error) {

@@ -15,7 +15,8 @@ export type ZitadelContext = SurfaceDeps;
  */
 export interface PhoneRpc {
   method: DescMethodUnary;
-  handle(request: Message, header: Headers): Promise<Message>;
+  /** `peerIp`: the caller's address as the transport saw it (see `withClientIp`). */
+  handle(request: Message, header: Headers, peerIp?: string): Promise<Message>;
 }
 
 /**
@@ -28,15 +29,15 @@ export function phoneRpc<I extends DescMessage, O extends DescMessage>(
   _ctx: ZitadelContext,
   method: DescMethodUnary<I, O>,
   where: { api: ZitadelApi; op: ZitadelOperation },
-  handle: (request: MessageShape<I>, header: Headers) => Promise<MessageShape<O>>,
+  handle: (request: MessageShape<I>, header: Headers, peerIp?: string) => Promise<MessageShape<O>>,
 ): PhoneRpc {
   return {
     method,
-    async handle(request, header) {
+    async handle(request, header, peerIp) {
       try {
         validateRequest(method.input, request);
         // The descriptor guarantees the shape: the router and the gateway decode with `method.input`.
-        return await handle(request as MessageShape<I>, header);
+        return await handle(request as MessageShape<I>, header, peerIp);
       } catch (error) {
         if (error instanceof ConnectError) throw error;
         throw withCause(toZitadelError(toHandsetError(error), where.api, where.op), error);

@@ -20,8 +20,13 @@ type Verification = { case: "sendCode" | "returnCode" | "isVerified" | undefined
 export function userServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhoneService): PhoneRpc[] {
   const m = UserService.method;
 
-  async function callerFor(header: Headers, userId: string, scope: Scope): Promise<Caller> {
-    const caller = await resolveCaller(ctx.authenticator, header.get("authorization"), "users", scope);
+  async function callerFor(
+    header: Headers,
+    peerIp: string | undefined,
+    userId: string,
+    scope: Scope,
+  ): Promise<Caller> {
+    const caller = await resolveCaller(ctx.authenticator, header, peerIp, "users", scope);
     assertMayActOn(caller, userId);
     return caller;
   }
@@ -44,8 +49,8 @@ export function userServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhoneService
   }
 
   return [
-    phoneRpc(ctx, m.setPhone, { api: "v2", op: "set" }, async (request, header) => {
-      const caller = await callerFor(header, request.userId, "phone:write");
+    phoneRpc(ctx, m.setPhone, { api: "v2", op: "set" }, async (request, header, peerIp) => {
+      const caller = await callerFor(header, peerIp, request.userId, "phone:write");
       checkVerificationChoice(caller, request.verification);
       const verified = request.verification.case === "isVerified";
       const { change, verificationId } = await phones.set(caller, {
@@ -61,14 +66,14 @@ export function userServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhoneService
       });
     }),
 
-    phoneRpc(ctx, m.verifyPhone, { api: "v2", op: "verify" }, async (request, header) => {
-      const caller = await callerFor(header, request.userId, "phone:verify");
+    phoneRpc(ctx, m.verifyPhone, { api: "v2", op: "verify" }, async (request, header, peerIp) => {
+      const caller = await callerFor(header, peerIp, request.userId, "phone:verify");
       const change = await phones.verify(caller, request.userId, request.verificationCode);
       return create(VerifyPhoneResponseSchema, { details: v2ChangeDetails(change) });
     }),
 
-    phoneRpc(ctx, m.resendPhoneCode, { api: "v2", op: "resend" }, async (request, header) => {
-      const caller = await callerFor(header, request.userId, "phone:verify");
+    phoneRpc(ctx, m.resendPhoneCode, { api: "v2", op: "resend" }, async (request, header, peerIp) => {
+      const caller = await callerFor(header, peerIp, request.userId, "phone:verify");
       checkVerificationChoice(caller, request.verification);
       const { change, verificationId } = await phones.resend(caller, request.userId);
       return create(ResendPhoneCodeResponseSchema, {
@@ -77,8 +82,8 @@ export function userServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhoneService
       });
     }),
 
-    phoneRpc(ctx, m.removePhone, { api: "v2", op: "remove" }, async (request, header) => {
-      const caller = await callerFor(header, request.userId, "phone:write");
+    phoneRpc(ctx, m.removePhone, { api: "v2", op: "remove" }, async (request, header, peerIp) => {
+      const caller = await callerFor(header, peerIp, request.userId, "phone:write");
       const change = await phones.remove(caller, request.userId);
       return create(RemovePhoneResponseSchema, { details: v2ChangeDetails(change) });
     }),
