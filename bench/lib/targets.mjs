@@ -27,6 +27,23 @@ function handsetEnv(dataDir, port, databaseUrl) {
     HANDSET_SMS_PROVIDER: "inbox",
     // undefined removes it: the SQLite run must not inherit the caller's DATABASE_URL.
     DATABASE_URL: databaseUrl,
+    // The load is one tenant and a few backends sending far past any default budget. The budgets stay
+    // on, so every send still pays for its ledger upsert as in production, with caps it cannot reach.
+    ...Object.fromEntries(
+      [
+        "USER_NUMBERS_PER_DAY",
+        "USER_SMS_PER_HOUR",
+        "IP_SMS_PER_HOUR",
+        "TENANT_SMS_PER_HOUR",
+        "TENANT_SMS_PER_DAY",
+        "COUNTRY_SMS_PER_HOUR",
+        "RANGE_SMS_PER_HOUR",
+        "SERVICE_SMS_PER_HOUR",
+        "SERVICE_SMS_PER_DAY",
+      ].map((name) => [`HANDSET_BUDGET_${name}`, "1000000000"]),
+    ),
+    HANDSET_BUDGET_TENANT_SPEND_PER_DAY: "99999999",
+    HANDSET_BUDGET_SERVICE_SPEND_PER_DAY: "99999999",
   };
 }
 

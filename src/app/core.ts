@@ -15,6 +15,7 @@ import type { LooseFileMode } from "../store/file-modes.js";
 import { migrateToLatest } from "../store/migrate.js";
 import { ensureTenant } from "../store/tenants.js";
 import { createGuards } from "./guards.js";
+import { createHousekeeping, type Housekeeping } from "./housekeeping.js";
 import { chooseProvider, StartupRefused } from "./providers.js";
 
 export { StartupRefused };
@@ -50,6 +51,8 @@ export interface Core {
   handset: Handset;
   /** This core's Prometheus registry and counters. */
   metrics: HandsetMetrics;
+  /** Purges what has expired (the budget ledger's past windows); started with delivery. */
+  housekeeping: Housekeeping;
   /** Stops the dispatcher, then closes the store. */
   /** Opens the providers' connections and starts the dispatcher (a server, once it listens). */
   startDelivery(): Promise<void>;
@@ -148,6 +151,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     leaseMs: config.sms.dispatchLeaseMs,
   });
   const metrics = createMetrics();
+  const housekeeping = createHousekeeping(store, clock, log);
   const handset = createHandset({
     store,
     clock,
@@ -183,12 +187,15 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     dispatcher,
     handset,
     metrics,
+    housekeeping,
     async startDelivery() {
       // Long-lived connections first (an SMPP bind's first attempt), so that the first sends find them.
       await provider.start?.();
       dispatcher.start();
+      housekeeping.start();
     },
     async close() {
+      housekeeping.stop();
       await dispatcher.stop();
       try {
         await provider.close?.();

@@ -25,7 +25,8 @@ export interface BuildOptions extends Omit<CoreOptions, "log" | "mode"> {
   onRoute?: (route: RouteOptions) => void;
 }
 
-export interface HandsetApp extends Omit<Core, "close" | "keyring" | "provider" | "startDelivery"> {
+export interface HandsetApp
+  extends Omit<Core, "close" | "keyring" | "provider" | "startDelivery" | "housekeeping"> {
   app: FastifyInstance;
   /** ZITADEL's gRPC port: started with the app when HANDSET_ZITADEL_GRPC_PORT is set. */
   zitadelGrpc: ZitadelGrpcServer;

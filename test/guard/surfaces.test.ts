@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, mobileNumber, type TestApp } from "../support/harness.js";
 
@@ -15,7 +16,7 @@ describe("a spent budget in each surface's own envelope", () => {
   /** Seconds until the next UTC midnight of the test clock, when a day's budget comes back. */
   const untilTomorrow = () => String(Math.ceil((86_400_000 - (t.clock.now() % 86_400_000)) / 1000));
 
-  const twice = async (send: (number: string) => Promise<{ statusCode: number }>) => {
+  const twice = async (send: (number: string) => Promise<LightMyRequestResponse>) => {
     expect((await send(mobileNumber())).statusCode).toBeLessThan(300);
     return send(mobileNumber());
   };

@@ -1,0 +1,42 @@
+import type { DispatcherLogger } from "../delivery/dispatcher.js";
+import type { Clock } from "../domain/clock.js";
+import { purgeBudgetUsage } from "../store/budget-ledger.js";
+import type { Store } from "../store/database.js";
+
+export interface Housekeeping {
+  /** One pass now (tests, and the first pass at start). */
+  runOnce(): Promise<void>;
+  start(): void;
+  stop(): void;
+}
+
+/** Often enough that the budget ledger holds about a day of windows, rarely enough to cost nothing. */
+const EVERY_MS = 15 * 60 * 1000;
+
+/**
+ * Deletes what has expired: the budget ledger's past windows. Every process runs it; the deletes are
+ * idempotent, so several processes on one database need no coordination.
+ */
+export function createHousekeeping(store: Store, clock: Clock, log: DispatcherLogger): Housekeeping {
+  let timer: NodeJS.Timeout | undefined;
+  const runOnce = async () => {
+    const purged = await purgeBudgetUsage(store.db, clock.now());
+    if (purged > 0) log.info({ purged }, "purged expired budget windows");
+  };
+  return {
+    runOnce,
+    start() {
+      if (timer) return;
+      timer = setInterval(() => {
+        runOnce().catch((error: unknown) =>
+          log.warn({ err: error }, "housekeeping failed; it runs again later"),
+        );
+      }, EVERY_MS);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}
