@@ -140,7 +140,7 @@ export function parsePhone(input: string, region: string | undefined, policy: Ph
   if (isOptInType(type) && !optedIn(type, policy)) {
     throw new HandsetError(
       "PHONE_NUMBER_TYPE_NOT_ALLOWED",
-      `${parsed.number} is ${TYPE_NAMES[type]}, which this service does not send codes to unless the tenant's setting number_types.allow names ${type}.`,
+      `${parsed.number} is ${TYPE_NAMES[type]}, which this service sends codes to only when the tenant's setting number_types.allow names its type.`,
       { field: "phone_number", numberType: type },
     );
   }
