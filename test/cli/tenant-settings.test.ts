@@ -32,7 +32,8 @@ describe.each([
     const cli = inProcessCli(dir);
     const run = (args: string[]) => cli(args, env);
     // The tenant exists once it has a key, as a tenant in use does.
-    expect((await run(["keys", "create", "--tenant", "acme", "--json"])).code).toBe(0);
+    const key = await run(["keys", "create", "--tenant", "acme", "--json"]);
+    expect(key.code, key.stderr).toBe(0);
     return { dir, run };
   }
 
@@ -80,7 +81,8 @@ describe.each([
         budgets: { user_sms_per_hour: 5, ip_sms_per_hour: null, user_numbers_per_day: 5 },
       });
       // Another tenant is untouched.
-      expect((await run(["keys", "create", "--tenant", "other", "--json"])).code).toBe(0);
+      const otherKey = await run(["keys", "create", "--tenant", "other", "--json"]);
+      expect(otherKey.code, otherKey.stderr).toBe(0);
       const other = JSON.parse((await run(["tenants", "settings", "--tenant", "other", "--json"])).stdout);
       expect(other.regions.allowed).toEqual([]);
     },
