@@ -45,6 +45,9 @@ describe.each(dialects)("tenant settings on $name", ({ postgres }) => {
     async () => {
       const t = await start();
       const admin = nativeClient(t, t.adminKey);
+      const doc = (await t.app.inject({ method: "GET", url: "/openapi.json" })).json();
+      expect(Object.keys(doc.paths["/v1/settings"] ?? {}).sort()).toEqual(["get", "patch"]);
+      expect(doc.components.schemas.TenantSettings).toBeDefined();
       const initial = await admin.call("GET", "/v1/settings");
       expect(initial.statusCode).toBe(200);
       const shown = initial.json();
