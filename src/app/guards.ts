@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { tenantBudgets } from "../domain/budgets.js";
 import type { Clock } from "../domain/clock.js";
+import { tenantSettingsOf } from "../services/access.js";
 import { createBudgetGuard } from "../services/guards/budgets.js";
 import type { GuardMetrics } from "../services/guards/guard-refusal.js";
 import { composeGuards, type SendGuard } from "../services/guards/send-guard.js";
@@ -18,7 +19,9 @@ export function createGuards(deps: GuardDeps): Required<SendGuard> {
   const { config, metrics } = deps;
   const guards: SendGuard[] = [
     createBudgetGuard({
-      budgetsFor: async () => tenantBudgets(config.budgets.tenant, undefined),
+      // The tenant's settings came with the user's lock (no statement of their own), or are read once.
+      budgetsFor: async (trx, tenantId) =>
+        tenantBudgets(config.budgets.tenant, (await tenantSettingsOf(trx, tenantId)).budgets),
       service: config.budgets.service,
       prices: config.budgets.prices,
       metrics,

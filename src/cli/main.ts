@@ -6,6 +6,7 @@ import type { IssuedCredential } from "../services/credentials.js";
 import { toClerkSecretKey } from "../surfaces/clerk/secret-key.js";
 import { registerPhoneCommands } from "./phone.js";
 import { registerProviderCommands } from "./providers.js";
+import { registerTenantCommands } from "./tenants.js";
 import { UsageError } from "./usage-error.js";
 
 // The configuration (zod), the server, the store and the services are imported inside the actions that
@@ -220,6 +221,7 @@ export function buildCli(io: CliIo = processIo): Command {
 
   registerPhoneCommands(program, io);
   registerProviderCommands(program, io, config);
+  registerTenantCommands(program, io, config, parseTenant);
 
   return program;
 }

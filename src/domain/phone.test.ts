@@ -123,9 +123,28 @@ describe("parsePhone accepts", () => {
       expected: { e164: "+445612345678", region: "GB", type: "VOIP" },
     },
     {
-      name: "a personal number (it can take SMS)",
+      name: "a personal number when the tenant takes them",
       input: "+44 70 1234 5678",
+      policy: { ...VALID, allowedTypes: ["PERSONAL_NUMBER"] },
       expected: { e164: "+447012345678", region: "GB", type: "PERSONAL_NUMBER" },
+    },
+    {
+      name: "VoIP when the tenant takes it",
+      input: "+44 56 1234 5678",
+      policy: { ...VALID, allowedTypes: ["VOIP"] },
+      expected: { e164: "+445612345678", region: "GB", type: "VOIP" },
+    },
+    {
+      name: "a high-risk region the tenant allows",
+      input: "+998 90 123 45 67",
+      policy: { ...VALID, allowHighRisk: ["UZ"] },
+      expected: { e164: "+998901234567", region: "UZ", type: "MOBILE" },
+    },
+    {
+      name: "a high-risk region on an explicit allow list",
+      input: "+994 50 123 45 67",
+      policy: { ...VALID, allowedRegions: ["AZ", "FR"] },
+      expected: { e164: "+994501234567", region: "AZ", type: "MOBILE" },
     },
     {
       name: "a number in an allowed region",
@@ -309,6 +328,36 @@ describe("parsePhone refuses", () => {
       code: "PHONE_NUMBER_COUNTRY_NOT_ALLOWED",
     },
     {
+      name: "a personal number by default (UK 070, priced like a premium line)",
+      input: "+44 70 1234 5678",
+      code: "PHONE_NUMBER_TYPE_NOT_ALLOWED",
+      numberType: "PERSONAL_NUMBER",
+    },
+    {
+      name: "a personal number when the tenant takes only VoIP",
+      input: "+44 70 1234 5678",
+      policy: { ...VALID, allowedTypes: ["VOIP"] },
+      code: "PHONE_NUMBER_TYPE_NOT_ALLOWED",
+      numberType: "PERSONAL_NUMBER",
+    },
+    {
+      name: "a high-risk region by default",
+      input: "+998 90 123 45 67",
+      code: "PHONE_NUMBER_COUNTRY_NOT_ALLOWED",
+    },
+    {
+      name: "a high-risk region when another one is allowed",
+      input: "+994 50 123 45 67",
+      policy: { ...VALID, allowHighRisk: ["UZ"] },
+      code: "PHONE_NUMBER_COUNTRY_NOT_ALLOWED",
+    },
+    {
+      name: "a high-risk region allowed but denied",
+      input: "+998 90 123 45 67",
+      policy: { ...VALID, allowHighRisk: ["UZ"], deniedRegions: ["UZ"] },
+      code: "PHONE_NUMBER_COUNTRY_NOT_ALLOWED",
+    },
+    {
       name: "a number of unknown region when only some regions are allowed",
       input: "+1 555-555-5555",
       policy: { ...POSSIBLE, allowedRegions: ["US"] },
@@ -331,6 +380,14 @@ describe("parsePhone refuses", () => {
     expect(denied.details).toMatchObject({ field: "phone_number", region: "CH" });
     expect(refusal("201-555-0123", "XX").details.field).toBe("region");
     expect(refusal("abc", undefined).details.field).toBe("phone_number");
+  });
+
+  it("names the setting that would let a refused type or high-risk region through", () => {
+    const personal = refusal("+44 70 1234 5678", undefined);
+    expect(personal.message).toContain("number_types.allow");
+    const risky = refusal("+998 90 123 45 67", undefined);
+    expect(risky.message).toContain("regions.allow_high_risk");
+    expect(risky.details).toMatchObject({ field: "phone_number", region: "UZ" });
   });
 
   it("checks the length before anything else, at exactly 50 characters", () => {

@@ -8,6 +8,7 @@ import {
   parsePhoneNumberWithError,
 } from "libphonenumber-js/max";
 import { HandsetError } from "./errors.js";
+import { isHighRiskRegion } from "./high-risk-regions.js";
 
 /** ZITADEL's limit on the raw input, which we take for every surface. */
 export const MAX_PHONE_INPUT_LENGTH = 50;
@@ -23,7 +24,18 @@ export interface PhonePolicy {
   /** Upper-case ISO regions; empty means every region is allowed. */
   allowedRegions: readonly string[];
   deniedRegions: readonly string[];
+  /** Types refused by default that this tenant takes (its `number_types.allow` setting). */
+  allowedTypes?: readonly OptInNumberType[];
+  /** High-risk regions (see high-risk-regions.ts) this tenant sends to (`regions.allow_high_risk`). */
+  allowHighRisk?: readonly string[];
 }
+
+/**
+ * Types refused by default that a tenant may take: both receive SMS, but VoIP proves no device (NIST
+ * SP 800-63B) and a personal number (UK 070) is a forwarding service priced like a premium line.
+ */
+export const OPT_IN_NUMBER_TYPES = ["VOIP", "PERSONAL_NUMBER"] as const;
+export type OptInNumberType = (typeof OPT_IN_NUMBER_TYPES)[number];
 
 export interface ParsedPhone {
   e164: string;
@@ -36,7 +48,7 @@ export interface ParsedPhone {
  * Types that cannot receive an SMS, or that are classic toll-fraud targets (the sender pays to reach
  * them). VOIP is decided by policy: NIST says it proves no device, but many real users have it.
  */
-const REFUSED_TYPES: ReadonlySet<PhoneNumberType> = new Set([
+export const ALWAYS_REFUSED_TYPES = [
   "FIXED_LINE",
   "PREMIUM_RATE",
   "SHARED_COST",
@@ -44,7 +56,8 @@ const REFUSED_TYPES: ReadonlySet<PhoneNumberType> = new Set([
   "UAN",
   "PAGER",
   "VOICEMAIL",
-]);
+] as const satisfies readonly PhoneNumberType[];
+const REFUSED_TYPES: ReadonlySet<PhoneNumberType> = new Set(ALWAYS_REFUSED_TYPES);
 
 /**
  * Calling codes that belong to a country. The others (+800, +808, +870, +881, +882, +883, +888, +979)
@@ -117,10 +130,17 @@ export function parsePhone(input: string, region: string | undefined, policy: Ph
     );
   }
   const type: PhoneNumberType = parsed.getType() ?? "UNKNOWN";
-  if (REFUSED_TYPES.has(type) || (type === "VOIP" && !policy.allowVoip)) {
+  if (REFUSED_TYPES.has(type)) {
     throw new HandsetError(
       "PHONE_NUMBER_TYPE_NOT_ALLOWED",
       `${parsed.number} is ${TYPE_NAMES[type]}, which cannot receive verification codes by SMS.`,
+      { field: "phone_number", numberType: type },
+    );
+  }
+  if (isOptInType(type) && !optedIn(type, policy)) {
+    throw new HandsetError(
+      "PHONE_NUMBER_TYPE_NOT_ALLOWED",
+      `${parsed.number} is ${TYPE_NAMES[type]}, which this service sends codes to only when the tenant's setting number_types.allow names its type.`,
       { field: "phone_number", numberType: type },
     );
   }
@@ -180,6 +200,14 @@ function parseErrorToHandset(error: unknown, raw: string): HandsetError {
   }
 }
 
+function isOptInType(type: PhoneNumberType): type is OptInNumberType {
+  return (OPT_IN_NUMBER_TYPES as readonly string[]).includes(type);
+}
+
+function optedIn(type: OptInNumberType, policy: PhonePolicy): boolean {
+  return (type === "VOIP" && policy.allowVoip) || (policy.allowedTypes ?? []).includes(type);
+}
+
 function checkRegionAllowed(region: string | null, e164: string, policy: PhonePolicy): void {
   const allowed =
     policy.allowedRegions.length === 0 || (region !== null && policy.allowedRegions.includes(region));
@@ -189,6 +217,20 @@ function checkRegionAllowed(region: string | null, e164: string, policy: PhonePo
       "PHONE_NUMBER_COUNTRY_NOT_ALLOWED",
       `${e164} is in ${region ?? "an unknown region"}, where this service does not send codes.`,
       region === null ? { field: "phone_number" } : { field: "phone_number", region },
+    );
+  }
+  // A high-risk destination goes out only where an operator named it: in the tenant's
+  // `regions.allow_high_risk`, or in an explicit list of allowed regions.
+  if (
+    region !== null &&
+    isHighRiskRegion(region) &&
+    !policy.allowedRegions.includes(region) &&
+    !(policy.allowHighRisk ?? []).includes(region)
+  ) {
+    throw new HandsetError(
+      "PHONE_NUMBER_COUNTRY_NOT_ALLOWED",
+      `${e164} is in ${region}, a destination with a high risk of SMS pumping fraud: this service sends codes there only when the tenant's setting regions.allow_high_risk names ${region}.`,
+      { field: "phone_number", region },
     );
   }
 }

@@ -1,5 +1,6 @@
 import { HandsetError } from "../domain/errors.js";
 import type { PhonePolicy } from "../domain/phone.js";
+import { readTenantSettings, type TenantSettings } from "../domain/tenant-settings.js";
 import type { Executor } from "../store/executor.js";
 import { knownTenant, rememberTenant } from "../store/locks.js";
 import { findPhoneNumber, listPhoneNumbersOfUser } from "../store/phone-numbers.js";
@@ -68,24 +69,32 @@ export async function userPhoneNumberViews(
   return phoneNumberViews(db, deps, tenantId, await listPhoneNumbersOfUser(db, tenantId, userId));
 }
 
-/** The operator's phone policy narrowed by the tenant's own region lists. */
-export async function tenantPhonePolicy(
-  db: Executor,
-  deps: ServiceDeps,
-  tenantId: string,
-): Promise<PhonePolicy> {
-  // Read with the user's lock when the transaction took one (see `lockUserState`), else read once.
+/**
+ * The tenant's settings: read with the user's lock when the transaction took one (see
+ * `lockUserState`), else read once and kept for the rest of the transaction.
+ */
+export async function tenantSettingsOf(db: Executor, tenantId: string): Promise<TenantSettings> {
   let tenant = knownTenant(db, tenantId);
   if (tenant === undefined) {
     tenant = await findTenantRegions(db, tenantId);
     if (tenant) rememberTenant(db, tenantId, tenant);
   }
   if (!tenant) throw new HandsetError("TENANT_NOT_FOUND", `No tenant ${tenantId}.`);
-  const allowed = JSON.parse(tenant.allowed_regions) as string[];
-  const denied = JSON.parse(tenant.denied_regions) as string[];
+  return readTenantSettings(tenant);
+}
+
+/** The operator's phone policy narrowed (or, for opt-in types and high-risk regions, widened) by the tenant's settings. */
+export async function tenantPhonePolicy(
+  db: Executor,
+  deps: ServiceDeps,
+  tenantId: string,
+): Promise<PhonePolicy> {
+  const { regions, number_types } = await tenantSettingsOf(db, tenantId);
   return {
     ...deps.phone,
-    allowedRegions: allowed.length > 0 ? allowed : deps.phone.allowedRegions,
-    deniedRegions: [...new Set([...deps.phone.deniedRegions, ...denied])],
+    allowedRegions: regions.allowed.length > 0 ? regions.allowed : deps.phone.allowedRegions,
+    deniedRegions: [...new Set([...deps.phone.deniedRegions, ...regions.denied])],
+    allowedTypes: [...new Set([...(deps.phone.allowedTypes ?? []), ...number_types.allow])],
+    allowHighRisk: [...new Set([...(deps.phone.allowHighRisk ?? []), ...regions.allow_high_risk])],
   };
 }

@@ -1,4 +1,5 @@
 import type { SmsHandoff } from "../delivery/handoff.js";
+import type { TenantBudgets } from "../domain/budgets.js";
 import type { Clock } from "../domain/clock.js";
 import type { CodeKeyring } from "../domain/code.js";
 import type { OtpPolicy } from "../domain/otp-policy.js";
@@ -37,4 +38,6 @@ export interface ServiceDeps {
   /** The wallet defence (budgets, conversion guard, guess lock); none where not given. */
   guards?: Required<SendGuard>;
   guardMetrics?: GuardMetrics;
+  /** The service's default budgets of a tenant, which a tenant's settings override (shown by the settings API). */
+  tenantBudgets?: TenantBudgets;
 }

@@ -5,6 +5,7 @@ import { createMessageService } from "./messages.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
 import { createPrimaryPhoneService } from "./primary-phone.js";
 import { createProfilePhoneService } from "./profile-phone.js";
+import { createTenantSettingsService } from "./tenant-settings.js";
 import { createUserService } from "./users.js";
 import { createVerificationService } from "./verification.js";
 
@@ -20,6 +21,7 @@ export function createHandset(deps: ServiceDeps) {
     verification,
     codes: createCodeDisclosureService(deps),
     messages: createMessageService(deps),
+    settings: createTenantSettingsService(deps),
     profilePhone: createProfilePhoneService(deps, { users, phoneNumbers, verification }),
     primaryPhone: createPrimaryPhoneService(deps, { users, phoneNumbers, verification }),
   };

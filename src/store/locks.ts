@@ -16,12 +16,12 @@ import { stateQueryFor, USER_STATE_QUERIES } from "./user-state-queries.js";
  *
  * What a transaction learnt under the lock is kept with the transaction, so that a use case composed
  * of others (each of which locks the same user) reads it once: the lock itself, the tenant's region
- * lists (read with the lock, in the same statement), and the user's numbers until the transaction
+ * lists and settings (read with the lock, in the same statement), and the user's numbers until the transaction
  * writes to a number.
  */
 
-/** The tenant's columns a use case needs: its region lists. */
-export type TenantRegions = Pick<TenantRow, "allowed_regions" | "denied_regions">;
+/** The tenant's columns a use case needs: its region lists and its other settings. */
+export type TenantRegions = Pick<TenantRow, "allowed_regions" | "denied_regions" | "settings">;
 
 interface HeldUser {
   /** The user's numbers as this transaction last read them; null once it wrote to a number. */
@@ -112,6 +112,7 @@ type StateRow = PhoneNumberRow & {
   locked_user_id?: string;
   allowed_regions?: string;
   denied_regions?: string;
+  settings?: string;
   /** JSON: text from SQLite, parsed already by node-postgres. */
   pending: string | VerificationRow | null;
   budgets?: string | { wrong_guesses: number; oldest_wrong_at: number | null; recent_sends: number } | null;
@@ -199,6 +200,7 @@ function remember(trx: Executor, tenantId: string, row: StateRow): void {
   rememberTenant(trx, tenantId, {
     allowed_regions: row.allowed_regions as string,
     denied_regions: row.denied_regions as string,
+    settings: row.settings as string,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { ReceiptStatus } from "../domain/message-status.js";
 import type { SmsEncoding } from "../domain/sms-text.js";
 
@@ -15,6 +15,8 @@ export interface TenantTable {
   /** JSON arrays of upper-case ISO regions; empty allows every region. */
   allowed_regions: string;
   denied_regions: string;
+  /** JSON: the tenant's other settings (src/domain/tenant-settings.ts); `{}` is every default. */
+  settings: Generated<string>;
   sequence: number;
   created_at: Millis;
 }

@@ -32,9 +32,35 @@ export async function setTenantRegions(
     .execute();
 }
 
-const TENANT_REGIONS = hotQuery("select allowed_regions, denied_regions from tenants where id = $1");
+const TENANT_REGIONS = hotQuery(
+  "select allowed_regions, denied_regions, settings from tenants where id = $1",
+);
 
-/** The tenant's region lists, or undefined when there is no such tenant. */
+/** The tenant's region lists and settings, or undefined when there is no such tenant. */
 export async function findTenantRegions(db: Executor, id: string): Promise<TenantRegions | undefined> {
   return hotRow<TenantRegions>(db, TENANT_REGIONS, [id]);
+}
+
+const TENANT_SETTINGS_FOR_UPDATE = hotQuery({
+  sqlite: "select allowed_regions, denied_regions, settings from tenants where id = $1",
+  // Two changes of one tenant's settings queue here, so neither merges over a stale read.
+  postgres: "select allowed_regions, denied_regions, settings from tenants where id = $1 for update",
+});
+
+/** The tenant's settings columns, locked until the transaction ends (PostgreSQL; SQLite has one writer). */
+export async function lockTenantSettings(db: Executor, id: string): Promise<TenantRegions | undefined> {
+  return hotRow<TenantRegions>(db, TENANT_SETTINGS_FOR_UPDATE, [id]);
+}
+
+/** Writes a tenant's region lists and settings (see src/domain/tenant-settings.ts). */
+export async function saveTenantSettings(db: Executor, id: string, columns: TenantRegions): Promise<void> {
+  await db
+    .updateTable("tenants")
+    .set({
+      allowed_regions: columns.allowed_regions,
+      denied_regions: columns.denied_regions,
+      settings: columns.settings,
+    })
+    .where("id", "=", id)
+    .execute();
 }

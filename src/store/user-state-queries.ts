@@ -5,7 +5,7 @@ import { hotQuery } from "./prepared.js";
  * written once per dialect.
  */
 
-const LOCK_COLUMNS = "u.id as locked_user_id, t.allowed_regions, t.denied_regions";
+const LOCK_COLUMNS = "u.id as locked_user_id, t.allowed_regions, t.denied_regions, t.settings";
 const BY_USER = "u.tenant_id = $1 and u.id = $2";
 const BY_NUMBER =
   "u.tenant_id = $1 and u.id = (select user_id from phone_numbers where tenant_id = $1 and id = $2)";
@@ -111,7 +111,7 @@ function stateQuery(byNumber: boolean, budgets: boolean, onlyTarget = false) {
 }
 
 /**
- * The lock, with the tenant's region lists. On PostgreSQL a row lock, and the state is read after it
+ * The lock, with the tenant's region lists and settings. On PostgreSQL a row lock, and the state is read after it
  * in a statement of its own (pipelined with the lock), whose snapshot starts once the lock is held. On SQLite an existence
  * check: the state could be read in the same statement there, but repeating the lock's columns on
  * every number's row cost more than the statement saved (a user with 64 numbers: 35 µs).

@@ -129,6 +129,7 @@ export function sampleBody(route: Route, ids: ProbeIds): Record<string, unknown>
     [`POST ${n}/me/phone-numbers`]: { phone_number: ids.freshNumber },
     [`PATCH ${n}/me/phone-numbers/:phone_number_id`]: { primary: true },
     [`POST ${n}/me/phone-numbers/:phone_number_id/verify`]: { code: "123456" },
+    [`PATCH ${n}/settings`]: { regions: { denied: [] } },
     [`POST ${SURFACE_PREFIXES.clerk}/v1/phone_numbers`]: {
       user_id: ids.userId,
       phone_number: ids.freshNumber,

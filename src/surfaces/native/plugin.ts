@@ -5,6 +5,7 @@ import type { NativeContext } from "./context.js";
 import { sendNativeError } from "./errors.js";
 import { registerMessageRoutes } from "./message-routes.js";
 import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
+import { registerSettingsRoutes } from "./settings-routes.js";
 import { registerUserRoutes } from "./user-routes.js";
 
 /** Handset's own API under `/v1`: admin routes for API keys, `/v1/me` routes for user tokens. */
@@ -19,4 +20,5 @@ export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): P
   registerPhoneNumberRoutes(app, ctx, "self");
   registerMessageRoutes(app, ctx, "admin");
   registerMessageRoutes(app, ctx, "self");
+  registerSettingsRoutes(app, ctx);
 }
