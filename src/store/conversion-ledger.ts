@@ -99,7 +99,10 @@ const COUNT_VERIFIED = hotQuery({
     on conflict (tenant_id, scope, window_start) do update set verified = conversion_counts.verified + 1`,
 });
 
-export async function countVerified(trx: Executor, send: Omit<CountSend, "previousWindowStart">): Promise<void> {
+export async function countVerified(
+  trx: Executor,
+  send: Omit<CountSend, "previousWindowStart">,
+): Promise<void> {
   if (send.scopes.length === 0) return;
   const scopes = isPostgres(trx) ? [...send.scopes] : JSON.stringify(send.scopes);
   await runHot(trx, COUNT_VERIFIED, [send.tenantId, send.windowStart, send.expiresAt, scopes]);

@@ -9,7 +9,12 @@ import {
   shouldPause,
 } from "../../domain/conversion.js";
 import { newId } from "../../domain/ids.js";
-import { countSend, countVerified, type DestinationStanding, startPause } from "../../store/conversion-ledger.js";
+import {
+  countSend,
+  countVerified,
+  type DestinationStanding,
+  startPause,
+} from "../../store/conversion-ledger.js";
 import { appendTenantEvent } from "../../store/events.js";
 import type { Executor } from "../../store/executor.js";
 import { actorOf, type Caller } from "../caller.js";

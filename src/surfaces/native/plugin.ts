@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { settlingErrors } from "../../http/request-scope.js";
 import type { NativeContext } from "./context.js";
 import { sendNativeError } from "./errors.js";
+import { registerGuardRoutes } from "./guard-routes.js";
 import { registerMessageRoutes } from "./message-routes.js";
 import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
 import { registerUserRoutes } from "./user-routes.js";
@@ -19,4 +20,5 @@ export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): P
   registerPhoneNumberRoutes(app, ctx, "self");
   registerMessageRoutes(app, ctx, "admin");
   registerMessageRoutes(app, ctx, "self");
+  registerGuardRoutes(app, ctx);
 }
