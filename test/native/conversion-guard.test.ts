@@ -159,7 +159,7 @@ describe.each(databases)("the conversion guard on $name", ({ name, env }) => {
     console.log(`[conversion guard, ${name}] after the cool-off: 30 more sent, then paused again`);
   });
 
-  it("leaves a destination that verifies enough of its codes alone, and skips test numbers", async () => {
+  it("leaves a destination that verifies enough of its codes alone", async () => {
     t = await createTestApp({ env: { ...NO_BUDGETS, ...(await env()) }, runDispatcher: false });
     // 25% verified, above the 20% threshold: 80 sends to Nigeria go.
     for (let i = 0; i < 80; i++) {
@@ -169,6 +169,25 @@ describe.each(databases)("the conversion guard on $name", ({ name, env }) => {
       if (i % 4 === 0) expect(await verify(t, sent)).toBe(200);
     }
     expect(await pauses(t)).toEqual([]);
+  });
+
+  it("counts no verification of a test number (their sends are not counted either)", async () => {
+    const testNumbers = ["+2348030000001", "+2348030000002", "+2348030000003"];
+    t = await createTestApp({
+      env: {
+        ...NO_BUDGETS,
+        ...(await env()),
+        HANDSET_CONVERSION_MIN_SENDS: "5",
+        HANDSET_CONVERSION_MIN_RATE: "0.5",
+        HANDSET_TEST_NUMBERS: testNumbers.map((n) => `${n}=123456`).join(","),
+      },
+      runDispatcher: false,
+    });
+    for (const n of testNumbers) expect(await verify(t, { ...(await signUp(t, n)), code: "123456" })).toBe(200);
+    // Were the three verifications counted, 3 of 5 would pass the 50% threshold.
+    for (let i = 0; i < 5; i++) expect((await signUp(t, nigerianNumber())).status).toBe(202);
+    const refused = await signUp(t, nigerianNumber());
+    expect(refused.body.error?.code).toBe("DESTINATION_PAUSED");
   });
 
   it("lets an admin lift a pause early, with an event; a lifted or unknown pause is a 404", async () => {
