@@ -140,7 +140,9 @@ describe.each(databases)("the conversion guard on $name", ({ name, env }) => {
     expect(paused).toHaveLength(2);
     expect(paused[0]).toMatchObject({ sent: 30, verified: 0, minSends: 30, minRate: 0.2 });
     // US and French destinations were counted too, and converted: nothing paused there.
-    expect(running.some((p) => p.scope.startsWith("country:US") || p.scope.startsWith("country:FR"))).toBe(false);
+    expect(running.some((p) => p.scope.startsWith("country:US") || p.scope.startsWith("country:FR"))).toBe(
+      false,
+    );
     const metrics = await t.metrics.registry.getSingleMetricAsString("handset_guard_pauses_total");
     expect(metrics).toContain('scope="country:NG"');
 
@@ -183,7 +185,8 @@ describe.each(databases)("the conversion guard on $name", ({ name, env }) => {
       },
       runDispatcher: false,
     });
-    for (const n of testNumbers) expect(await verify(t, { ...(await signUp(t, n)), code: "123456" })).toBe(200);
+    for (const n of testNumbers)
+      expect(await verify(t, { ...(await signUp(t, n)), code: "123456" })).toBe(200);
     // Were the three verifications counted, 3 of 5 would pass the 50% threshold.
     for (let i = 0; i < 5; i++) expect((await signUp(t, nigerianNumber())).status).toBe(202);
     const refused = await signUp(t, nigerianNumber());
