@@ -222,4 +222,24 @@ describe.each(databases)("the conversion guard on $name", ({ name, env }) => {
     const theirs = await t.app.inject({ method: "GET", url: "/v1/guard/pauses", headers: bearer(other) });
     expect(theirs.json().data).toEqual([]);
   });
+
+  it("answers a paused destination on the Linode surface with its 429 and Retry-After", async () => {
+    t = await createTestApp({
+      env: { ...NO_BUDGETS, ...(await env()), HANDSET_CONVERSION_MIN_SENDS: "1" },
+      runDispatcher: false,
+    });
+    const linode = async (userId: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/linode/v4/profile/phone-number",
+        headers: bearer(await t.tokenFor(userId)),
+        payload: { iso_code: "NG", phone_number: nigerianNumber() },
+      });
+    // One unverified send is enough volume here: it trips the rule, still goes, and pauses Nigeria.
+    expect((await linode("first")).statusCode).toBe(200);
+    const refused = await linode("second");
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers["retry-after"]).toBe("3600");
+    expect(refused.json()).toHaveProperty("errors");
+  });
 });
