@@ -27,7 +27,7 @@ describe.skipIf(!TEST_DATABASE_URL)("the conversion guard over two processes on 
     adminKey = await cluster.offline(
       async (h) => (await h.credentials.issueAdminKey({ tenantId: "default" })).secret,
     );
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await store?.close();
     await cluster?.close();
@@ -35,19 +35,20 @@ describe.skipIf(!TEST_DATABASE_URL)("the conversion guard over two processes on 
 
   it("lets exactly the sends before the pause through, and starts one pause, under concurrent sends from both", async () => {
     const servers = [cluster.servers.a, cluster.servers.b];
-    const phoneIds: string[] = [];
-    for (let i = 0; i < WAVE; i++) {
-      const server = servers[i % 2];
-      if (!server) throw new Error("no server");
-      expect((await call(server, "POST", "/v1/users", adminKey, { id: `wave-${i}` })).status).toBe(201);
-      const e164 = `+234803${String(2_000_000 + i * 37).padStart(7, "0")}`;
-      const added = await call(server, "POST", "/v1/phone-numbers", adminKey, {
-        user_id: `wave-${i}`,
-        phone_number: e164,
-      });
-      expect(added.status, JSON.stringify(added.body)).toBe(201);
-      phoneIds.push(added.body.id);
-    }
+    // The users and their numbers first (concurrently: they touch no shared row).
+    const phoneIds = await Promise.all(
+      Array.from({ length: WAVE }, async (_, i) => {
+        const server = servers[i % 2];
+        if (!server) throw new Error("no server");
+        expect((await call(server, "POST", "/v1/users", adminKey, { id: `wave-${i}` })).status).toBe(201);
+        const added = await call(server, "POST", "/v1/phone-numbers", adminKey, {
+          user_id: `wave-${i}`,
+          phone_number: `+234803${String(2_000_000 + i * 37).padStart(7, "0")}`,
+        });
+        expect(added.status, JSON.stringify(added.body)).toBe(201);
+        return added.body.id as string;
+      }),
+    );
     // Every send at once, half through each process.
     const answers = await Promise.all(
       phoneIds.map((id, i) => {
@@ -87,5 +88,5 @@ describe.skipIf(!TEST_DATABASE_URL)("the conversion guard over two processes on 
       "country:NG",
       "prefix:+234803",
     ]);
-  }, 60_000);
+  }, 180_000);
 });
