@@ -59,11 +59,14 @@ describe.skipIf(!TEST_DATABASE_URL)("the conversion guard over two processes on 
     );
     const sent = answers.filter((a) => a.status === 202).length;
     const refused = answers.filter((a) => a.status === 429 && a.body.error.code === "DESTINATION_PAUSED");
+    // On a loaded machine a request may wait too long for one of the pool's connections: a 503 that
+    // changed nothing, as any other refused send.
+    const unavailable = answers.filter((a) => a.status === 503).length;
     console.log(
-      `[conversion guard, two processes] ${WAVE} concurrent sends to +234 803: ${sent} sent, ${refused.length} refused (minimum volume ${MIN_SENDS})`,
+      `[conversion guard, two processes] ${WAVE} concurrent sends to +234 803: ${sent} sent, ${refused.length} refused, ${unavailable} unavailable (minimum volume ${MIN_SENDS})`,
     );
     expect(sent).toBe(MIN_SENDS);
-    expect(refused).toHaveLength(WAVE - MIN_SENDS);
+    expect(refused.length + unavailable).toBe(WAVE - MIN_SENDS);
 
     // Counted once each: the refused sends' counts were rolled back with them.
     const counts = await store.db
