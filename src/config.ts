@@ -3,6 +3,8 @@ import { join } from "node:path";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { type BudgetConfig, loadBudgetConfig } from "./budget-config.js";
+import { loadConversionConfig } from "./conversion-config.js";
+import type { ConversionSettings } from "./domain/conversion.js";
 import { DEFAULT_OTP_POLICY } from "./domain/otp-policy.js";
 import { loadSmsRouting, SmsConfigError, type SmsRouting } from "./sms-config.js";
 
@@ -162,6 +164,8 @@ export interface Config {
   testNumbers: ReadonlyMap<string, string>;
   /** The wallet defence's budgets and SMS prices (src/budget-config.ts). */
   budgets: BudgetConfig;
+  /** The conversion guard's settings (src/conversion-config.ts); null when it is off. */
+  conversion: ConversionSettings | null;
   /**
    * Which proxies' `X-Forwarded-For` names the client (Fastify's `trustProxy`): false trusts none,
    * so the socket's address is the client's.
@@ -223,7 +227,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     for (const i of result.error.issues) problems.push(`${i.path.join(".")}: ${i.message}`);
   }
   const budgets = loadBudgetConfig(resolved, problems);
-  if (problems.length > 0 || !result.success || !budgets) {
+  const conversion = loadConversionConfig(resolved, problems);
+  if (problems.length > 0 || !result.success || !budgets || conversion === undefined) {
     throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
   }
   const c = result.data;
@@ -266,6 +271,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     testNumbers: c.HANDSET_TEST_NUMBERS,
     budgets,
+    conversion,
     trustProxy: c.HANDSET_TRUST_PROXY,
     metricsToken: c.HANDSET_METRICS_TOKEN ?? null,
     sms: {

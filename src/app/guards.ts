@@ -3,6 +3,7 @@ import { tenantBudgets } from "../domain/budgets.js";
 import type { Clock } from "../domain/clock.js";
 import { tenantSettingsOf } from "../services/access.js";
 import { createBudgetGuard } from "../services/guards/budgets.js";
+import { createConversionGuard } from "../services/guards/conversion.js";
 import type { GuardMetrics } from "../services/guards/guard-refusal.js";
 import { composeGuards, type SendGuard } from "../services/guards/send-guard.js";
 import type { Store } from "../store/database.js";
@@ -27,5 +28,11 @@ export function createGuards(deps: GuardDeps): Required<SendGuard> {
       metrics,
     }),
   ];
+  // Last: a send the budgets refuse is not counted, and a pause it starts is not undone by a later guard.
+  if (config.conversion) {
+    guards.push(
+      createConversionGuard({ settings: config.conversion, testNumbers: config.testNumbers, metrics }),
+    );
+  }
   return composeGuards(guards);
 }

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   "PHONE_NUMBER_NOT_FOUND",
   /** An SMS message (the native API's message lookup). */
   "MESSAGE_NOT_FOUND",
+  /** No running conversion-guard pause for that destination (the native admin API's lift). */
+  "DESTINATION_PAUSE_NOT_FOUND",
   "PHONE_NUMBER_TAKEN",
   /**
    * What a user token hears for any number it may not add to its own account (held by someone else,

@@ -1,6 +1,7 @@
 import { createCodeDisclosureService } from "./code-disclosure.js";
 import { createCredentialService } from "./credentials.js";
 import type { ServiceDeps } from "./deps.js";
+import { createDestinationPauseService } from "./destination-pauses.js";
 import { createMessageService } from "./messages.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
 import { createPrimaryPhoneService } from "./primary-phone.js";
@@ -22,6 +23,7 @@ export function createHandset(deps: ServiceDeps) {
     codes: createCodeDisclosureService(deps),
     messages: createMessageService(deps),
     settings: createTenantSettingsService(deps),
+    destinationPauses: createDestinationPauseService(deps),
     profilePhone: createProfilePhoneService(deps, { users, phoneNumbers, verification }),
     primaryPhone: createPrimaryPhoneService(deps, { users, phoneNumbers, verification }),
   };

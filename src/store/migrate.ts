@@ -7,6 +7,7 @@ import * as accessGuard from "./migrations/005_access_guard.js";
 import * as messageStatus from "./migrations/006_message_status.js";
 import * as budgetUsage from "./migrations/007_budget_usage.js";
 import * as tenantSettings from "./migrations/008_tenant_settings.js";
+import * as destinationPauses from "./migrations/010_destination_pauses.js";
 import type { Database } from "./schema.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "006_message_status": messageStatus,
   "007_budget_usage": budgetUsage,
   "008_tenant_settings": tenantSettings,
+  "010_destination_pauses": destinationPauses,
 };
 
 /** Every migration, oldest first: what a fresh database applies. */

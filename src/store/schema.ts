@@ -147,6 +147,29 @@ export interface BudgetUsageTable {
   expires_at: Millis;
 }
 
+/** One window of one destination's sends and verifications (migration 010, the conversion guard). */
+export interface ConversionCountTable {
+  tenant_id: string;
+  /** `country:NG` or `prefix:+234803`. */
+  scope: string;
+  window_start: Millis;
+  sent: number;
+  verified: number;
+  expires_at: Millis;
+}
+
+/** A destination's latest pause by the conversion guard, with the figures that caused it. */
+export interface DestinationPauseTable {
+  tenant_id: string;
+  scope: string;
+  paused_at: Millis;
+  /** Sends are refused until then; lifting a pause early sets it to the moment it was lifted. */
+  paused_until: Millis;
+  sent: number;
+  verified: number;
+  reason: string;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -157,6 +180,8 @@ export interface Database {
   credentials: CredentialTable;
   access_version: AccessVersionTable;
   budget_usage: BudgetUsageTable;
+  conversion_counts: ConversionCountTable;
+  destination_pauses: DestinationPauseTable;
 }
 
 export type TenantRow = Selectable<TenantTable>;

@@ -61,7 +61,9 @@ describe.skipIf(!TEST_DATABASE_URL)("migrations on PostgreSQL", () => {
       [
         "access_version",
         "budget_usage",
+        "conversion_counts",
         "credentials",
+        "destination_pauses",
         "events",
         "kysely_migration",
         "kysely_migration_lock",

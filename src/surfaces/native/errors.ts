@@ -19,6 +19,7 @@ export function nativeStatus(code: ErrorCode): number {
     case "USER_NOT_FOUND":
     case "PHONE_NUMBER_NOT_FOUND":
     case "MESSAGE_NOT_FOUND":
+    case "DESTINATION_PAUSE_NOT_FOUND":
       return 404;
     case "USER_ALREADY_EXISTS":
     case "PHONE_NUMBER_TAKEN":

@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { settlingErrors } from "../../http/request-scope.js";
 import type { NativeContext } from "./context.js";
 import { sendNativeError } from "./errors.js";
+import { registerGuardRoutes } from "./guard-routes.js";
 import { registerMessageRoutes } from "./message-routes.js";
 import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
 import { registerSettingsRoutes } from "./settings-routes.js";
@@ -21,4 +22,5 @@ export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): P
   registerMessageRoutes(app, ctx, "admin");
   registerMessageRoutes(app, ctx, "self");
   registerSettingsRoutes(app, ctx);
+  registerGuardRoutes(app, ctx);
 }
