@@ -68,17 +68,30 @@ export function grpcWebTrailers(body: Uint8Array): Record<string, string> {
 
 /**
  * A gRPC call over HTTP/2 cleartext with raw bytes as the request body (the frames are the caller's,
- * so they can be malformed): a session per call keeps calls independent.
+ * so they can be malformed), on a session of its own so that calls stay independent.
  */
-export function grpcRaw(
+export async function grpcRaw(
   origin: string,
   path: string,
   body: Uint8Array,
   headers: Record<string, string> = {},
 ): Promise<RawAnswer> {
+  const session = http2.connect(origin);
+  try {
+    return await grpcCall(session, path, body, headers);
+  } finally {
+    session.close();
+  }
+}
+
+/** A gRPC call with raw bytes as the request body, on an open session. */
+export function grpcCall(
+  session: http2.ClientHttp2Session,
+  path: string,
+  body: Uint8Array,
+  headers: Record<string, string> = {},
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const session = http2.connect(origin);
-    session.on("error", reject);
     const stream = session.request({
       ":method": "POST",
       ":path": path,
@@ -100,14 +113,10 @@ export function grpcRaw(
       trailers = flat(h);
     });
     stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("error", (error) => {
-      session.close();
-      reject(error);
-    });
-    stream.on("end", () => {
-      session.close();
-      resolve({ status, headers: responseHeaders, body: new Uint8Array(Buffer.concat(chunks)), trailers });
-    });
+    stream.on("error", reject);
+    stream.on("end", () =>
+      resolve({ status, headers: responseHeaders, body: new Uint8Array(Buffer.concat(chunks)), trailers }),
+    );
     stream.end(body);
   });
 }
