@@ -86,6 +86,16 @@ describe("malformed RPC bodies answer InvalidArgument", () => {
     });
   });
 
+  it("Connect JSON: a gzip body cut short", async () => {
+    const answer = await postRaw(`${server.mainUrl}${path}`, CUT_GZIP, {
+      "content-type": "application/json",
+      "content-encoding": "gzip",
+      ...auth(),
+    });
+    const json = JSON.parse(new TextDecoder().decode(answer.body)) as { code?: string };
+    expect({ status: answer.status, code: json.code }).toEqual({ status: 400, code: "invalid_argument" });
+  });
+
   it("Connect JSON: not JSON, and JSON of the wrong shape", async () => {
     for (const text of ["{", "[]", '{"phone": 5}', '{"phone": {"phone": []}}', "null", '"x"']) {
       const answer = await postRaw(`${server.mainUrl}${path}`, new TextEncoder().encode(text), {
