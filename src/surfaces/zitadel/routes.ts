@@ -9,6 +9,7 @@ import { authServiceRpcs } from "./auth-rpcs.js";
 import { rpcErrorEdge, rpcRequestKey, withCause } from "./error-edge.js";
 import { authHeaderMissing, toZitadelError } from "./errors.js";
 import type { PhoneRpc, ZitadelContext } from "./rpc.js";
+import { answerUndecodable, markReached } from "./undecodable.js";
 import { userServiceRpcs } from "./user-rpcs.js";
 
 /** The ZITADEL services Handset answers; of each, only the phone RPCs are implemented. */
@@ -61,7 +62,8 @@ export function zitadelMethods(): DescMethodUnary[] {
  * error edge here, once, with the request the transport put in the context. Connect writes its answer
  * itself (the Fastify reply is hijacked, no `onSend` runs), so every answer, success or failure,
  * waits here until the request's credential is proven (`settleAccess`), and a refused request is
- * answered with its refusal instead.
+ * answered with its refusal instead. A body that cannot be decoded never reaches the RPC: it is
+ * answered InvalidArgument by `answerUndecodable`.
  */
 export function connectRoutes(
   rpcs: ReadonlyMap<DescMethodUnary, PhoneRpc>,
@@ -72,6 +74,7 @@ export function connectRoutes(
     for (const method of zitadelMethods()) {
       const rpc = rpcs.get(method);
       router.rpc(method, async (request, context) => {
+        markReached(context.values);
         const call = context.values.get(rpcRequestKey);
         if (call) context.responseHeader.set("x-request-id", call.id);
         let failure: unknown;
@@ -92,5 +95,6 @@ export function connectRoutes(
         throw rpcErrorEdge(call, failure, clock.now());
       });
     }
+    answerUndecodable(router);
   };
 }
