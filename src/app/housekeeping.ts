@@ -1,6 +1,7 @@
 import type { DispatcherLogger } from "../delivery/dispatcher.js";
 import type { Clock } from "../domain/clock.js";
 import { purgeBudgetUsage } from "../store/budget-ledger.js";
+import { purgeConversionCounts } from "../store/conversion-ledger.js";
 import type { Store } from "../store/database.js";
 
 export interface Housekeeping {
@@ -14,14 +15,16 @@ export interface Housekeeping {
 const EVERY_MS = 15 * 60 * 1000;
 
 /**
- * Deletes what has expired: the budget ledger's past windows. Every process runs it; the deletes are
+ * Deletes what has expired: the budget ledger's and the conversion guard's past windows. Every process runs it; the deletes are
  * idempotent, so several processes on one database need no coordination.
  */
 export function createHousekeeping(store: Store, clock: Clock, log: DispatcherLogger): Housekeeping {
   let timer: NodeJS.Timeout | undefined;
   const runOnce = async () => {
-    const purged = await purgeBudgetUsage(store.db, clock.now());
-    if (purged > 0) log.info({ purged }, "purged expired budget windows");
+    const now = clock.now();
+    const budgets = await purgeBudgetUsage(store.db, now);
+    const conversion = await purgeConversionCounts(store.db, now);
+    if (budgets + conversion > 0) log.info({ budgets, conversion }, "purged expired counting windows");
   };
   return {
     runOnce,
