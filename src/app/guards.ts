@@ -5,7 +5,7 @@ import { tenantSettingsOf } from "../services/access.js";
 import { createBudgetGuard } from "../services/guards/budgets.js";
 import { createConversionGuard } from "../services/guards/conversion.js";
 import type { GuardMetrics } from "../services/guards/guard-refusal.js";
-import { composeGuards, type SendGuard } from "../services/guards/send-guard.js";
+import { type ComposedGuards, composeGuards, type SendGuard } from "../services/guards/send-guard.js";
 import type { Store } from "../store/database.js";
 
 export interface GuardDeps {
@@ -16,7 +16,7 @@ export interface GuardDeps {
 }
 
 /** The wallet defence, in the order its guards are asked: the first refusal wins. */
-export function createGuards(deps: GuardDeps): Required<SendGuard> {
+export function createGuards(deps: GuardDeps): ComposedGuards {
   const { config, metrics } = deps;
   const guards: SendGuard[] = [
     createBudgetGuard({

@@ -6,6 +6,7 @@ import {
   type UserEventWithWrites,
 } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
+import type { PipelineStep } from "../store/prepared.js";
 import { actorOf, type Caller } from "./caller.js";
 import type { Change } from "./views.js";
 
@@ -39,14 +40,27 @@ export async function recordUserChangeWith(
   type: string,
   payload: Record<string, unknown>,
   at: number,
-): Promise<{ change: Change; changes: number[]; returned: (Record<string, unknown> | undefined)[] }> {
-  const { sequence, changes, returned } = await appendUserEventWith(
+  alongside: readonly PipelineStep[] = [],
+): Promise<{
+  change: Change;
+  changes: number[];
+  returned: (Record<string, unknown> | undefined)[];
+  alongside: (readonly unknown[])[];
+}> {
+  const outcome = await appendUserEventWith(
     trx,
     writes.composed,
     writes.values,
     newUserEvent(caller, userId, type, payload, at),
+    alongside,
   );
-  return { change: { tenantId: caller.tenantId, sequence, at }, changes, returned };
+  const { sequence, changes, returned } = outcome;
+  return {
+    change: { tenantId: caller.tenantId, sequence, at },
+    changes,
+    returned,
+    alongside: outcome.alongside,
+  };
 }
 
 function newUserEvent(

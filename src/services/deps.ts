@@ -6,7 +6,7 @@ import type { OtpPolicy } from "../domain/otp-policy.js";
 import type { PhonePolicy } from "../domain/phone.js";
 import type { Store } from "../store/database.js";
 import type { GuardMetrics } from "./guards/guard-refusal.js";
-import type { SendGuard } from "./guards/send-guard.js";
+import type { ComposedGuards } from "./guards/send-guard.js";
 
 export interface MessageLocales {
   /** The locale to record with a tenant's message, or null for the tenant's default. */
@@ -36,7 +36,7 @@ export interface ServiceDeps {
   /** True only where the development inbox shows codes anyway: lets vendor APIs return a code. */
   codeDisclosure?: boolean;
   /** The wallet defence (budgets, conversion guard, guess lock); none where not given. */
-  guards?: Required<SendGuard>;
+  guards?: ComposedGuards;
   guardMetrics?: GuardMetrics;
   /** The service's default budgets of a tenant, which a tenant's settings override (shown by the settings API). */
   tenantBudgets?: TenantBudgets;

@@ -17,7 +17,7 @@ import type { Caller } from "./caller.js";
 import { recordUserChangeWith } from "./changes.js";
 import { type CodeCheck, type CodeVerified, createCodeCheck } from "./code-check.js";
 import type { ServiceDeps } from "./deps.js";
-import { NO_GUARDS } from "./guards/send-guard.js";
+import { NO_GUARDS, sendCheckSteps, settleSendChecks } from "./guards/send-guard.js";
 import { type MessageView, toMessageView } from "./message-view.js";
 import { lockOneNumber } from "./number-set.js";
 import { queuedSms } from "./queued-sms.js";
@@ -155,11 +155,22 @@ export function createVerificationService(deps: ServiceDeps) {
           }) ?? null;
         const sms = testNumber ? undefined : queuedSms(row, now, locale, deps.sms.claimAtWrite(now));
         const write = resent ? resent.write : insertVerificationValues(row);
+        // An SMS passes the guards: their statements (the budgets' spend, the conversion count) go in
+        // the same round trip as the send's write, and are read once it is known to have applied.
+        const attempt = {
+          caller,
+          phone,
+          newVerification: pending === undefined,
+          verificationId: row.id,
+          now,
+        };
+        const checks = sms ? await guards.sendChecks(trx, attempt) : [];
         // The verification's write (a new one, or one more send counted) and the SMS's message go with
         // the event: one statement on PostgreSQL. A resend that did not apply undoes them all.
         const {
           change,
           changes: [written, queued],
+          alongside: checked,
         } = await recordUserChangeWith(
           trx,
           caller,
@@ -173,6 +184,7 @@ export function createVerificationService(deps: ServiceDeps) {
           "phone_number.code_sent",
           { phoneNumberId: phone.id, verificationId: row.id, send: row.sends_used },
           now,
+          sendCheckSteps(checks),
         );
         if (written !== 1) {
           throw new HandsetError("RESEND_COOLDOWN", "Another request is sending this code right now.", {
@@ -181,13 +193,8 @@ export function createVerificationService(deps: ServiceDeps) {
         }
         if (sms) {
           if (queued !== 1) throw new Error(`the SMS for verification ${row.id} was not queued`);
-          await guards.beforeSendCommits(trx, {
-            caller,
-            phone,
-            newVerification: pending === undefined,
-            verificationId: row.id,
-            now,
-          });
+          await settleSendChecks(checks, checked);
+          await guards.beforeSendCommits(trx, attempt);
           // Handed to delivery once the transaction is durable; a rollback drops it with the row.
           uow.afterCommit(() => deps.sms.committed({ message: sms, verification: row }));
         }

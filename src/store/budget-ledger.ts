@@ -1,5 +1,5 @@
 import type { Executor } from "./executor.js";
-import { hotQuery, isPostgres, runHot } from "./prepared.js";
+import { hotQuery, isPostgres, type PipelineStep, runHot } from "./prepared.js";
 
 /** One amount to add to one budget's current window. */
 export interface LedgerEntry {
@@ -43,22 +43,40 @@ const ADD_TO_BUDGETS = hotQuery({
 });
 
 export async function addToBudgets(trx: Executor, entries: readonly LedgerEntry[]): Promise<LedgerEntry[]> {
+  const spend = budgetSpend(trx, entries);
+  if (spend.step === null) return spend.refusedOf([]);
+  const { rows } = await runHot(trx, spend.step[0], spend.step[1]);
+  return spend.refusedOf(rows);
+}
+
+/** `addToBudgets` as a statement to pipeline with others, and how to read which entries did not fit. */
+export interface BudgetSpend {
+  /** Null when nothing needs the database: nothing to add, or an entry that can never fit. */
+  step: PipelineStep | null;
+  refusedOf(rows: readonly unknown[]): LedgerEntry[];
+}
+
+export function budgetSpend(db: Executor, entries: readonly LedgerEntry[]): BudgetSpend {
   // An amount above its cap never fits, even in an empty window (the insert itself checks nothing).
   const over = entries.filter((e) => e.amount > e.cap);
-  if (over.length > 0) return over;
+  if (over.length > 0) return { step: null, refusedOf: () => over };
   const fits = entries.filter((e) => e.amount > 0);
-  if (fits.length === 0) return [];
+  if (fits.length === 0) return { step: null, refusedOf: () => [] };
   const rows = fits.map((e) => [e.scope, e.windowStart, e.amount, e.cap, e.windowStart + e.keepMs] as const);
-  const values = isPostgres(trx)
+  const values = isPostgres(db)
     ? [0, 1, 2, 3, 4].map((column) => rows.map((row) => row[column]))
     : [JSON.stringify(rows)];
-  const { rows: added } = await runHot<{ scope: string; window_start: number | string }>(
-    trx,
-    ADD_TO_BUDGETS,
-    values,
-  );
-  const taken = new Set(added.map((row) => `${row.scope}\0${Number(row.window_start)}`));
-  return fits.filter((e) => !taken.has(`${e.scope}\0${e.windowStart}`));
+  return {
+    step: [ADD_TO_BUDGETS, values],
+    refusedOf(added) {
+      const taken = new Set(
+        (added as readonly { scope: string; window_start: number | string }[]).map(
+          (row) => `${row.scope}\0${Number(row.window_start)}`,
+        ),
+      );
+      return fits.filter((e) => !taken.has(`${e.scope}\0${e.windowStart}`));
+    },
+  };
 }
 
 /** How much of each scope's windows since `since` is used, summed per scope. */

@@ -1,5 +1,5 @@
 import type { Executor } from "./executor.js";
-import { hotQuery, isPostgres, runHot } from "./prepared.js";
+import { hotQuery, isPostgres, type PipelineStep, runHot } from "./prepared.js";
 import type { DestinationPauseTable } from "./schema.js";
 
 /** What one send's statement reads back for one destination. */
@@ -67,16 +67,21 @@ interface StandingRow {
 const orNull = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
 export async function countSend(trx: Executor, send: CountSend): Promise<DestinationStanding[]> {
-  if (send.scopes.length === 0) return [];
-  const scopes = isPostgres(trx) ? [...send.scopes] : JSON.stringify(send.scopes);
-  const { rows } = await runHot<StandingRow>(trx, COUNT_SEND, [
-    send.tenantId,
-    send.windowStart,
-    send.previousWindowStart,
-    send.expiresAt,
-    scopes,
-  ]);
-  return rows.map((r) => ({
+  const step = countSendStep(trx, send);
+  if (step === null) return [];
+  const { rows } = await runHot(trx, step[0], step[1]);
+  return standingsOf(rows);
+}
+
+/** `countSend` as a statement to pipeline with others (null with no scope); `standingsOf` reads its rows. */
+export function countSendStep(db: Executor, send: CountSend): PipelineStep | null {
+  if (send.scopes.length === 0) return null;
+  const scopes = isPostgres(db) ? [...send.scopes] : JSON.stringify(send.scopes);
+  return [COUNT_SEND, [send.tenantId, send.windowStart, send.previousWindowStart, send.expiresAt, scopes]];
+}
+
+export function standingsOf(rows: readonly unknown[]): DestinationStanding[] {
+  return (rows as readonly StandingRow[]).map((r) => ({
     scope: r.scope,
     sent: Number(r.sent),
     verified: Number(r.verified),

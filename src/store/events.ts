@@ -1,6 +1,15 @@
 import type { Executor } from "./executor.js";
 import { forgetNumbers } from "./locks.js";
-import { type HotQuery, hotQuery, hotRow, isPostgres, runHot, withReturning } from "./prepared.js";
+import {
+  type HotQuery,
+  hotQuery,
+  hotRow,
+  isPostgres,
+  type PipelineStep,
+  pipeline,
+  runHot,
+  withReturning,
+} from "./prepared.js";
 import type { EventRow, EventTable } from "./schema.js";
 
 export interface NewEvent {
@@ -193,17 +202,21 @@ export interface ComposedOutcome {
   changes: number[];
   /** For a write that names columns to return, the row it wrote (undefined when it wrote none). */
   returned: (Record<string, unknown> | undefined)[];
+  /** The rows of each statement sent along (`alongside`), in order. */
+  alongside: (readonly unknown[])[];
 }
 
 /**
  * Runs `writes` (with `values`, one array per write) and appends the user's event; returns the new
- * sequence and what each write did.
+ * sequence and what each write did. `alongside` statements run right after, in the same round trip
+ * on PostgreSQL (the guards' checks of a send).
  */
 export async function appendUserEventWith(
   db: Executor,
   composed: UserEventWithWrites,
   values: readonly (readonly unknown[])[],
   event: NewUserEvent,
+  alongside: readonly PipelineStep[] = [],
 ): Promise<ComposedOutcome> {
   // Writes to the user's numbers: what the transaction read of them is read again.
   if (composed.changesNumbers) forgetNumbers(db);
@@ -220,14 +233,21 @@ export async function appendUserEventWith(
         returned.push(undefined);
       }
     }
-    return { sequence: await appendUserEvent(db, event), changes, returned };
+    const sequence = await appendUserEvent(db, event);
+    const also: (readonly unknown[])[] = [];
+    for (const [query, stepValues] of alongside) also.push((await runHot(db, query, stepValues)).rows);
+    return { sequence, changes, returned, alongside: also };
   }
   const all: unknown[] = userEventValues(event);
   for (const [index, write] of composed.writes.entries()) {
     const given = values[index] ?? [];
     for (let i = 0; i < write.query.postgres.count; i += 1) all.push(given[i]);
   }
-  const row = await hotRow<Record<string, unknown>>(db, composed.combined, all);
+  const [written, ...also] =
+    alongside.length === 0
+      ? [await runHot(db, composed.combined, all)]
+      : await pipeline(db, [[composed.combined, all], ...alongside]);
+  const row = written?.rows[0] as Record<string, unknown> | undefined;
   if (!row || row.sequence === null || row.sequence === undefined) {
     throw new Error(`no user ${event.userId} in tenant ${event.tenantId} to record ${event.type} for`);
   }
@@ -240,6 +260,7 @@ export async function appendUserEventWith(
         ? undefined
         : Object.fromEntries(returning.map((column) => [column, row[`w${index}_${column}`]])),
     ),
+    alongside: also.map((result) => result.rows),
   };
 }
 

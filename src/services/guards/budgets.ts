@@ -1,6 +1,6 @@
 import type { ServiceBudgets, TenantBudgets } from "../../domain/budgets.js";
 import type { SmsPrices } from "../../domain/sms-prices.js";
-import { addToBudgets } from "../../store/budget-ledger.js";
+import { addToBudgets, budgetSpend, type LedgerEntry } from "../../store/budget-ledger.js";
 import type { Executor } from "../../store/executor.js";
 import type { Caller } from "../caller.js";
 import { type PlannedSpend, planNumberAdded, planSmsSpend } from "./budget-plan.js";
@@ -23,6 +23,7 @@ export interface BudgetGuardDeps {
  * Retry-After at the end of the budget's window) with an event and a metric.
  */
 export function createBudgetGuard(deps: BudgetGuardDeps): SendGuard {
+  /** Spends `planned` in a statement of its own (an add), refusing if one does not fit. */
   async function spendOrRefuse(
     trx: Executor,
     caller: Caller,
@@ -31,12 +32,21 @@ export function createBudgetGuard(deps: BudgetGuardDeps): SendGuard {
     now: number,
   ): Promise<void> {
     if (planned.length === 0) return;
-    const refused = new Set(
-      await addToBudgets(
-        trx,
-        planned.map((p) => p.entry),
-      ),
+    const refused = await addToBudgets(
+      trx,
+      planned.map((p) => p.entry),
     );
+    refuseIfAny(caller, planned, refused, payload, now);
+  }
+
+  function refuseIfAny(
+    caller: Caller,
+    planned: readonly PlannedSpend[],
+    refusedEntries: readonly LedgerEntry[],
+    payload: Record<string, unknown>,
+    now: number,
+  ): void {
+    const refused = new Set(refusedEntries);
     if (refused.size === 0) return;
     // The plan lists the budgets nearest the caller first: the refusal names the most specific one.
     const first = planned.find((p) => refused.has(p.entry));
@@ -56,7 +66,8 @@ export function createBudgetGuard(deps: BudgetGuardDeps): SendGuard {
   }
 
   return {
-    async beforeSendCommits(trx, { caller, phone, verificationId, now }) {
+    // A send's spend goes out with the send's own write (see `SendCheck`).
+    async sendCheck(trx, { caller, phone, verificationId, now }) {
       const budgets = await deps.budgetsFor(trx, caller.tenantId);
       const planned = planSmsSpend(
         {
@@ -73,13 +84,21 @@ export function createBudgetGuard(deps: BudgetGuardDeps): SendGuard {
         deps.service,
         deps.prices,
       );
-      await spendOrRefuse(
+      if (planned.length === 0) return undefined;
+      const spend = budgetSpend(
         trx,
-        caller,
-        planned,
-        { userId: phone.user_id, phoneNumberId: phone.id, verificationId, region: phone.region },
-        now,
+        planned.map((p) => p.entry),
       );
+      const payload = {
+        userId: phone.user_id,
+        phoneNumberId: phone.id,
+        verificationId,
+        region: phone.region,
+      };
+      return {
+        step: spend.step,
+        settle: async (rows) => refuseIfAny(caller, planned, spend.refusedOf(rows), payload, now),
+      };
     },
 
     async beforeAdd(trx, { caller, userId, region, verified, now }) {

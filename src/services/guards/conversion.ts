@@ -10,9 +10,10 @@ import {
 } from "../../domain/conversion.js";
 import { newId } from "../../domain/ids.js";
 import {
-  countSend,
+  countSendStep,
   countVerified,
   type DestinationStanding,
+  standingsOf,
   startPause,
 } from "../../store/conversion-ledger.js";
 import { appendTenantEvent } from "../../store/events.js";
@@ -104,37 +105,50 @@ export function createConversionGuard(deps: ConversionGuardDeps): SendGuard {
     return true;
   }
 
+  async function settle(
+    trx: Executor,
+    caller: Caller,
+    standings: readonly DestinationStanding[],
+    current: number,
+    previous: number,
+    now: number,
+  ): Promise<void> {
+    // A running pause refuses the send (and the rollback undoes its count).
+    const running = standings.filter((s) => s.pausedUntil !== null && s.pausedUntil > now);
+    const until = Math.max(...running.map((s) => s.pausedUntil ?? 0));
+    const first = running[0];
+    if (first) throw refuse(caller, first.scope, until, now);
+    for (const standing of standings) {
+      const figures = recentFigures(
+        [
+          { windowStart: current, sent: standing.sent, verified: standing.verified },
+          { windowStart: previous, sent: standing.previousSent, verified: standing.previousVerified },
+        ],
+        standing.pausedAt,
+      );
+      if (!shouldPause(figures, settings)) continue;
+      // Another process's send paused it while this statement waited for the counter row (its
+      // snapshot could not see that pause): this send comes after the pause, so it is refused.
+      if (!(await pause(trx, caller, standing, figures, now))) {
+        throw refuse(caller, standing.scope, now + settings.coolOffMs, now);
+      }
+    }
+  }
+
   return {
-    async beforeSendCommits(trx, { caller, phone, now }) {
+    // The count goes out with the send's own write (see `SendCheck`).
+    async sendCheck(trx, { caller, phone, now }) {
       const scopes = destinationsOf(phone.e164, phone.region);
       const { current, previous } = recentWindows(now, settings);
-      const standings = await countSend(trx, {
+      const step = countSendStep(trx, {
         tenantId: caller.tenantId,
         scopes,
         windowStart: current,
         previousWindowStart: previous,
         expiresAt: current + 2 * settings.windowMs + KEEP_MS,
       });
-      // A running pause refuses the send (and the rollback undoes its count).
-      const running = standings.filter((s) => s.pausedUntil !== null && s.pausedUntil > now);
-      const until = Math.max(...running.map((s) => s.pausedUntil ?? 0));
-      const first = running[0];
-      if (first) throw refuse(caller, first.scope, until, now);
-      for (const standing of standings) {
-        const figures = recentFigures(
-          [
-            { windowStart: current, sent: standing.sent, verified: standing.verified },
-            { windowStart: previous, sent: standing.previousSent, verified: standing.previousVerified },
-          ],
-          standing.pausedAt,
-        );
-        if (!shouldPause(figures, settings)) continue;
-        // Another process's send paused it while this statement waited for the counter row (its
-        // snapshot could not see that pause): this send comes after the pause, so it is refused.
-        if (!(await pause(trx, caller, standing, figures, now))) {
-          throw refuse(caller, standing.scope, now + settings.coolOffMs, now);
-        }
-      }
+      if (step === null) return undefined;
+      return { step, settle: (rows) => settle(trx, caller, standingsOf(rows), current, previous, now) };
     },
 
     async afterVerified(trx, { caller, phone, now }) {

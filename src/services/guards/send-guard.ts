@@ -1,4 +1,5 @@
 import type { Executor } from "../../store/executor.js";
+import type { PipelineStep } from "../../store/prepared.js";
 import type { PhoneNumberRow } from "../../store/schema.js";
 import type { Caller } from "../caller.js";
 
@@ -35,7 +36,23 @@ export interface AddAttempt {
   now: number;
 }
 
+/**
+ * A guard's one statement for a send, sent in the same round trip as the send's own write and the
+ * other guards' statements (PostgreSQL pipelines them; see `pipeline`), and how to read its answer.
+ */
+export interface SendCheck {
+  /** Null when the guard decided without a statement (an amount over its cap, say). */
+  step: PipelineStep | null;
+  /** Reads the statement's rows (none without a statement); refuses by throwing. May run more statements. */
+  settle(rows: readonly unknown[]): Promise<void>;
+}
+
 export interface SendGuard {
+  /**
+   * The guard's statement for an SMS about to be queued, to go out with the send's write: what most
+   * guards need, for one round trip between them all. `beforeSendCommits` is for what cannot wait.
+   */
+  sendCheck?(trx: Executor, attempt: SendAttempt): Promise<SendCheck | undefined>;
   /**
    * An SMS is written to the outbox and about to commit (test numbers, which send nothing, skip the
    * guards). Runs last in the transaction, so that budget rows shared by every send are held only
@@ -57,14 +74,48 @@ export interface SendGuard {
   afterAddRefused?(trx: Executor, attempt: AddAttempt): Promise<void>;
 }
 
+/** The guards together, as the use cases call them. */
+export interface ComposedGuards extends Required<Omit<SendGuard, "sendCheck">> {
+  /** Every guard's send check, in the guards' order. */
+  sendChecks(trx: Executor, attempt: SendAttempt): Promise<SendCheck[]>;
+}
+
+/**
+ * Reads each check's answer, in the guards' order, so that the first refusal wins: `results` are the
+ * rows of the checks' statements in the order their steps were sent (checks without one skipped).
+ */
+export async function settleSendChecks(
+  checks: readonly SendCheck[],
+  results: readonly (readonly unknown[])[],
+): Promise<void> {
+  let next = 0;
+  for (const check of checks) {
+    const rows = check.step === null ? [] : (results[next++] ?? []);
+    await check.settle(rows);
+  }
+}
+
+/** The statements of `checks`, in order, for the pipeline. */
+export function sendCheckSteps(checks: readonly SendCheck[]): PipelineStep[] {
+  return checks.flatMap((check) => (check.step === null ? [] : [check.step]));
+}
+
 /** Every guard, in order: the first refusal wins. */
-export function composeGuards(guards: readonly SendGuard[]): Required<SendGuard> {
+export function composeGuards(guards: readonly SendGuard[]): ComposedGuards {
   const each =
     <A>(pick: (g: SendGuard) => ((trx: Executor, attempt: A) => Promise<void>) | undefined) =>
     async (trx: Executor, attempt: A): Promise<void> => {
       for (const guard of guards) await pick(guard)?.call(guard, trx, attempt);
     };
   return {
+    async sendChecks(trx, attempt) {
+      const checks: SendCheck[] = [];
+      for (const guard of guards) {
+        const check = await guard.sendCheck?.(trx, attempt);
+        if (check) checks.push(check);
+      }
+      return checks;
+    },
     beforeSendCommits: each((g) => g.beforeSendCommits),
     beforeCheck: each((g) => g.beforeCheck),
     afterWrongGuess: each((g) => g.afterWrongGuess),
@@ -75,4 +126,4 @@ export function composeGuards(guards: readonly SendGuard[]): Required<SendGuard>
 }
 
 /** No guard at all (tests of the bare use cases, tools that send nothing). */
-export const NO_GUARDS: Required<SendGuard> = composeGuards([]);
+export const NO_GUARDS: ComposedGuards = composeGuards([]);
