@@ -165,6 +165,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     codeDisclosure: inbox !== null && !config.production,
     guards: createGuards({ config, store, clock, metrics: metrics.guards }),
     guardMetrics: metrics.guards,
+    guessLock: config.guessLock,
     messages: {
       // Most sends ask for nothing: the tenant's locales are listed only for a request that asks.
       localeFor: (tenantId, asked) =>

@@ -3,6 +3,7 @@ import { tenantBudgets } from "../domain/budgets.js";
 import type { Clock } from "../domain/clock.js";
 import { createBudgetGuard } from "../services/guards/budgets.js";
 import type { GuardMetrics } from "../services/guards/guard-refusal.js";
+import { createGuessLockGuard } from "../services/guards/guess-lock.js";
 import { composeGuards, type SendGuard } from "../services/guards/send-guard.js";
 import type { Store } from "../store/database.js";
 
@@ -23,6 +24,8 @@ export function createGuards(deps: GuardDeps): Required<SendGuard> {
       prices: config.budgets.prices,
       metrics,
     }),
+    // Asked before a code is compared: a locked number counts no guess (docs/fraud-guard/guess-lock.md).
+    createGuessLockGuard({ policy: config.guessLock, metrics }),
   ];
   return composeGuards(guards);
 }

@@ -1,6 +1,7 @@
 import type { SmsHandoff } from "../delivery/handoff.js";
 import type { Clock } from "../domain/clock.js";
 import type { CodeKeyring } from "../domain/code.js";
+import type { GuessLockPolicy } from "../domain/guess-lock.js";
 import type { OtpPolicy } from "../domain/otp-policy.js";
 import type { PhonePolicy } from "../domain/phone.js";
 import type { Store } from "../store/database.js";
@@ -37,4 +38,6 @@ export interface ServiceDeps {
   /** The wallet defence (budgets, conversion guard, guess lock); none where not given. */
   guards?: Required<SendGuard>;
   guardMetrics?: GuardMetrics;
+  /** The lifetime guess cap, for its views and admin reset (the guard gets its own copy). */
+  guessLock?: GuessLockPolicy;
 }

@@ -1,6 +1,7 @@
 import { createCodeDisclosureService } from "./code-disclosure.js";
 import { createCredentialService } from "./credentials.js";
 import type { ServiceDeps } from "./deps.js";
+import { createGuessLockService } from "./guess-locks.js";
 import { createMessageService } from "./messages.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
 import { createPrimaryPhoneService } from "./primary-phone.js";
@@ -20,6 +21,7 @@ export function createHandset(deps: ServiceDeps) {
     verification,
     codes: createCodeDisclosureService(deps),
     messages: createMessageService(deps),
+    guessLocks: createGuessLockService(deps),
     profilePhone: createProfilePhoneService(deps, { users, phoneNumbers, verification }),
     primaryPhone: createPrimaryPhoneService(deps, { users, phoneNumbers, verification }),
   };

@@ -6,6 +6,7 @@ import * as accessVersion from "./migrations/004_access_version_and_event_sequen
 import * as accessGuard from "./migrations/005_access_guard.js";
 import * as messageStatus from "./migrations/006_message_status.js";
 import * as budgetUsage from "./migrations/007_budget_usage.js";
+import * as guessStreaks from "./migrations/009_guess_streaks.js";
 import type { Database } from "./schema.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "005_access_guard": accessGuard,
   "006_message_status": messageStatus,
   "007_budget_usage": budgetUsage,
+  "009_guess_streaks": guessStreaks,
 };
 
 /** Every migration, oldest first: what a fresh database applies. */

@@ -145,6 +145,15 @@ export interface BudgetUsageTable {
   expires_at: Millis;
 }
 
+/** One tenant's run of wrong codes on one number (see migration 009). */
+export interface GuessStreakTable {
+  tenant_id: string;
+  e164: string;
+  failures: number;
+  last_wrong_at: Millis;
+  locked_at: Millis | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -155,6 +164,7 @@ export interface Database {
   credentials: CredentialTable;
   access_version: AccessVersionTable;
   budget_usage: BudgetUsageTable;
+  guess_streaks: GuessStreakTable;
 }
 
 export type TenantRow = Selectable<TenantTable>;
