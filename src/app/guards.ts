@@ -18,14 +18,14 @@ export interface GuardDeps {
 export function createGuards(deps: GuardDeps): Required<SendGuard> {
   const { config, metrics } = deps;
   const guards: SendGuard[] = [
+    // First: a locked number is refused before any budget is spent on it (docs/fraud-guard/guess-lock.md).
+    createGuessLockGuard({ policy: config.guessLock, metrics }),
     createBudgetGuard({
       budgetsFor: async () => tenantBudgets(config.budgets.tenant, undefined),
       service: config.budgets.service,
       prices: config.budgets.prices,
       metrics,
     }),
-    // Asked before a code is compared: a locked number counts no guess (docs/fraud-guard/guess-lock.md).
-    createGuessLockGuard({ policy: config.guessLock, metrics }),
   ];
   return composeGuards(guards);
 }

@@ -17,6 +17,11 @@ const READ_STREAKS = hotQuery({
     where e164 = $1 order by tenant_id for update`,
 });
 
+/** The same read without the row locks: for a send, which only decides whether to spend an SMS. */
+const PEEK_STREAKS = hotQuery(
+  "select tenant_id, failures, last_wrong_at, locked_at from guess_streaks where e164 = $1 order by tenant_id",
+);
+
 interface StreakRow {
   tenant_id: string;
   failures: number | string;
@@ -31,8 +36,12 @@ const toStreak = (row: StreakRow): GuessStreak => ({
   lockedAt: row.locked_at === null ? null : Number(row.locked_at),
 });
 
-export async function readGuessStreaks(db: Executor, e164: string): Promise<GuessStreak[]> {
-  const { rows } = await runHot<StreakRow>(db, READ_STREAKS, [e164]);
+export async function readGuessStreaks(
+  db: Executor,
+  e164: string,
+  options: { lock: boolean },
+): Promise<GuessStreak[]> {
+  const { rows } = await runHot<StreakRow>(db, options.lock ? READ_STREAKS : PEEK_STREAKS, [e164]);
   return rows.map(toStreak);
 }
 

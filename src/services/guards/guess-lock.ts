@@ -1,4 +1,9 @@
-import { type GuessLockPolicy, guessLockOf, streakHorizon } from "../../domain/guess-lock.js";
+import {
+  type GuessLockPolicy,
+  type GuessStreak,
+  guessLockOf,
+  streakHorizon,
+} from "../../domain/guess-lock.js";
 import { newId } from "../../domain/ids.js";
 import { appendTenantEvent } from "../../store/events.js";
 import type { Executor } from "../../store/executor.js";
@@ -10,7 +15,7 @@ import {
 } from "../../store/guess-streaks.js";
 import { actorOf } from "../caller.js";
 import { type GuardMetrics, GuardRefusal } from "./guard-refusal.js";
-import type { SendGuard } from "./send-guard.js";
+import type { GuessAttempt, SendGuard } from "./send-guard.js";
 
 export interface GuessLockGuardDeps {
   policy: GuessLockPolicy;
@@ -32,30 +37,54 @@ export function createGuessLockGuard(deps: GuessLockGuardDeps): SendGuard {
   // transaction: the hooks of one check share it, and a success with nothing to reset writes nothing.
   const streakToReset = new WeakMap<Executor, boolean>();
 
+  function refuseIfLocked(
+    streaks: readonly GuessStreak[],
+    attempt: GuessAttempt,
+    at: "send" | "check",
+  ): void {
+    const { caller, phone, verificationId, now } = attempt;
+    const lock = guessLockOf(streaks, policy, now);
+    if (!lock) return;
+    throw new GuardRefusal(
+      "PHONE_NUMBER_LOCKED",
+      `Too many wrong codes in a row: ${phone.e164} cannot be verified until ${new Date(lock.until).toISOString()}, or until an admin unlocks it.`,
+      { limit: GUESS_LOCK_LIMIT, retryAt: lock.until },
+      {
+        caller,
+        type: "guard.phone_number_locked",
+        payload: {
+          userId: phone.user_id,
+          phoneNumberId: phone.id,
+          verificationId,
+          at,
+          lockedAt: lock.lockedAt,
+          until: lock.until,
+        },
+        at: now,
+      },
+      metrics,
+    );
+  }
+
   return {
-    async beforeCheck(trx, { caller, phone, verificationId, now }) {
-      const streaks = await readGuessStreaks(trx, phone.e164);
-      const lock = guessLockOf(streaks, policy, now);
-      if (lock) {
-        throw new GuardRefusal(
-          "PHONE_NUMBER_LOCKED",
-          `Too many wrong codes in a row: ${phone.e164} cannot be verified until ${new Date(lock.until).toISOString()}, or until an admin unlocks it.`,
-          { limit: GUESS_LOCK_LIMIT, retryAt: lock.until },
-          {
-            caller,
-            type: "guard.phone_number_locked",
-            payload: {
-              userId: phone.user_id,
-              phoneNumberId: phone.id,
-              verificationId,
-              lockedAt: lock.lockedAt,
-              until: lock.until,
-            },
-            at: now,
-          },
-          metrics,
-        );
-      }
+    async beforeSendCommits(trx, { caller, phone, verificationId, now }) {
+      // A code to a locked number could not be checked: the SMS would be spent for nothing.
+      refuseIfLocked(
+        await readGuessStreaks(trx, phone.e164, { lock: false }),
+        {
+          caller,
+          phone,
+          verificationId,
+          now,
+        },
+        "send",
+      );
+    },
+
+    async beforeCheck(trx, attempt) {
+      const { caller } = attempt;
+      const streaks = await readGuessStreaks(trx, attempt.phone.e164, { lock: true });
+      refuseIfLocked(streaks, attempt, "check");
       const mine = streaks.find((s) => s.tenantId === caller.tenantId);
       streakToReset.set(trx, mine !== undefined && mine.failures > 0);
     },

@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { settlingErrors } from "../../http/request-scope.js";
 import type { NativeContext } from "./context.js";
 import { sendNativeError } from "./errors.js";
+import { registerGuessLockRoutes } from "./guess-lock-routes.js";
 import { registerMessageRoutes } from "./message-routes.js";
 import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
 import { registerUserRoutes } from "./user-routes.js";
@@ -17,6 +18,8 @@ export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): P
   registerUserRoutes(app, ctx);
   registerPhoneNumberRoutes(app, ctx, "admin");
   registerPhoneNumberRoutes(app, ctx, "self");
+  registerGuessLockRoutes(app, ctx, "admin");
+  registerGuessLockRoutes(app, ctx, "self");
   registerMessageRoutes(app, ctx, "admin");
   registerMessageRoutes(app, ctx, "self");
 }
