@@ -21,14 +21,14 @@ const HOUR = 3_600_000;
 /**
  * An attacker guessing on one number as fast as the server lets it: asks for a code, sends wrong
  * codes until that verification is spent, asks again a minute later, and when the per-number limits
- * refuse (10 wrong codes per hour), waits for the next hour. Stops after `hours`, or once `wrong`
+ * refuse (10 wrong codes per hour), waits for the next hour (or `everyHours`). Stops after `hours`, or once `wrong`
  * guesses were counted (in the middle of a verification if need be).
  */
 export async function guessWrong(
   t: TestApp,
   client: Client,
   phoneNumberId: string,
-  limit: { hours: number; wrong?: number },
+  limit: { hours: number; wrong?: number; everyHours?: number },
 ): Promise<GuessRun> {
   const run: GuessRun = { wrong: 0, locked: 0, refusals: {}, openVerification: null };
   const refused = (code: string) => {
@@ -36,7 +36,8 @@ export async function guessWrong(
     else run.refusals[code] = (run.refusals[code] ?? 0) + 1;
   };
   let open: { id: string; left: number } | null = null;
-  for (let hour = 0; hour < limit.hours; hour++) {
+  const step = limit.everyHours ?? 1;
+  for (let hour = 0; hour < limit.hours; hour += step) {
     const hourStart = t.clock.now();
     for (;;) {
       if (limit.wrong !== undefined && run.wrong >= limit.wrong) {
@@ -69,7 +70,7 @@ export async function guessWrong(
       open = null;
       break;
     }
-    t.clock.set(hourStart + HOUR);
+    t.clock.set(hourStart + step * HOUR);
   }
   run.openVerification = (open as { id: string } | null)?.id ?? null;
   return run;
