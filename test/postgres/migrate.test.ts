@@ -63,6 +63,7 @@ describe.skipIf(!TEST_DATABASE_URL)("migrations on PostgreSQL", () => {
         "budget_usage",
         "credentials",
         "events",
+        "guess_streaks",
         "kysely_migration",
         "kysely_migration_lock",
         "outbox",
