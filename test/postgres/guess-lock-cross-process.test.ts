@@ -45,7 +45,9 @@ describe.skipIf(!TEST_DATABASE_URL)("the guess lock, two tenants on two processe
     return { guess: () => call(via, "POST", `/v1/me/phone-numbers/${id}/verify`, token, { code: wrong }) };
   }
 
-  it("counts exactly up to the cap when two tenants guess on the same number at once", async () => {
+  it("counts exactly up to the cap when two tenants guess on the same number at once", {
+    timeout: 120_000,
+  }, async () => {
     const number = mobileNumber();
     const alice = await holder(a, "default", number);
     const bob = await holder(b, "tenant-b", number);
