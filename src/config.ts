@@ -5,6 +5,7 @@ import { z } from "zod";
 import { type BudgetConfig, loadBudgetConfig } from "./budget-config.js";
 import { loadConversionConfig } from "./conversion-config.js";
 import type { ConversionSettings } from "./domain/conversion.js";
+import { DEFAULT_GUESS_LOCK, type GuessLockPolicy } from "./domain/guess-lock.js";
 import { DEFAULT_OTP_POLICY } from "./domain/otp-policy.js";
 import { loadSmsRouting, SmsConfigError, type SmsRouting } from "./sms-config.js";
 
@@ -84,6 +85,10 @@ const ConfigSchema = z.object({
   HANDSET_NUMBER_GUESS_BUDGET: z.coerce.number().int().min(1).default(DEFAULT_OTP_POLICY.numberGuessBudget),
   HANDSET_NUMBER_SEND_BUDGET: z.coerce.number().int().min(1).default(DEFAULT_OTP_POLICY.numberSendBudget),
   HANDSET_NUMBER_WINDOW_SECONDS: seconds.default(DEFAULT_OTP_POLICY.numberWindowMs / 1000),
+  /** Consecutive wrong codes on one number, summed over the tenants holding it, that lock it. */
+  HANDSET_GUESS_LOCK_AFTER: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_GUESS_LOCK.after),
+  /** How long a lock (and a streak of wrong codes) lasts after the last wrong code. */
+  HANDSET_GUESS_LOCK_SECONDS: seconds.max(10 * 365 * 86_400).default(DEFAULT_GUESS_LOCK.lockMs / 1000),
 
   HANDSET_PHONE_VALIDATION: z.enum(["valid", "possible"]).default("valid"),
   HANDSET_ALLOW_VOIP: flag.default(false),
@@ -155,6 +160,8 @@ export interface Config {
   bodyLimitBytes: number;
   zitadel: { grpcPort: number | null };
   otp: typeof DEFAULT_OTP_POLICY;
+  /** The lifetime guess cap (docs/fraud-guard/guess-lock.md). */
+  guessLock: GuessLockPolicy;
   phone: {
     validation: Parsed["HANDSET_PHONE_VALIDATION"];
     allowVoip: boolean;
@@ -263,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       numberSendBudget: c.HANDSET_NUMBER_SEND_BUDGET,
       numberWindowMs: c.HANDSET_NUMBER_WINDOW_SECONDS * 1000,
     },
+    guessLock: { after: c.HANDSET_GUESS_LOCK_AFTER, lockMs: c.HANDSET_GUESS_LOCK_SECONDS * 1000 },
     phone: {
       validation: c.HANDSET_PHONE_VALIDATION,
       allowVoip: c.HANDSET_ALLOW_VOIP,

@@ -170,6 +170,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     guards: createGuards({ config, store, clock, metrics: metrics.guards }),
     guardMetrics: metrics.guards,
     tenantBudgets: config.budgets.tenant,
+    guessLock: config.guessLock,
     messages: {
       // Most sends ask for nothing: the tenant's locales are listed only for a request that asks.
       localeFor: (tenantId, asked) =>

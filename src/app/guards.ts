@@ -5,6 +5,7 @@ import { tenantSettingsOf } from "../services/access.js";
 import { createBudgetGuard } from "../services/guards/budgets.js";
 import { createConversionGuard } from "../services/guards/conversion.js";
 import type { GuardMetrics } from "../services/guards/guard-refusal.js";
+import { createGuessLockGuard } from "../services/guards/guess-lock.js";
 import { type ComposedGuards, composeGuards, type SendGuard } from "../services/guards/send-guard.js";
 import type { Store } from "../store/database.js";
 
@@ -19,6 +20,8 @@ export interface GuardDeps {
 export function createGuards(deps: GuardDeps): ComposedGuards {
   const { config, metrics } = deps;
   const guards: SendGuard[] = [
+    // First: a locked number is refused before any budget is spent on it (docs/fraud-guard/guess-lock.md).
+    createGuessLockGuard({ policy: config.guessLock, metrics }),
     createBudgetGuard({
       // The tenant's settings came with the user's lock (no statement of their own), or are read once.
       budgetsFor: async (trx, tenantId) =>

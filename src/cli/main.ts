@@ -4,6 +4,7 @@ import { isHandsetError } from "../domain/errors.js";
 import { isScope, type Scope } from "../domain/scopes.js";
 import type { IssuedCredential } from "../services/credentials.js";
 import { toClerkSecretKey } from "../surfaces/clerk/secret-key.js";
+import { registerGuessLockCommands } from "./guess-lock.js";
 import { registerPhoneCommands } from "./phone.js";
 import { registerProviderCommands } from "./providers.js";
 import { registerTenantCommands } from "./tenants.js";
@@ -220,6 +221,7 @@ export function buildCli(io: CliIo = processIo): Command {
     );
 
   registerPhoneCommands(program, io);
+  registerGuessLockCommands(program, io, config, parseTenant);
   registerProviderCommands(program, io, config);
   registerTenantCommands(program, io, config, parseTenant);
 

@@ -2,6 +2,7 @@ import type { SmsHandoff } from "../delivery/handoff.js";
 import type { TenantBudgets } from "../domain/budgets.js";
 import type { Clock } from "../domain/clock.js";
 import type { CodeKeyring } from "../domain/code.js";
+import type { GuessLockPolicy } from "../domain/guess-lock.js";
 import type { OtpPolicy } from "../domain/otp-policy.js";
 import type { PhonePolicy } from "../domain/phone.js";
 import type { Store } from "../store/database.js";
@@ -40,4 +41,6 @@ export interface ServiceDeps {
   guardMetrics?: GuardMetrics;
   /** The service's default budgets of a tenant, which a tenant's settings override (shown by the settings API). */
   tenantBudgets?: TenantBudgets;
+  /** The lifetime guess cap, for its views and admin reset (the guard gets its own copy). */
+  guessLock?: GuessLockPolicy;
 }

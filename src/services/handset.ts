@@ -2,6 +2,7 @@ import { createCodeDisclosureService } from "./code-disclosure.js";
 import { createCredentialService } from "./credentials.js";
 import type { ServiceDeps } from "./deps.js";
 import { createDestinationPauseService } from "./destination-pauses.js";
+import { createGuessLockService } from "./guess-locks.js";
 import { createMessageService } from "./messages.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
 import { createPrimaryPhoneService } from "./primary-phone.js";
@@ -24,6 +25,7 @@ export function createHandset(deps: ServiceDeps) {
     messages: createMessageService(deps),
     settings: createTenantSettingsService(deps),
     destinationPauses: createDestinationPauseService(deps),
+    guessLocks: createGuessLockService(deps),
     profilePhone: createProfilePhoneService(deps, { users, phoneNumbers, verification }),
     primaryPhone: createPrimaryPhoneService(deps, { users, phoneNumbers, verification }),
   };

@@ -7,6 +7,7 @@ import * as accessGuard from "./migrations/005_access_guard.js";
 import * as messageStatus from "./migrations/006_message_status.js";
 import * as budgetUsage from "./migrations/007_budget_usage.js";
 import * as tenantSettings from "./migrations/008_tenant_settings.js";
+import * as guessStreaks from "./migrations/009_guess_streaks.js";
 import * as destinationPauses from "./migrations/010_destination_pauses.js";
 import type { Database } from "./schema.js";
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "006_message_status": messageStatus,
   "007_budget_usage": budgetUsage,
   "008_tenant_settings": tenantSettings,
+  "009_guess_streaks": guessStreaks,
   "010_destination_pauses": destinationPauses,
 };
 

@@ -170,6 +170,15 @@ export interface DestinationPauseTable {
   reason: string;
 }
 
+/** One tenant's run of wrong codes on one number (see migration 009). */
+export interface GuessStreakTable {
+  tenant_id: string;
+  e164: string;
+  failures: number;
+  last_wrong_at: Millis;
+  locked_at: Millis | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -182,6 +191,7 @@ export interface Database {
   budget_usage: BudgetUsageTable;
   conversion_counts: ConversionCountTable;
   destination_pauses: DestinationPauseTable;
+  guess_streaks: GuessStreakTable;
 }
 
 export type TenantRow = Selectable<TenantTable>;

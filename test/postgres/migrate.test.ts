@@ -65,6 +65,7 @@ describe.skipIf(!TEST_DATABASE_URL)("migrations on PostgreSQL", () => {
         "credentials",
         "destination_pauses",
         "events",
+        "guess_streaks",
         "kysely_migration",
         "kysely_migration_lock",
         "outbox",

@@ -40,9 +40,15 @@ export class GuardRefusal extends HandsetError implements RecordsAfterRollback {
     super(code, message, details);
   }
 
+  /** The record's transaction may run again (a credential changed at its commit): count once. */
+  private counted = false;
+
   async recordAfterRollback(trx: Executor): Promise<void> {
     const { caller, type, payload, at, also } = this.record;
-    this.metrics.refused(this.details.limit ?? "unknown", caller.tenantId);
+    if (!this.counted) {
+      this.counted = true;
+      this.metrics.refused(this.details.limit ?? "unknown", caller.tenantId);
+    }
     await also?.(trx);
     await appendTenantEvent(trx, {
       id: newId("evt", at),

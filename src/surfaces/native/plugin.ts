@@ -4,6 +4,7 @@ import { settlingErrors } from "../../http/request-scope.js";
 import type { NativeContext } from "./context.js";
 import { sendNativeError } from "./errors.js";
 import { registerGuardRoutes } from "./guard-routes.js";
+import { registerGuessLockRoutes } from "./guess-lock-routes.js";
 import { registerMessageRoutes } from "./message-routes.js";
 import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
 import { registerSettingsRoutes } from "./settings-routes.js";
@@ -19,6 +20,8 @@ export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): P
   registerUserRoutes(app, ctx);
   registerPhoneNumberRoutes(app, ctx, "admin");
   registerPhoneNumberRoutes(app, ctx, "self");
+  registerGuessLockRoutes(app, ctx, "admin");
+  registerGuessLockRoutes(app, ctx, "self");
   registerMessageRoutes(app, ctx, "admin");
   registerMessageRoutes(app, ctx, "self");
   registerSettingsRoutes(app, ctx);
