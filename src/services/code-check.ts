@@ -14,7 +14,7 @@ import {
 import type { Caller } from "./caller.js";
 import { recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
-import { NO_GUARDS } from "./guards/send-guard.js";
+import { NO_GUARDS, sendCheckSteps, settleSendChecks } from "./guards/send-guard.js";
 import { lockOneNumber } from "./number-set.js";
 import { explainNoOpenVerification, wrongCodeError } from "./verification-errors.js";
 import {
@@ -79,9 +79,13 @@ export function createCodeCheck(deps: ServiceDeps) {
       if (expected !== undefined && codesMatch(expected, submitted)) {
         const strategy: VerificationStrategy =
           pending.key_id === TEST_NUMBER_KEY_ID ? "test_number" : "sms_code";
+        const attempt = { caller, phone, verificationId: pending.id, now };
+        // The guards' writes for a success go in the same round trip as the check's own write.
+        const checks = await guards.guessChecks(trx, attempt, "verified");
         const {
           change,
           changes: [redeemed],
+          alongside: checked,
         } = await recordUserChangeWith(
           trx,
           caller,
@@ -96,9 +100,11 @@ export function createCodeCheck(deps: ServiceDeps) {
           "phone_number.verified",
           { phoneNumberId: phone.id, verificationId: pending.id, strategy },
           now,
+          sendCheckSteps(checks),
         );
         if (redeemed !== 1) throw await explainNoOpenVerification(trx, phone, now);
-        await guards.afterVerified(trx, { caller, phone, verificationId: pending.id, now });
+        await settleSendChecks(checks, checked);
+        await guards.afterVerified(trx, attempt);
         const verification = toVerificationView(
           { ...pending, status: "verified", updated_at: now },
           now,
@@ -121,8 +127,11 @@ export function createCodeCheck(deps: ServiceDeps) {
       // The guess is counted with the event that records it (one statement on PostgreSQL); the
       // count it returns is checked after, and a guess that was not counted undoes both.
       const attemptsUsed = pending.attempts_used + 1;
+      const attempt = { caller, phone, verificationId: pending.id, now };
+      const checks = await guards.guessChecks(trx, attempt, "wrong");
       const {
         returned: [guess],
+        alongside: checked,
       } = await recordUserChangeWith(
         trx,
         caller,
@@ -131,12 +140,14 @@ export function createCodeCheck(deps: ServiceDeps) {
         "phone_number.code_rejected",
         { phoneNumberId: phone.id, verificationId: pending.id, attemptsUsed },
         now,
+        sendCheckSteps(checks),
       );
       if (!guess) throw await explainNoOpenVerification(trx, phone, now);
       if (Number(guess.attempts_used) !== attemptsUsed) {
         throw new Error(`verification ${pending.id} changed under its user's lock`);
       }
-      await guards.afterWrongGuess(trx, { caller, phone, verificationId: pending.id, now });
+      await settleSendChecks(checks, checked);
+      await guards.afterWrongGuess(trx, attempt);
       return {
         ok: false,
         error: wrongCodeError(attemptsUsed, Number(guess.max_attempts), pending.expires_at),

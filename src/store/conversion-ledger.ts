@@ -104,6 +104,16 @@ const COUNT_VERIFIED = hotQuery({
     on conflict (tenant_id, scope, window_start) do update set verified = conversion_counts.verified + 1`,
 });
 
+/** `countVerified` as a statement to pipeline with the check's own write (null with no scope). */
+export function countVerifiedStep(
+  db: Executor,
+  send: Omit<CountSend, "previousWindowStart">,
+): PipelineStep | null {
+  if (send.scopes.length === 0) return null;
+  const scopes = isPostgres(db) ? [...send.scopes] : JSON.stringify(send.scopes);
+  return [COUNT_VERIFIED, [send.tenantId, send.windowStart, send.expiresAt, scopes]];
+}
+
 export async function countVerified(
   trx: Executor,
   send: Omit<CountSend, "previousWindowStart">,

@@ -96,13 +96,23 @@ export async function countWrongCode(
   trx: Executor,
   streak: { tenantId: string; e164: string; at: number; horizon: number },
 ): Promise<CountedWrongCode> {
-  const { rows } = await runHot<{ failures: number | string; others: number | string }>(
-    trx,
-    COUNT_WRONG_CODE,
-    [streak.tenantId, streak.e164, streak.at, streak.horizon],
-  );
-  const row = rows[0];
-  if (!row) throw new Error(`the wrong code on ${streak.e164} was not counted`);
+  const [query, values] = countWrongCodeStep(streak);
+  return wrongCodeCountedOf((await runHot(trx, query, values)).rows, streak.e164);
+}
+
+/** `countWrongCode` as a statement to pipeline with the check's own write. */
+export function countWrongCodeStep(streak: {
+  tenantId: string;
+  e164: string;
+  at: number;
+  horizon: number;
+}): PipelineStep {
+  return [COUNT_WRONG_CODE, [streak.tenantId, streak.e164, streak.at, streak.horizon]];
+}
+
+export function wrongCodeCountedOf(rows: readonly unknown[], e164: string): CountedWrongCode {
+  const row = rows[0] as { failures: number | string; others: number | string } | undefined;
+  if (!row) throw new Error(`the wrong code on ${e164} was not counted`);
   return { mine: Number(row.failures), others: Number(row.others) };
 }
 
@@ -123,6 +133,11 @@ const RESET_STREAK = hotQuery(
 );
 
 /** A success (or an admin) resets this tenant's streak; returns whether there was one to reset. */
+/** `resetGuessStreak` as a statement to pipeline with the check's own write. */
+export function resetGuessStreakStep(tenantId: string, e164: string): PipelineStep {
+  return [RESET_STREAK, [tenantId, e164]];
+}
+
 export async function resetGuessStreak(trx: Executor, tenantId: string, e164: string): Promise<boolean> {
   return (await hotChanges(trx, RESET_STREAK, [tenantId, e164])) > 0;
 }

@@ -48,7 +48,9 @@ async function refusalsCounted(t: TestApp, limit: string, tenant: string): Promi
 describe("SMS pumping against the default budgets, one process on SQLite", () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ runDispatcher: false });
+    // The budgets alone: these SMS are never verified, which the conversion guard would pause on its
+    // own (its proof is test/native/conversion-guard.test.ts).
+    t = await createTestApp({ runDispatcher: false, env: { HANDSET_CONVERSION_GUARD: "off" } });
   });
   afterAll(async () => t.close());
 
@@ -120,7 +122,10 @@ describe("a tenant's hourly SMS budget, one process on SQLite", () => {
   let t: TestApp;
   beforeAll(async () => {
     // Lowered from its default of 1,000 so that the proof takes 80 requests, not 1,100.
-    t = await createTestApp({ runDispatcher: false, env: { HANDSET_BUDGET_TENANT_SMS_PER_HOUR: "50" } });
+    t = await createTestApp({
+      runDispatcher: false,
+      env: { HANDSET_BUDGET_TENANT_SMS_PER_HOUR: "50", HANDSET_CONVERSION_GUARD: "off" },
+    });
   });
   afterAll(async () => t.close());
 

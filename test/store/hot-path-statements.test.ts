@@ -122,18 +122,21 @@ function hotPathSuite(dialect: "sqlite" | "postgres", budget: Budget, open: () =
 
 // Each HTTP operation includes its authentication. Before: add 7, send 11, verify 9, authenticate 1
 // statements on either dialect (27 per flow), every one of them built by Kysely per request.
-// Then the budgets (issue 13): add and send each spend from theirs in one more statement, the one
-// conditional upsert over every budget the action touches (src/store/budget-ledger.ts).
-hotPathSuite("sqlite", { add: 6, send: 7, verify: 6, authenticate: 1 }, () =>
+// Then the fraud guard (issue 13): add spends from the budgets in one more statement; send also
+// peeks at the number's guess streaks, spends from the budgets and counts for the conversion guard
+// (three more); verify reads the streaks before comparing, and counts the success for the conversion
+// guard and resets a streak (two more). On PostgreSQL the send's and the check's guard statements
+// ride with their write (test/postgres/round-trips.test.ts).
+hotPathSuite("sqlite", { add: 6, send: 9, verify: 8, authenticate: 1 }, () =>
   createTestApp({ runDispatcher: false, env: { ...RELAXED_BUDGETS } }),
 );
 
 describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL", () => {
   // Statements, BEGIN and COMMIT included. Before: add 9, send 13, verify 11, authenticate 1; then
   // add 6, send 7, verify 6 (the SMS now goes with send's composed write). BEGIN, the lock and the
-  // state read share one round trip: 3 round trips each for add, send and verify. The budgets' upsert
-  // adds one statement to add and to send.
-  hotPathSuite("postgres", { add: 7, send: 7, verify: 6, authenticate: 1 }, async () => {
+  // state read share one round trip: 3 round trips each for add, send and verify. The fraud guard
+  // adds one statement to add, three to send and two to verify (see above).
+  hotPathSuite("postgres", { add: 7, send: 9, verify: 8, authenticate: 1 }, async () => {
     const schema = await createTestSchema();
     return createTestApp({ runDispatcher: false, env: { DATABASE_URL: schema.url, ...RELAXED_BUDGETS } });
   });

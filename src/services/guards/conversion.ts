@@ -11,7 +11,7 @@ import {
 import { newId } from "../../domain/ids.js";
 import {
   countSendStep,
-  countVerified,
+  countVerifiedStep,
   type DestinationStanding,
   standingsOf,
   startPause,
@@ -151,16 +151,18 @@ export function createConversionGuard(deps: ConversionGuardDeps): SendGuard {
       return { step, settle: (rows) => settle(trx, caller, standingsOf(rows), current, previous, now) };
     },
 
-    async afterVerified(trx, { caller, phone, now }) {
-      if (deps.testNumbers.has(phone.e164)) return;
+    // A success is counted with the check's own write (see `SendCheck`).
+    async guessCheck(trx, { caller, phone, now }, outcome) {
+      if (outcome !== "verified" || deps.testNumbers.has(phone.e164)) return undefined;
       const scopes: DestinationScope[] = destinationsOf(phone.e164, phone.region);
       const { current } = recentWindows(now, settings);
-      await countVerified(trx, {
+      const step = countVerifiedStep(trx, {
         tenantId: caller.tenantId,
         scopes,
         windowStart: current,
         expiresAt: current + 2 * settings.windowMs + KEEP_MS,
       });
+      return step === null ? undefined : { step, settle: async () => {} };
     },
   };
 }

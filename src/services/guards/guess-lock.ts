@@ -8,12 +8,14 @@ import { newId } from "../../domain/ids.js";
 import { appendTenantEvent } from "../../store/events.js";
 import type { Executor } from "../../store/executor.js";
 import {
-  countWrongCode,
+  type CountedWrongCode,
+  countWrongCodeStep,
   guessStreaksOf,
   markGuessLocked,
   peekGuessStreaksStep,
   readGuessStreaks,
-  resetGuessStreak,
+  resetGuessStreakStep,
+  wrongCodeCountedOf,
 } from "../../store/guess-streaks.js";
 import { actorOf } from "../caller.js";
 import { type GuardMetrics, GuardRefusal } from "./guard-refusal.js";
@@ -68,6 +70,33 @@ export function createGuessLockGuard(deps: GuessLockGuardDeps): SendGuard {
     );
   }
 
+  /** The check before the comparison found the number under the cap: this wrong code may reach it. */
+  async function lockAtTheCap(
+    trx: Executor,
+    { caller, phone, verificationId, now }: GuessAttempt,
+    counted: CountedWrongCode,
+  ): Promise<void> {
+    const total = counted.mine + counted.others;
+    // The check before the comparison found the number under the cap: this wrong code reached it.
+    if (total < policy.after) return;
+    await markGuessLocked(trx, caller.tenantId, phone.e164, now);
+    await appendTenantEvent(trx, {
+      id: newId("evt", now),
+      tenantId: caller.tenantId,
+      type: "phone_number.guess_locked",
+      actor: actorOf(caller),
+      payload: {
+        userId: phone.user_id,
+        phoneNumberId: phone.id,
+        verificationId,
+        consecutiveFailures: total,
+        tenantFailures: counted.mine,
+        until: now + policy.lockMs,
+      },
+      at: now,
+    });
+  }
+
   return {
     // A code to a locked number could not be checked: the SMS would be spent for nothing. The peek
     // goes out with the send's write (see `SendCheck`).
@@ -87,36 +116,22 @@ export function createGuessLockGuard(deps: GuessLockGuardDeps): SendGuard {
       streakToReset.set(trx, mine !== undefined && mine.failures > 0);
     },
 
-    async afterWrongGuess(trx, { caller, phone, verificationId, now }) {
-      const counted = await countWrongCode(trx, {
-        tenantId: caller.tenantId,
-        e164: phone.e164,
-        at: now,
-        horizon: streakHorizon(policy, now),
-      });
-      const total = counted.mine + counted.others;
-      // The check before the comparison found the number under the cap: this wrong code reached it.
-      if (total < policy.after) return;
-      await markGuessLocked(trx, caller.tenantId, phone.e164, now);
-      await appendTenantEvent(trx, {
-        id: newId("evt", now),
-        tenantId: caller.tenantId,
-        type: "phone_number.guess_locked",
-        actor: actorOf(caller),
-        payload: {
-          userId: phone.user_id,
-          phoneNumberId: phone.id,
-          verificationId,
-          consecutiveFailures: total,
-          tenantFailures: counted.mine,
-          until: now + policy.lockMs,
-        },
-        at: now,
-      });
-    },
-
-    async afterVerified(trx, { caller, phone }) {
-      if (streakToReset.get(trx)) await resetGuessStreak(trx, caller.tenantId, phone.e164);
+    // The streak's count (a wrong code) or reset (a success) goes out with the check's own write.
+    async guessCheck(trx, attempt, outcome) {
+      const { caller, phone } = attempt;
+      if (outcome === "verified") {
+        if (!streakToReset.get(trx)) return undefined;
+        return { step: resetGuessStreakStep(caller.tenantId, phone.e164), settle: async () => {} };
+      }
+      return {
+        step: countWrongCodeStep({
+          tenantId: caller.tenantId,
+          e164: phone.e164,
+          at: attempt.now,
+          horizon: streakHorizon(policy, attempt.now),
+        }),
+        settle: (rows) => lockAtTheCap(trx, attempt, wrongCodeCountedOf(rows, phone.e164)),
+      };
     },
   };
 }

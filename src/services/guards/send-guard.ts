@@ -40,6 +40,8 @@ export interface AddAttempt {
  * A guard's one statement for a send, sent in the same round trip as the send's own write and the
  * other guards' statements (PostgreSQL pipelines them; see `pipeline`), and how to read its answer.
  */
+export type GuessOutcome = "wrong" | "verified";
+
 export interface SendCheck {
   /** Null when the guard decided without a statement (an amount over its cap, say). */
   step: PipelineStep | null;
@@ -53,6 +55,11 @@ export interface SendGuard {
    * guards need, for one round trip between them all. `beforeSendCommits` is for what cannot wait.
    */
   sendCheck?(trx: Executor, attempt: SendAttempt): Promise<SendCheck | undefined>;
+  /**
+   * The guard's statement for a code compared (`wrong` once a wrong code is to be counted, `verified`
+   * once the number is to be verified), to go out with the check's own write in one round trip.
+   */
+  guessCheck?(trx: Executor, attempt: GuessAttempt, outcome: GuessOutcome): Promise<SendCheck | undefined>;
   /**
    * An SMS is written to the outbox and about to commit (test numbers, which send nothing, skip the
    * guards). Runs last in the transaction, so that budget rows shared by every send are held only
@@ -75,9 +82,11 @@ export interface SendGuard {
 }
 
 /** The guards together, as the use cases call them. */
-export interface ComposedGuards extends Required<Omit<SendGuard, "sendCheck">> {
+export interface ComposedGuards extends Required<Omit<SendGuard, "sendCheck" | "guessCheck">> {
   /** Every guard's send check, in the guards' order. */
   sendChecks(trx: Executor, attempt: SendAttempt): Promise<SendCheck[]>;
+  /** Every guard's check of a compared code, in the guards' order. */
+  guessChecks(trx: Executor, attempt: GuessAttempt, outcome: GuessOutcome): Promise<SendCheck[]>;
 }
 
 /**
@@ -112,6 +121,14 @@ export function composeGuards(guards: readonly SendGuard[]): ComposedGuards {
       const checks: SendCheck[] = [];
       for (const guard of guards) {
         const check = await guard.sendCheck?.(trx, attempt);
+        if (check) checks.push(check);
+      }
+      return checks;
+    },
+    async guessChecks(trx, attempt, outcome) {
+      const checks: SendCheck[] = [];
+      for (const guard of guards) {
+        const check = await guard.guessCheck?.(trx, attempt, outcome);
         if (check) checks.push(check);
       }
       return checks;
