@@ -160,7 +160,7 @@ export interface Config {
   bodyLimitBytes: number;
   zitadel: { grpcPort: number | null };
   otp: typeof DEFAULT_OTP_POLICY;
-  /** The lifetime guess cap (docs/fraud-guard/guess-lock.md). */
+  /** The lifetime guess cap (docs/fraud-guard.md, "Lifetime guess cap"). */
   guessLock: GuessLockPolicy;
   phone: {
     validation: Parsed["HANDSET_PHONE_VALIDATION"];

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type ConversionSettings, DEFAULT_CONVERSION_SETTINGS } from "./domain/conversion.js";
 
 /**
- * The conversion guard's settings (docs/fraud-guard/conversion.md). `HANDSET_CONVERSION_GUARD=off`
+ * The conversion guard's settings (docs/fraud-guard.md, "Conversion guard"). `HANDSET_CONVERSION_GUARD=off`
  * turns it off; each figure has a default.
  */
 const D = DEFAULT_CONVERSION_SETTINGS;

@@ -20,7 +20,7 @@ export interface GuardDeps {
 export function createGuards(deps: GuardDeps): ComposedGuards {
   const { config, metrics } = deps;
   const guards: SendGuard[] = [
-    // First: a locked number is refused before any budget is spent on it (docs/fraud-guard/guess-lock.md).
+    // First: a locked number is refused before any budget is spent on it (docs/fraud-guard.md, "Lifetime guess cap").
     createGuessLockGuard({ policy: config.guessLock, metrics }),
     createBudgetGuard({
       // The tenant's settings came with the user's lock (no statement of their own), or are read once.

@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { windowStart } from "./budgets.js";
 
 /**
- * The conversion guard's rule (docs/fraud-guard/conversion.md). SMS pumping sends many codes to
+ * The conversion guard's rule (docs/fraud-guard.md, "Conversion guard"). SMS pumping sends many codes to
  * numbers that never verify; honest traffic verifies most of its codes (60-90% by the vendors'
  * figures). So sends and successful verifications are counted per tenant and destination, in fixed
  * UTC windows, and a destination whose recent conversion falls below a threshold, with enough volume

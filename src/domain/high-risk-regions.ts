@@ -3,7 +3,7 @@
  * (artificially inflated traffic, a form of International Revenue Share Fraud): small mobile markets
  * with high termination rates, where a rogue operator shares what each SMS earns. A tenant sends to
  * them only once an operator names them (`regions.allow_high_risk`, or an explicit `regions.allowed`
- * list): docs/fraud-guard/geo-and-types.md.
+ * list): docs/fraud-guard.md, "Geo permissions and number types".
  *
  * Where it comes from. The large SMS vendors keep such a list and do not publish it whole; what they
  * publish is that the list exists and how to use it:

@@ -6,7 +6,7 @@ import { HIGH_RISK_REGIONS } from "./high-risk-regions.js";
 import { ALWAYS_REFUSED_TYPES, OPT_IN_NUMBER_TYPES, type OptInNumberType } from "./phone.js";
 
 /**
- * A tenant's own settings (docs/fraud-guard/geo-and-types.md): where it sends codes, which number
+ * A tenant's own settings (docs/fraud-guard.md, "Geo permissions and number types"): where it sends codes, which number
  * types refused by default it takes, and its budgets over the service's defaults. The region lists
  * live in the tenant's `allowed_regions` and `denied_regions` columns (as before the settings
  * existed); the rest in its `settings` JSON column (migration 008). Both are read with the user's

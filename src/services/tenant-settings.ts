@@ -28,7 +28,7 @@ function assertTenantAdmin(caller: Caller): void {
   }
 }
 
-/** The tenant's settings (docs/fraud-guard/geo-and-types.md), as the admin API and the CLI show them. */
+/** The tenant's settings (docs/fraud-guard.md, "Geo permissions and number types"), as the admin API and the CLI show them. */
 export function createTenantSettingsService(deps: ServiceDeps) {
   const { uow } = deps.store;
   const defaults = deps.tenantBudgets ?? DEFAULT_TENANT_BUDGETS;

@@ -128,7 +128,7 @@ function hotPathSuite(dialect: "sqlite" | "postgres", budget: Budget, open: () =
 // guard and resets a streak (two more). On PostgreSQL the send's and the check's guard statements
 // ride with their write (test/postgres/round-trips.test.ts).
 hotPathSuite("sqlite", { add: 6, send: 9, verify: 8, authenticate: 1 }, () =>
-  createTestApp({ runDispatcher: false, env: { ...RELAXED_BUDGETS } }),
+  createTestApp({ runDispatcher: false, env: { ...RELAXED_BUDGETS, HANDSET_CONVERSION_GUARD: "on" } }),
 );
 
 describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL", () => {
@@ -138,6 +138,9 @@ describe.skipIf(!TEST_DATABASE_URL)("PostgreSQL", () => {
   // adds one statement to add, three to send and two to verify (see above).
   hotPathSuite("postgres", { add: 7, send: 9, verify: 8, authenticate: 1 }, async () => {
     const schema = await createTestSchema();
-    return createTestApp({ runDispatcher: false, env: { DATABASE_URL: schema.url, ...RELAXED_BUDGETS } });
+    return createTestApp({
+      runDispatcher: false,
+      env: { DATABASE_URL: schema.url, ...RELAXED_BUDGETS, HANDSET_CONVERSION_GUARD: "on" },
+    });
   });
 });

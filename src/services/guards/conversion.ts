@@ -36,7 +36,7 @@ const KEEP_MS = 86_400_000;
 export const CONVERSION_LIMIT = "conversion_guard";
 
 /**
- * The conversion guard (docs/fraud-guard/conversion.md): counts every SMS and every successful
+ * The conversion guard (docs/fraud-guard.md, "Conversion guard"): counts every SMS and every successful
  * verification per tenant and destination (country and prefix), and pauses a destination whose
  * recent conversion falls below the threshold with enough volume.
  *

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 
 /**
- * The lifetime guess cap (docs/fraud-guard/guess-lock.md): consecutive wrong codes per tenant and
+ * The lifetime guess cap (docs/fraud-guard.md, "Lifetime guess cap"): consecutive wrong codes per tenant and
  * number. The cap counts the streaks of every tenant holding the same E.164 number, hence the index
  * by number. A success resets its tenant's streak to 0; `locked_at` is when the streaks reached the
  * cap; a streak whose `last_wrong_at` is a lock window old counts nothing.

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 
 /**
- * The conversion guard (docs/fraud-guard/conversion.md). `conversion_counts` holds, per tenant,
+ * The conversion guard (docs/fraud-guard.md, "Conversion guard"). `conversion_counts` holds, per tenant,
  * destination (`country:NG`, `prefix:+234803`) and fixed window, the SMS sent and the codes verified:
  * a send adds to its rows in one upsert that also reads what the guard decides from, so two processes
  * never double-count (PostgreSQL serialises upserts of one row). `destination_pauses` holds each

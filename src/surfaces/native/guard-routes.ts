@@ -38,7 +38,7 @@ function presentPause(p: DestinationPauseView) {
   };
 }
 
-/** The conversion guard's pauses (docs/fraud-guard/conversion.md), for admin keys. */
+/** The conversion guard's pauses (docs/fraud-guard.md, "Conversion guard"), for admin keys. */
 export function registerGuardRoutes(app: FastifyInstance, ctx: NativeContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["Fraud guard (admin)"];

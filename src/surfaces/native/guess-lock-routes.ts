@@ -40,7 +40,7 @@ function present(view: GuessLockView) {
 }
 
 /**
- * The lifetime guess cap on one number (docs/fraud-guard/guess-lock.md): read by admin keys and by
+ * The lifetime guess cap on one number (docs/fraud-guard.md, "Lifetime guess cap"): read by admin keys and by
  * the number's own user; reset by admin keys only.
  */
 export function registerGuessLockRoutes(app: FastifyInstance, ctx: NativeContext, audience: Audience): void {
