@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { type BudgetConfig, loadBudgetConfig } from "./budget-config.js";
 import { loadConversionConfig } from "./conversion-config.js";
@@ -8,6 +7,7 @@ import type { ConversionSettings } from "./domain/conversion.js";
 import { DEFAULT_GUESS_LOCK, type GuessLockPolicy } from "./domain/guess-lock.js";
 import { DEFAULT_OTP_POLICY } from "./domain/otp-policy.js";
 import { loadSmsRouting, SmsConfigError, type SmsRouting } from "./sms-config.js";
+import { type TrustProxy, trustProxySetting } from "./trust-proxy-config.js";
 
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -99,28 +99,7 @@ const ConfigSchema = z.object({
    * `false` (default: the socket's address is the client's), `true` (trust every proxy), a hop count,
    * or a comma-separated list of proxy addresses and CIDR ranges whose `X-Forwarded-For` is believed.
    */
-  HANDSET_TRUST_PROXY: z
-    .string()
-    .trim()
-    .default("false")
-    .transform((v, ctx): boolean | string[] | number => {
-      if (v === "false" || v === "") return false;
-      if (v === "true") return true;
-      if (/^\d{1,2}$/.test(v)) return Number(v);
-      const proxies = v
-        .split(",")
-        .map((p) => p.trim())
-        .filter((p) => p.length > 0);
-      const wrong = proxies.filter((p) => !isProxyAddress(p));
-      if (wrong.length > 0) {
-        ctx.addIssue({
-          code: "custom",
-          message: `not an address, a CIDR range or loopback/linklocal/uniquelocal: ${wrong.join(", ")}`,
-        });
-        return z.NEVER;
-      }
-      return proxies;
-    }),
+  HANDSET_TRUST_PROXY: trustProxySetting,
   /** A bearer token `GET /metrics` asks for; unset, the metrics are open to whoever reaches the port. */
   HANDSET_METRICS_TOKEN: z.string().trim().min(16, "at least 16 characters").optional(),
 
@@ -177,7 +156,7 @@ export interface Config {
    * Which proxies' `X-Forwarded-For` names the client (Fastify's `trustProxy`): false trusts none,
    * so the socket's address is the client's.
    */
-  trustProxy: boolean | string[] | number;
+  trustProxy: TrustProxy;
   metricsToken: string | null;
   sms: {
     provider: Parsed["HANDSET_SMS_PROVIDER"];
@@ -292,13 +271,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dispatchLeaseMs: c.HANDSET_DISPATCH_LEASE_MS,
     },
   };
-}
-
-/** What proxy-addr takes in a trust list: an address, a CIDR range, or one of its named ranges. */
-function isProxyAddress(entry: string): boolean {
-  return (
-    ["loopback", "linklocal", "uniquelocal"].includes(entry) ||
-    ipaddr.isValid(entry) ||
-    ipaddr.isValidCIDR(entry)
-  );
 }
