@@ -66,8 +66,15 @@ export function createCodeCheck(deps: ServiceDeps) {
     return uow.transaction(async (trx): Promise<CodeCheck> => {
       const now = deps.clock.now();
       // The user's lock, the number and its open verification: what the check decides from.
-      const { row: phone, pending } = await lockOneNumber(trx, caller, phoneNumberId);
-      if (pending) await guards.beforeCheck(trx, { caller, phone, verificationId: pending.id, now });
+      // The guards' reads (the guess streaks) go out with the lock, in the same round trip.
+      const {
+        row: phone,
+        pending,
+        alongside: reads,
+      } = await lockOneNumber(trx, caller, phoneNumberId, {
+        alongside: guards.checkReads(caller.tenantId, phoneNumberId),
+      });
+      if (pending) await guards.beforeCheck(trx, { caller, phone, verificationId: pending.id, now }, reads);
       if (!pending || pending.expires_at <= now) {
         if (pending) await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
         return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };

@@ -5,6 +5,7 @@ import type { Executor } from "../store/executor.js";
 import { toFlag } from "../store/executor.js";
 import { lockUserState, type NumberBudgets } from "../store/locks.js";
 import { updatePhoneNumber } from "../store/phone-numbers.js";
+import type { PipelineStep } from "../store/prepared.js";
 import type { PhoneNumberRow, PhoneNumberUpdate, VerificationRow } from "../store/schema.js";
 import { assertReachesUser, tenantPhonePolicy } from "./access.js";
 import type { Caller } from "./caller.js";
@@ -78,7 +79,10 @@ export interface LockNumberOptions {
 }
 
 /** One number under its user's lock, without the rest of the user's set. */
-export type LockedOneNumber = Pick<LockedNumber, "row" | "pending" | "budgets">;
+export type LockedOneNumber = Pick<LockedNumber, "row" | "pending" | "budgets"> & {
+  /** The rows of each statement sent alongside the lock (`alongside`), in order. */
+  alongside: (readonly unknown[])[];
+};
 
 /**
  * Takes the lock of the number's user, as `lockNumberOf` does, but reads that number's row alone, with
@@ -90,7 +94,7 @@ export async function lockOneNumber(
   trx: Executor,
   caller: Caller,
   phoneNumberId: string,
-  options: Pick<LockNumberOptions, "budgetsSince"> = {},
+  options: Pick<LockNumberOptions, "budgetsSince"> & { alongside?: readonly PipelineStep[] } = {},
 ): Promise<LockedOneNumber> {
   const state = await lockUserState(trx, {
     tenantId: caller.tenantId,
@@ -98,11 +102,12 @@ export async function lockOneNumber(
     pendingOf: phoneNumberId,
     budgetsSince: options.budgetsSince,
     onlyTarget: true,
+    alongside: options.alongside,
   });
   const row = state?.rows.find((r) => r.id === phoneNumberId);
   // No such number, another user's, or removed while this request waited for the lock.
   if (!state || !row) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", `No phone number ${phoneNumberId}.`);
-  return { row, pending: state.pending, budgets: state.budgets };
+  return { row, pending: state.pending, budgets: state.budgets, alongside: state.alongside };
 }
 
 /**

@@ -17,6 +17,24 @@ const READ_STREAKS = hotQuery({
     where e164 = $1 order by tenant_id for update`,
 });
 
+/**
+ * `READ_STREAKS` by the number's id, so that it can go out with the user's lock before the number is
+ * read (`lockUserState`'s `alongside`): the server runs it after the lock, in the same round trip.
+ */
+const READ_STREAKS_OF_NUMBER = hotQuery({
+  sqlite: `
+    select tenant_id, failures, last_wrong_at, locked_at from guess_streaks
+    where e164 = (select e164 from phone_numbers where tenant_id = $1 and id = $2) order by tenant_id`,
+  postgres: `
+    select tenant_id, failures, last_wrong_at, locked_at from guess_streaks
+    where e164 = (select e164 from phone_numbers where tenant_id = $1 and id = $2) order by tenant_id for update`,
+});
+
+/** The read before a code is compared, as a statement to send with the user's lock. */
+export function readGuessStreaksOfNumberStep(tenantId: string, phoneNumberId: string): PipelineStep {
+  return [READ_STREAKS_OF_NUMBER, [tenantId, phoneNumberId]];
+}
+
 /** The same read without the row locks: for a send, which only decides whether to spend an SMS. */
 const PEEK_STREAKS = hotQuery(
   "select tenant_id, failures, last_wrong_at, locked_at from guess_streaks where e164 = $1 order by tenant_id",

@@ -1,5 +1,5 @@
 import type { Executor } from "./executor.js";
-import { hotRow, pipeline, runHot } from "./prepared.js";
+import { hotRow, type PipelineStep, pipeline, runHot } from "./prepared.js";
 import type { PhoneNumberRow, TenantRow, VerificationRow } from "./schema.js";
 import { stateQueryFor, USER_STATE_QUERIES } from "./user-state-queries.js";
 
@@ -96,6 +96,11 @@ export interface UserStateRequest {
    * and decides nothing from the others (`rows` then holds that row alone).
    */
   onlyTarget?: boolean;
+  /**
+   * Statements that read what the lock protects (a guard's read before a code is compared), sent
+   * after the lock and the read, in the same round trip on PostgreSQL.
+   */
+  alongside?: readonly PipelineStep[];
 }
 
 export interface UserState {
@@ -106,6 +111,8 @@ export interface UserState {
   pending: VerificationRow | undefined;
   /** `pendingOf`'s budgets, when `budgetsSince` was given and the user holds the number. */
   budgets: NumberBudgets | undefined;
+  /** The rows of each `alongside` statement, in order. */
+  alongside: (readonly unknown[])[];
 }
 
 type StateRow = PhoneNumberRow & {
@@ -150,25 +157,41 @@ export async function lockUserState(
   const values = [tenantId, userId, request.pendingOf ?? null, request.budgetsSince ?? 0];
   const onlyTarget = request.onlyTarget === true && request.pendingOf !== undefined;
 
+  const alongside = request.alongside ?? [];
+  let alongsideRows: (readonly unknown[])[] | undefined;
   let rows: StateRow[];
   if (held === undefined) {
     const byUser = userId !== undefined;
     if (!byUser) values[1] = (request.target as { phoneNumberId: string }).phoneNumberId;
     // The lock and the read are sent together (on PostgreSQL in one round trip, see `pipeline`);
     // the server runs the read once the lock is held, so it sees what the lock now protects.
-    const [lock, read] = await pipeline(trx, [
+    const [lock, read, ...also] = await pipeline(trx, [
       [byUser ? USER_STATE_QUERIES.lockByUser : USER_STATE_QUERIES.lockByNumber, values.slice(0, 2)],
       [stateQueryFor(!byUser, budgets, onlyTarget), values],
+      ...alongside,
     ]);
+    alongsideRows = also.map((result) => result.rows);
     const locked = lock?.rows[0] as StateRow | undefined;
     if (!locked) return undefined;
     remember(trx, tenantId, locked);
     userId = locked.locked_user_id as string;
     rows = (read?.rows ?? []) as StateRow[];
-  } else if (held.rows !== null && request.pendingOf === undefined) {
-    return { userId: userId as string, rows: held.rows, pending: undefined, budgets: undefined };
+  } else if (held.rows !== null && request.pendingOf === undefined && alongside.length === 0) {
+    return {
+      userId: userId as string,
+      rows: held.rows,
+      pending: undefined,
+      budgets: undefined,
+      alongside: [],
+    };
   } else {
     rows = (await runHot<StateRow>(trx, stateQueryFor(false, budgets, onlyTarget), values)).rows;
+  }
+  // The lock was held already (or the pipeline was refused): the statements alongside run after it.
+  if (alongsideRows === undefined) {
+    alongsideRows = [];
+    for (const [query, stepValues] of alongside)
+      alongsideRows.push((await runHot(trx, query, stepValues)).rows);
   }
   const found = userId as string;
   const numbers = rows.map(toNumberRow);
@@ -181,6 +204,7 @@ export async function lockUserState(
   const budgetsOf = target?.budgets == null ? undefined : json(target.budgets);
   return {
     userId: found,
+    alongside: alongsideRows,
     rows: numbers,
     pending: target?.pending == null ? undefined : json(target.pending),
     budgets:

@@ -14,6 +14,7 @@ import {
   markGuessLocked,
   peekGuessStreaksStep,
   readGuessStreaks,
+  readGuessStreaksOfNumberStep,
   resetGuessStreakStep,
   wrongCodeCountedOf,
 } from "../../store/guess-streaks.js";
@@ -108,9 +109,15 @@ export function createGuessLockGuard(deps: GuessLockGuardDeps): SendGuard {
       };
     },
 
-    async beforeCheck(trx, attempt) {
+    // Read with the user's lock, in its round trip (see `checkRead`).
+    checkRead: (tenantId, phoneNumberId) => readGuessStreaksOfNumberStep(tenantId, phoneNumberId),
+
+    async beforeCheck(trx, attempt, read) {
       const { caller } = attempt;
-      const streaks = await readGuessStreaks(trx, attempt.phone.e164, { lock: true });
+      const streaks =
+        read === undefined
+          ? await readGuessStreaks(trx, attempt.phone.e164, { lock: true })
+          : guessStreaksOf(read);
       refuseIfLocked(streaks, attempt, "check");
       const mine = streaks.find((s) => s.tenantId === caller.tenantId);
       streakToReset.set(trx, mine !== undefined && mine.failures > 0);

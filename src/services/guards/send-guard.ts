@@ -66,8 +66,16 @@ export interface SendGuard {
    * until the commit.
    */
   beforeSendCommits?(trx: Executor, attempt: SendAttempt): Promise<void>;
-  /** A code is about to be compared: a refusal here counts no guess. */
-  beforeCheck?(trx: Executor, attempt: GuessAttempt): Promise<void>;
+  /**
+   * What the guard reads before a code is compared, as a statement sent with the user's lock (one
+   * round trip on PostgreSQL); its rows come to `beforeCheck`.
+   */
+  checkRead?(tenantId: string, phoneNumberId: string): PipelineStep;
+  /**
+   * A code is about to be compared: a refusal here counts no guess. `read` holds the rows of the
+   * guard's `checkRead`, when it has one.
+   */
+  beforeCheck?(trx: Executor, attempt: GuessAttempt, read?: readonly unknown[]): Promise<void>;
   /** A wrong code was counted (the transaction commits it). */
   afterWrongGuess?(trx: Executor, attempt: GuessAttempt): Promise<void>;
   /** A code verified the number. */
@@ -82,7 +90,12 @@ export interface SendGuard {
 }
 
 /** The guards together, as the use cases call them. */
-export interface ComposedGuards extends Required<Omit<SendGuard, "sendCheck" | "guessCheck">> {
+export interface ComposedGuards
+  extends Required<Omit<SendGuard, "sendCheck" | "guessCheck" | "checkRead" | "beforeCheck">> {
+  /** Every guard's read before a code is compared, to send with the user's lock. */
+  checkReads(tenantId: string, phoneNumberId: string): PipelineStep[];
+  /** Every guard's `beforeCheck`, each given the rows of its own read (`reads`, in `checkReads`' order). */
+  beforeCheck(trx: Executor, attempt: GuessAttempt, reads: readonly (readonly unknown[])[]): Promise<void>;
   /** Every guard's send check, in the guards' order. */
   sendChecks(trx: Executor, attempt: SendAttempt): Promise<SendCheck[]>;
   /** Every guard's check of a compared code, in the guards' order. */
@@ -133,8 +146,16 @@ export function composeGuards(guards: readonly SendGuard[]): ComposedGuards {
       }
       return checks;
     },
+    checkReads: (tenantId, phoneNumberId) =>
+      guards.flatMap((guard) => (guard.checkRead ? [guard.checkRead(tenantId, phoneNumberId)] : [])),
+    async beforeCheck(trx, attempt, reads) {
+      let next = 0;
+      for (const guard of guards) {
+        const read = guard.checkRead ? (reads[next++] ?? []) : undefined;
+        await guard.beforeCheck?.(trx, attempt, read);
+      }
+    },
     beforeSendCommits: each((g) => g.beforeSendCommits),
-    beforeCheck: each((g) => g.beforeCheck),
     afterWrongGuess: each((g) => g.afterWrongGuess),
     afterVerified: each((g) => g.afterVerified),
     beforeAdd: each((g) => g.beforeAdd),
