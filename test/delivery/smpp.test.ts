@@ -198,6 +198,8 @@ describe.skipIf(NET_SMPP_MISSING)("SMPP provider against a scripted SMSC (Perl N
     expect(message.segments).toBe(2);
     const accepted = await provider.send(message);
 
+    // The SMSC logs a PDU as it handles it, which can come after its answer reached the provider.
+    await smsc.waitFor(/^submit_sm /, { from, count: 2 });
     const submits = smsc
       .lines()
       .slice(from)
