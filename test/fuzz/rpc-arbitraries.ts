@@ -22,7 +22,8 @@ const MAX_DEPTH = 2;
 
 /**
  * Strings that have broken parsers elsewhere. None is larger than the body limit (16 KiB): a gRPC call
- * over the limit keeps the gRPC server from stopping (reported; `oddValue` covers the limit over HTTP).
+ * over it leaves its stream open until the server's stop cuts it after a grace period, which
+ * test/zitadel/grpc-shutdown.test.ts covers (`oddValue` covers the limit over HTTP).
  */
 const ODD_TEXT = ["", "\u0000", "\ud800", "x".repeat(10_000), "+", "+999999999999999999999999", "١٢٣", "🇫🇷"];
 

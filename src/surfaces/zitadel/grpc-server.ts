@@ -16,6 +16,9 @@ export interface ZitadelGrpcServer {
   address(): AddressInfo | null;
 }
 
+/** How long stopping waits for calls in flight before it cuts the sessions still open. */
+const STOP_GRACE_MS = 2_000;
+
 /**
  * gRPC over HTTP/2 cleartext (prior knowledge), as ZITADEL's own clients speak it (`createGrpcTransport`,
  * `createServerTransport`). The same router also answers Connect and gRPC-Web on this port, at the
@@ -65,7 +68,15 @@ export function createZitadelGrpcServer(deps: SurfaceDeps, log: FastifyBaseLogge
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Clients keep idle HTTP/2 sessions open; closing them lets in-flight calls finish and the server stop.
       for (const session of sessions) session.close();
+      // A session closes once its streams have; a client that keeps sending into a stream already
+      // answered (a body over the limit is refused before it is read) would hold it open for ever.
+      // What is still open after the grace period is cut.
+      const cut = setTimeout(() => {
+        for (const session of sessions) session.destroy();
+      }, STOP_GRACE_MS);
+      cut.unref();
       await closed;
+      clearTimeout(cut);
     },
     address: () => listening,
   };
