@@ -20,8 +20,10 @@
  * - Prelude, "2025 SMS Pumping Fraud Report" (https://prelude.so/blog/2025-sms-fraud-report): over
  *   205 million verification requests, "a small number of countries and carriers account for a
  *   disproportionate share of abuse".
- * The members below are the Caucasus and Central Asian markets and the small African and Caribbean
- * ones those reports and vendors' risk tags keep naming. It is kept short on purpose (no large market
+ * Of the members below only Azerbaijan is named in those public sources; the others are Handset's
+ * own choice of markets with the same profile (small, high termination rates, little OTP traffic from
+ * real users of a typical app): the Caucasus and Central Asian markets and small African and Caribbean
+ * ones. Compare it with your SMS provider's own list. It is kept short on purpose (no large market
  * whose real users a default would lock out): an operator narrows sending further with
  * `regions.allowed`, and the budgets and conversion guard still watch every other country.
  */
