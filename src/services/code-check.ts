@@ -111,7 +111,6 @@ export function createCodeCheck(deps: ServiceDeps) {
         );
         if (redeemed !== 1) throw await explainNoOpenVerification(trx, phone, now);
         await settleSendChecks(checks, checked);
-        await guards.afterVerified(trx, attempt);
         const verification = toVerificationView(
           { ...pending, status: "verified", updated_at: now },
           now,
@@ -154,7 +153,6 @@ export function createCodeCheck(deps: ServiceDeps) {
         throw new Error(`verification ${pending.id} changed under its user's lock`);
       }
       await settleSendChecks(checks, checked);
-      await guards.afterWrongGuess(trx, attempt);
       return {
         ok: false,
         error: wrongCodeError(attemptsUsed, Number(guess.max_attempts), pending.expires_at),

@@ -194,7 +194,6 @@ export function createVerificationService(deps: ServiceDeps) {
         if (sms) {
           if (queued !== 1) throw new Error(`the SMS for verification ${row.id} was not queued`);
           await settleSendChecks(checks, checked);
-          await guards.beforeSendCommits(trx, attempt);
           // Handed to delivery once the transaction is durable; a rollback drops it with the row.
           uow.afterCommit(() => deps.sms.committed({ message: sms, verification: row }));
         }

@@ -79,39 +79,6 @@ export function budgetSpend(db: Executor, entries: readonly LedgerEntry[]): Budg
   };
 }
 
-/** How much of each scope's windows since `since` is used, summed per scope. */
-export async function readBudgetUsage(
-  db: Executor,
-  scopes: readonly string[],
-  since: number,
-): Promise<Map<string, number>> {
-  if (scopes.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("budget_usage")
-    .select(["scope", (eb) => eb.fn.sum<number | string>("used").as("used")])
-    .where("scope", "in", scopes)
-    .where("window_start", ">=", since)
-    .groupBy("scope")
-    .execute();
-  return new Map(rows.map((row) => [row.scope, Number(row.used)]));
-}
-
-/** What one window of each scope holds now (a budget's standing, for an answer or a listing). */
-export async function readWindows(
-  db: Executor,
-  windows: readonly { scope: string; windowStart: number }[],
-): Promise<Map<string, number>> {
-  if (windows.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("budget_usage")
-    .select(["scope", "window_start", "used"])
-    .where((eb) =>
-      eb.or(windows.map((w) => eb.and([eb("scope", "=", w.scope), eb("window_start", "=", w.windowStart)]))),
-    )
-    .execute();
-  return new Map(rows.map((row) => [`${row.scope}\0${Number(row.window_start)}`, Number(row.used)]));
-}
-
 /** Drops windows nobody reads any more; returns how many. */
 export async function purgeBudgetUsage(db: Executor, now: number): Promise<number> {
   const result = await db.deleteFrom("budget_usage").where("expires_at", "<", now).executeTakeFirst();

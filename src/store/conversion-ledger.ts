@@ -1,5 +1,5 @@
 import type { Executor } from "./executor.js";
-import { hotQuery, isPostgres, type PipelineStep, runHot } from "./prepared.js";
+import { hotQuery, isPostgres, type PipelineStep } from "./prepared.js";
 import type { DestinationPauseTable } from "./schema.js";
 
 /** What one send's statement reads back for one destination. */
@@ -66,14 +66,7 @@ interface StandingRow {
 
 const orNull = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
-export async function countSend(trx: Executor, send: CountSend): Promise<DestinationStanding[]> {
-  const step = countSendStep(trx, send);
-  if (step === null) return [];
-  const { rows } = await runHot(trx, step[0], step[1]);
-  return standingsOf(rows);
-}
-
-/** `countSend` as a statement to pipeline with others (null with no scope); `standingsOf` reads its rows. */
+/** Counts a send against each destination, as a statement to pipeline with the send's write (null with no scope); `standingsOf` reads its rows. */
 export function countSendStep(db: Executor, send: CountSend): PipelineStep | null {
   if (send.scopes.length === 0) return null;
   const scopes = isPostgres(db) ? [...send.scopes] : JSON.stringify(send.scopes);
@@ -104,7 +97,7 @@ const COUNT_VERIFIED = hotQuery({
     on conflict (tenant_id, scope, window_start) do update set verified = conversion_counts.verified + 1`,
 });
 
-/** `countVerified` as a statement to pipeline with the check's own write (null with no scope). */
+/** Counts a success against each destination, as a statement to pipeline with the check's write (null with no scope). */
 export function countVerifiedStep(
   db: Executor,
   send: Omit<CountSend, "previousWindowStart">,
@@ -112,15 +105,6 @@ export function countVerifiedStep(
   if (send.scopes.length === 0) return null;
   const scopes = isPostgres(db) ? [...send.scopes] : JSON.stringify(send.scopes);
   return [COUNT_VERIFIED, [send.tenantId, send.windowStart, send.expiresAt, scopes]];
-}
-
-export async function countVerified(
-  trx: Executor,
-  send: Omit<CountSend, "previousWindowStart">,
-): Promise<void> {
-  if (send.scopes.length === 0) return;
-  const scopes = isPostgres(trx) ? [...send.scopes] : JSON.stringify(send.scopes);
-  await runHot(trx, COUNT_VERIFIED, [send.tenantId, send.windowStart, send.expiresAt, scopes]);
 }
 
 export type DestinationPause = DestinationPauseTable;

@@ -110,15 +110,7 @@ export interface CountedWrongCode {
   others: number;
 }
 
-export async function countWrongCode(
-  trx: Executor,
-  streak: { tenantId: string; e164: string; at: number; horizon: number },
-): Promise<CountedWrongCode> {
-  const [query, values] = countWrongCodeStep(streak);
-  return wrongCodeCountedOf((await runHot(trx, query, values)).rows, streak.e164);
-}
-
-/** `countWrongCode` as a statement to pipeline with the check's own write. */
+/** Counts a wrong code (see `COUNT_WRONG_CODE`), as a statement to pipeline with the check's own write. */
 export function countWrongCodeStep(streak: {
   tenantId: string;
   e164: string;

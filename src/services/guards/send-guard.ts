@@ -51,8 +51,9 @@ export interface SendCheck {
 
 export interface SendGuard {
   /**
-   * The guard's statement for an SMS about to be queued, to go out with the send's write: what most
-   * guards need, for one round trip between them all. `beforeSendCommits` is for what cannot wait.
+   * The guard's statement for an SMS about to be queued (test numbers, which send nothing, skip the
+   * guards), to go out with the send's write: one round trip between them all. Its answer is read
+   * last in the transaction, so that budget rows shared by every send are held only until the commit.
    */
   sendCheck?(trx: Executor, attempt: SendAttempt): Promise<SendCheck | undefined>;
   /**
@@ -60,12 +61,6 @@ export interface SendGuard {
    * once the number is to be verified), to go out with the check's own write in one round trip.
    */
   guessCheck?(trx: Executor, attempt: GuessAttempt, outcome: GuessOutcome): Promise<SendCheck | undefined>;
-  /**
-   * An SMS is written to the outbox and about to commit (test numbers, which send nothing, skip the
-   * guards). Runs last in the transaction, so that budget rows shared by every send are held only
-   * until the commit.
-   */
-  beforeSendCommits?(trx: Executor, attempt: SendAttempt): Promise<void>;
   /**
    * What the guard reads before a code is compared, as a statement sent with the user's lock (one
    * round trip on PostgreSQL); its rows come to `beforeCheck`.
@@ -76,10 +71,6 @@ export interface SendGuard {
    * guard's `checkRead`, when it has one.
    */
   beforeCheck?(trx: Executor, attempt: GuessAttempt, read?: readonly unknown[]): Promise<void>;
-  /** A wrong code was counted (the transaction commits it). */
-  afterWrongGuess?(trx: Executor, attempt: GuessAttempt): Promise<void>;
-  /** A code verified the number. */
-  afterVerified?(trx: Executor, attempt: GuessAttempt): Promise<void>;
   /** A number is about to be added to a user. */
   beforeAdd?(trx: Executor, attempt: AddAttempt): Promise<void>;
   /**
@@ -155,9 +146,6 @@ export function composeGuards(guards: readonly SendGuard[]): ComposedGuards {
         await guard.beforeCheck?.(trx, attempt, read);
       }
     },
-    beforeSendCommits: each((g) => g.beforeSendCommits),
-    afterWrongGuess: each((g) => g.afterWrongGuess),
-    afterVerified: each((g) => g.afterVerified),
     beforeAdd: each((g) => g.beforeAdd),
     afterAddRefused: each((g) => g.afterAddRefused),
   };
