@@ -1,21 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { deriveCode } from "../../src/domain/code.js";
+import { NO_BUDGETS } from "../support/budgets.js";
 import { bearer, createTestApp, mobileNumber, TEST_KEYRING, type TestApp } from "../support/harness.js";
 import { createTestSchema, notePostgresSkipped, TEST_DATABASE_URL } from "../support/postgres.js";
 
 notePostgresSkipped("the conversion guard's pumping wave on PostgreSQL");
-
-/** Budgets off, so that the conversion guard is what stops the wave (each budget is tested alone). */
-const NO_BUDGETS = {
-  HANDSET_BUDGET_USER_NUMBERS_PER_DAY: "off",
-  HANDSET_BUDGET_USER_SMS_PER_HOUR: "off",
-  HANDSET_BUDGET_IP_SMS_PER_HOUR: "off",
-  HANDSET_BUDGET_RANGE_SMS_PER_HOUR: "off",
-  HANDSET_BUDGET_COUNTRY_SMS_PER_HOUR: "off",
-  HANDSET_BUDGET_TENANT_SMS_PER_HOUR: "off",
-  HANDSET_BUDGET_TENANT_SMS_PER_DAY: "off",
-  HANDSET_BUDGET_TENANT_SPEND_PER_DAY: "off",
-};
 
 let serial = 0;
 /** A Nigerian MTN mobile (+234 803 …): the destination of the wave. */

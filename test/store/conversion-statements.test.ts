@@ -1,26 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deriveCode } from "../../src/domain/code.js";
+import { NO_BUDGETS } from "../support/budgets.js";
 import { createTestApp, mobileNumber, TEST_KEYRING, type TestApp } from "../support/harness.js";
 import { nativeClient, wrongCode } from "../support/native-client.js";
 import { createTestSchema, notePostgresSkipped, TEST_DATABASE_URL } from "../support/postgres.js";
 import { type StatementCounter, startStatementCounter } from "../support/statement-counter.js";
 
 notePostgresSkipped("statements the conversion guard adds on PostgreSQL");
-
-/** Each budget is tested alone; here they would only add their own statement to both sides. */
-const NO_BUDGETS = {
-  HANDSET_BUDGET_USER_NUMBERS_PER_DAY: "off",
-  HANDSET_BUDGET_USER_SMS_PER_HOUR: "off",
-  HANDSET_BUDGET_IP_SMS_PER_HOUR: "off",
-  HANDSET_BUDGET_RANGE_SMS_PER_HOUR: "off",
-  HANDSET_BUDGET_COUNTRY_SMS_PER_HOUR: "off",
-  HANDSET_BUDGET_TENANT_SMS_PER_HOUR: "off",
-  HANDSET_BUDGET_TENANT_SMS_PER_DAY: "off",
-  HANDSET_BUDGET_TENANT_SPEND_PER_DAY: "off",
-  HANDSET_BUDGET_SERVICE_SMS_PER_HOUR: "off",
-  HANDSET_BUDGET_SERVICE_SMS_PER_DAY: "off",
-  HANDSET_BUDGET_SERVICE_SPEND_PER_DAY: "off",
-};
 
 type Counts = Record<"send" | "wrong" | "verify", number>;
 
