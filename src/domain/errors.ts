@@ -30,6 +30,12 @@ export const ERROR_CODES = [
   "MESSAGE_NOT_FOUND",
   /** No running conversion-guard pause for that destination (the native admin API's lift). */
   "DESTINATION_PAUSE_NOT_FOUND",
+  /** An admin key or user token of this tenant (the admin API's key management). */
+  "CREDENTIAL_NOT_FOUND",
+  /** Creating a tenant whose id is taken. */
+  "TENANT_ALREADY_EXISTS",
+  /** A destructive change (deleting a tenant) was asked without naming what it destroys. */
+  "CONFIRMATION_REQUIRED",
   "PHONE_NUMBER_TAKEN",
   /**
    * What a user token hears for any number it may not add to its own account (held by someone else,

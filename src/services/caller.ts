@@ -1,4 +1,4 @@
-import type { Scope } from "../domain/scopes.js";
+import { SCOPES, type Scope } from "../domain/scopes.js";
 
 /** Who is asking: resolved from a credential by the surface, checked again by every service call. */
 export interface Caller {
@@ -30,6 +30,6 @@ export function systemCaller(tenantId: string): Caller {
     kind: "system",
     credentialId: "handset",
     userId: null,
-    scopes: new Set(["users:read", "users:write", "phone:read", "phone:write", "phone:verify"]),
+    scopes: new Set(SCOPES),
   };
 }

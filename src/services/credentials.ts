@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
-import { ADMIN_KEY_SCOPES, isScope, type Scope, USER_TOKEN_SCOPES } from "../domain/scopes.js";
+import {
+  ADMIN_KEY_SCOPES,
+  DEFAULT_ADMIN_KEY_SCOPES,
+  isScope,
+  type Scope,
+  USER_TOKEN_SCOPES,
+} from "../domain/scopes.js";
 import {
   type CredentialForAuth,
   findCredentialForAuth,
@@ -56,8 +62,9 @@ function checkScopes(
   requested: readonly string[] | undefined,
   allowed: readonly Scope[],
   kind: string,
+  defaults: readonly Scope[] = allowed,
 ): Scope[] {
-  const scopes = requested ?? allowed;
+  const scopes = requested ?? defaults;
   for (const scope of scopes) {
     if (!isScope(scope) || !allowed.includes(scope)) {
       throw new HandsetError(
@@ -190,7 +197,7 @@ export function createCredentialService(deps: ServiceDeps) {
   return {
     /** A tenant-wide admin key; the tenant is created if it does not exist yet. */
     issueAdminKey(input: IssueAdminKeyInput): Promise<IssuedCredential> {
-      const scopes = checkScopes(input.scopes, ADMIN_KEY_SCOPES, "admin key");
+      const scopes = checkScopes(input.scopes, ADMIN_KEY_SCOPES, "admin key", DEFAULT_ADMIN_KEY_SCOPES);
       return issue("admin_key", input.tenantId, null, input.name ?? "admin key", scopes, null);
     },
 

@@ -211,7 +211,12 @@ export function toClerkError(error: HandsetError, ctx: ClerkErrorContext): Clerk
     case "PHONE_NUMBER_NOT_FOUND":
     case "MESSAGE_NOT_FOUND":
     case "DESTINATION_PAUSE_NOT_FOUND":
+    case "CREDENTIAL_NOT_FOUND":
       return clerkErrors.resourceNotFound();
+    // Tenants are managed on the native admin API only; Clerk's surface never asks for these.
+    case "TENANT_ALREADY_EXISTS":
+    case "CONFIRMATION_REQUIRED":
+      return new ClerkApiError(409, [{ message: "Conflict", long_message: error.message, code: "conflict" }]);
     case "PHONE_NUMBER_TAKEN":
       return clerkErrors.identificationExists("phone_number");
     case "PHONE_NUMBER_UNAVAILABLE":

@@ -81,11 +81,14 @@ export function toLinodeError(error: HandsetError): { status: number; body: Lino
     case "PHONE_NUMBER_NOT_FOUND":
     case "MESSAGE_NOT_FOUND":
     case "DESTINATION_PAUSE_NOT_FOUND":
+    case "CREDENTIAL_NOT_FOUND":
     case "PHONE_NUMBER_NOT_VERIFIED":
     case "PHONE_NUMBER_NOT_RESERVED":
     case "PHONE_NUMBER_LAST_IDENTIFICATION":
     case "DEFAULT_SECOND_FACTOR_REQUIRED":
     case "USER_ALREADY_EXISTS":
+    case "TENANT_ALREADY_EXISTS":
+    case "CONFIRMATION_REQUIRED":
       return one(400, error.message);
     case "VERIFICATION_NOT_FOUND":
       return one(400, error.message, "otp_code");

@@ -20,8 +20,11 @@ export function nativeStatus(code: ErrorCode): number {
     case "PHONE_NUMBER_NOT_FOUND":
     case "MESSAGE_NOT_FOUND":
     case "DESTINATION_PAUSE_NOT_FOUND":
+    case "CREDENTIAL_NOT_FOUND":
       return 404;
     case "USER_ALREADY_EXISTS":
+    case "TENANT_ALREADY_EXISTS":
+    case "CONFIRMATION_REQUIRED":
     case "PHONE_NUMBER_TAKEN":
     case "PHONE_NUMBER_NOT_VERIFIED":
     case "PHONE_NUMBER_NOT_RESERVED":

@@ -142,6 +142,12 @@ export function toZitadelError(error: HandsetError, api: ZitadelApi, op: Zitadel
       return handset(Code.NotFound, "MESSAGE-NOT-FOUND");
     case "DESTINATION_PAUSE_NOT_FOUND":
       return handset(Code.NotFound, "DESTINATION-PAUSE-NOT-FOUND");
+    case "CREDENTIAL_NOT_FOUND":
+      return handset(Code.NotFound, "CREDENTIAL-NOT-FOUND");
+    case "TENANT_ALREADY_EXISTS":
+      return handset(Code.AlreadyExists, "TENANT-EXISTS");
+    case "CONFIRMATION_REQUIRED":
+      return handset(Code.FailedPrecondition, "CONFIRMATION-REQUIRED");
     case "PHONE_NUMBER_NOT_VERIFIED":
       return handset(Code.FailedPrecondition, "PHONE-NOT-VERIFIED");
     case "PHONE_NUMBER_NOT_RESERVED":
