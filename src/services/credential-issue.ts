@@ -77,13 +77,16 @@ function grantedScopes(
       throw new HandsetError("INSUFFICIENT_SCOPE", `A credential cannot grant ${scope}, which it lacks.`);
     }
   }
-  const scopes = requested ?? defaults.filter((scope) => actor.scopes.has(scope));
+  if (requested !== undefined) return [...new Set(requested)] as Scope[];
+  const scopes = defaults.filter((scope) => actor.scopes.has(scope));
+  // An explicit empty list is allowed (a credential that can do nothing, for probing); an empty
+  // default is a key too weak to grant any.
   if (scopes.length === 0) {
     throw new HandsetError("INVALID_REQUEST", `A ${kind} needs at least one scope.`, {
       fields: [{ path: "scopes", message: "at least one scope" }],
     });
   }
-  return [...new Set(scopes)] as Scope[];
+  return scopes;
 }
 
 /** Issuing admin keys and user tokens: a random secret shown once, its hash kept, an event written. */
