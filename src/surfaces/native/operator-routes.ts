@@ -42,7 +42,7 @@ export function registerOperatorRoutes(app: FastifyInstance, ctx: NativeContext)
     },
     async (request) => {
       const caller = await ctx.authorize(request, "admin", "phone:read");
-      const found = await ctx.handset.lookup.phoneNumber(caller, request.query.phone_number, {
+      const found = await ctx.handset.lookup.phoneNumber(caller, request.query.phone_number ?? "", {
         allTenants: request.query.all_tenants === true,
         region: request.query.region,
       });

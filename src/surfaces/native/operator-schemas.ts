@@ -17,7 +17,13 @@ const queryFlag = z.enum(["true", "false"]).transform((value) => value === "true
 const cursor = z.string().min(1).max(200).describe("`next_cursor` of the previous page");
 
 export const LookupQuery = z.strictObject({
-  phone_number: z.string().min(1).max(200).describe("E.164 (+33612345678), or national with `region`"),
+  // Required, but checked after the credential (by the service), so that a request without a
+  // credential hears 401 rather than which parameters this route takes.
+  phone_number: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("Required: E.164 (+33612345678), or national with `region`"),
   region: z.string().min(2).max(2).optional().describe("ISO region for a national number"),
   all_tenants: queryFlag.optional().describe("Search every tenant: needs the tenants:manage scope"),
 });
