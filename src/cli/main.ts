@@ -4,11 +4,15 @@ import { isHandsetError } from "../domain/errors.js";
 import { isScope, type Scope } from "../domain/scopes.js";
 import type { IssuedCredential } from "../services/credentials.js";
 import { toClerkSecretKey } from "../surfaces/clerk/secret-key.js";
+import { registerEventCommands } from "./events.js";
 import { registerGuessLockCommands } from "./guess-lock.js";
+import { registerLookupCommand } from "./lookup.js";
+import { registerMessageCommands } from "./messages.js";
 import { registerPhoneCommands } from "./phone.js";
 import { registerProviderCommands } from "./providers.js";
 import { registerTenantCommands } from "./tenants.js";
 import { UsageError } from "./usage-error.js";
+import { registerUserCommands } from "./users.js";
 
 // The configuration (zod), the server, the store and the services are imported inside the actions that
 // use them, so that `--help` and a wrong command line answer without loading Fastify, the protobufs
@@ -224,6 +228,10 @@ export function buildCli(io: CliIo = processIo): Command {
   registerGuessLockCommands(program, io, config, parseTenant);
   registerProviderCommands(program, io, config);
   registerTenantCommands(program, io, config, parseTenant);
+  registerLookupCommand(program, { io, config, parseTenant, parseExpiry });
+  registerUserCommands(program, { io, config, parseTenant, parseExpiry });
+  registerMessageCommands(program, { io, config, parseTenant, parseExpiry });
+  registerEventCommands(program, { io, config, parseTenant, parseExpiry });
 
   return program;
 }

@@ -95,6 +95,10 @@ export class SqliteCheckpointer {
 
   async close(): Promise<void> {
     this.#closed = true;
+    // The worker is unref'd so that it never keeps a process alive by itself; but a close waits for
+    // its answer, and with nothing else left on the event loop (a CLI command whose migration crossed
+    // the checkpoint threshold) Node would exit mid-close with code 13.
+    this.#worker?.ref();
     await this.#cycle;
     await this.#running?.catch(() => undefined);
     const worker = this.#worker;

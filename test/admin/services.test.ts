@@ -245,6 +245,9 @@ describe.each(DIALECTS)("the operator's reads on $name", ({ postgres }) => {
 
       // Alice's code appears nowhere in the log.
       expect(JSON.stringify(all.events)).not.toContain(code);
+      // The admin key the harness issued is in the log (credential.created), its secret is not.
+      expect(all.events.map((e) => e.type)).toContain("credential.created");
+      expect(JSON.stringify(all.events)).not.toContain(t.adminKey);
       expect(JSON.stringify(all.events)).not.toMatch(/secret|"code"/i);
 
       for (const bad of [{ after: "eyJ4IjoxfQ" }, { type: "Not A Type" }, { since: 10, until: 5 }]) {

@@ -7,6 +7,7 @@ import { sendNativeError } from "./errors.js";
 import { registerGuardRoutes } from "./guard-routes.js";
 import { registerGuessLockRoutes } from "./guess-lock-routes.js";
 import { registerMessageRoutes } from "./message-routes.js";
+import { registerOperatorRoutes } from "./operator-routes.js";
 import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
 import { registerSettingsRoutes } from "./settings-routes.js";
 import { registerTenantRoutes } from "./tenant-routes.js";
@@ -30,4 +31,5 @@ export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): P
   registerGuardRoutes(app, ctx);
   registerCredentialRoutes(app, ctx);
   registerTenantRoutes(app, ctx);
+  registerOperatorRoutes(app, ctx);
 }

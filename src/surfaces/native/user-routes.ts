@@ -17,6 +17,12 @@ const CreateUserBody = z.strictObject({
 const ListUsersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   after: z.string().min(1).max(64).optional().describe("`next_cursor` of the previous page"),
+  phone_number: z.string().min(1).max(200).optional().describe("Only the user holding this number (E.164)"),
+  verified: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional()
+    .describe("true: users with at least one verified number; false: users with none"),
 });
 
 const UserPageSchema = z
@@ -68,6 +74,8 @@ export function registerUserRoutes(app: FastifyInstance, ctx: NativeContext): vo
       const page = await ctx.handset.users.list(caller, {
         limit: request.query.limit,
         after: request.query.after,
+        phoneNumber: request.query.phone_number,
+        verified: request.query.verified,
       });
       return { data: page.users.map(presentUser), next_cursor: page.nextCursor };
     },
