@@ -7,6 +7,7 @@ import { toClerkSecretKey } from "../surfaces/clerk/secret-key.js";
 import { registerGuessLockCommands } from "./guess-lock.js";
 import { registerPhoneCommands } from "./phone.js";
 import { registerProviderCommands } from "./providers.js";
+import { registerSecretsCommands } from "./secrets.js";
 import { registerTenantCommands } from "./tenants.js";
 import { UsageError } from "./usage-error.js";
 
@@ -224,6 +225,7 @@ export function buildCli(io: CliIo = processIo): Command {
   registerGuessLockCommands(program, io, config, parseTenant);
   registerProviderCommands(program, io, config);
   registerTenantCommands(program, io, config, parseTenant);
+  registerSecretsCommands(program, io, config);
 
   return program;
 }
