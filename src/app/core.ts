@@ -1,3 +1,4 @@
+import { createReloadingKeyring, type ReloadingKeyring } from "../code-secrets/reloading-keyring.js";
 import type { Config } from "../config.js";
 import { createDispatcher, type Dispatcher, type DispatcherLogger } from "../delivery/dispatcher.js";
 import type { SmsProvider } from "../delivery/provider.js";
@@ -7,7 +8,6 @@ import { preferredLocale } from "../delivery/templates/locale.js";
 import { createMessageRenderer } from "../delivery/templates/message-renderer.js";
 import { type Clock, systemClock } from "../domain/clock.js";
 import type { CodeKeyring } from "../domain/code.js";
-import { createReloadingKeyring, type ReloadingKeyring } from "../code-secrets/reloading-keyring.js";
 import { createMetrics, type HandsetMetrics } from "../metrics/registry.js";
 import { createHandset, type Handset } from "../services/handset.js";
 import { openStore, type Store, type StoreOptions } from "../store/database.js";

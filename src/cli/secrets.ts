@@ -47,7 +47,14 @@ function keysText(keys: readonly KeyView[]): string {
     ...keys.map((k) => [k.id, k.status, k.created_at ?? "-", k.activates_at ?? "-", k.retires_at ?? "-"]),
   ];
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 function scheduleViews(schedule: CodeKeySchedule, now: number): KeyView[] {

@@ -59,7 +59,8 @@ export function createReloadingKeyring(options: ReloadingKeyringOptions): Reload
     try {
       signature = signatureOf(statSync(path));
     } catch (error) {
-      if (seen !== "missing") options.log.error({ err: error, path }, "cannot read the code secrets file; keeping the keys in use");
+      if (seen !== "missing")
+        options.log.error({ err: error, path }, "cannot read the code secrets file; keeping the keys in use");
       seen = "missing";
       return false;
     }
@@ -76,7 +77,10 @@ export function createReloadingKeyring(options: ReloadingKeyringOptions): Reload
   };
 
   return {
-    keyring: scheduledKeyring(() => schedule, () => options.clock.now()),
+    keyring: scheduledKeyring(
+      () => schedule,
+      () => options.clock.now(),
+    ),
     reloadNow,
     start() {
       stopRepeating ??= (options.repeat ?? realRepeat)(options.intervalMs, () => {

@@ -1,11 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { lock } from "proper-lockfile";
-import {
-  type CodeKeySchedule,
-  type Rotation,
-  rotateSchedule,
-} from "../domain/code-key-schedule.js";
+import { type CodeKeySchedule, type Rotation, rotateSchedule } from "../domain/code-key-schedule.js";
 import { replaceFileAtomically } from "./atomic-write.js";
 import {
   ensureSecretsFile,

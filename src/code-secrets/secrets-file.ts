@@ -10,8 +10,8 @@ import {
   scheduledKeyring,
   scheduleProblem,
 } from "../domain/code-key-schedule.js";
-import { createFileAtomically } from "./atomic-write.js";
 import { ensurePrivateDir, ensurePrivateFile, type OnLooseFileMode } from "../store/file-modes.js";
+import { createFileAtomically } from "./atomic-write.js";
 
 const isoTime = z
   .string()
@@ -47,7 +47,9 @@ export function parseSecrets(text: string, path: string): CodeKeySchedule {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new SecretsFileError(`${path} is not JSON: ${(error as Error).message}`);
+    // V8's message quotes the text around the fault, which may be part of a secret: only the place.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new SecretsFileError(`${path} is not JSON${at === undefined ? "" : ` (at character ${at})`}`);
   }
   const parsed = SecretsFile.safeParse(json);
   if (!parsed.success) {

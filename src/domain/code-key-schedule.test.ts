@@ -75,7 +75,12 @@ describe("scheduleProblem", () => {
 describe("rotateSchedule", () => {
   it("appends a key that activates after the delay and keeps the old one until its codes expired", () => {
     const { schedule, added, pruned } = rotateSchedule(untimed, plan(T0));
-    expect(added).toMatchObject({ id: "k20261202a", createdAt: T0, activatesAt: T0 + 25_000, retiresAt: null });
+    expect(added).toMatchObject({
+      id: "k20261202a",
+      createdAt: T0,
+      activatesAt: T0 + 25_000,
+      retiresAt: null,
+    });
     expect(pruned).toEqual([]);
     expect(schedule.keys.map((k) => k.id)).toEqual(["k20260101", "k20261202a"]);
     expect(schedule.keys[0]?.retiresAt).toBe(T0 + 25_000 + 15 * MINUTE);

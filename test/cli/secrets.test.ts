@@ -64,8 +64,18 @@ describe.concurrent("handset secrets", () => {
     const out = JSON.parse(result.stdout) as { added: KeyJson; pruned: string[]; keys: KeyJson[] };
     const file = JSON.parse(readFileSync(path, "utf8")) as { codeKeys: { id: string; secret: string }[] };
     for (const key of file.codeKeys) expect(result.stdout).not.toContain(key.secret);
-    expect(Object.keys(out.added).sort()).toEqual(["activates_at", "created_at", "id", "retires_at", "status"]);
-    expect(out.added).toMatchObject({ id: expect.stringMatching(/^k\d{8}a$/), status: "pending", retires_at: null });
+    expect(Object.keys(out.added).sort()).toEqual([
+      "activates_at",
+      "created_at",
+      "id",
+      "retires_at",
+      "status",
+    ]);
+    expect(out.added).toMatchObject({
+      id: expect.stringMatching(/^k\d{8}a$/),
+      status: "pending",
+      retires_at: null,
+    });
     // Two reload intervals (10 s each by default) and 5 s.
     const activatesAt = Date.parse(out.added.activates_at ?? "");
     expect(activatesAt - Date.parse(out.added.created_at ?? "")).toBe(25_000);
@@ -125,7 +135,9 @@ describe.concurrent("handset secrets", () => {
     expect(readFileSync(join(dir, "secrets.json"), "utf8")).toBe(before);
   });
 
-  it("list without a secrets.json says so and creates nothing; a corrupt file is named", async ({ expect }) => {
+  it("list without a secrets.json says so and creates nothing; a corrupt file is named", async ({
+    expect,
+  }) => {
     const dir = dataDir();
     const cli = inProcessCli(dir);
     const missing = await cli(["secrets", "list"]);

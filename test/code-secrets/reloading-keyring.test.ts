@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, it } from "vitest";
@@ -30,9 +30,14 @@ function manualRepeat() {
   const repeat: Repeat = (intervalMs, run) => {
     intervals.push(intervalMs);
     runs.push(run);
-    return () => runs.splice(runs.indexOf(run), 1);
+    return () => {
+      runs.splice(runs.indexOf(run), 1);
+    };
   };
-  return { repeat, intervals, tick: () => runs.forEach((run) => run()), running: () => runs.length };
+  const tick = () => {
+    for (const run of runs) run();
+  };
+  return { repeat, intervals, tick, running: () => runs.length };
 }
 
 function recordingLog() {
@@ -56,12 +61,23 @@ describe.concurrent("the reloading keyring", () => {
     const clock = new ManualClock(T0);
     const timer = manualRepeat();
     const { log, infos } = recordingLog();
-    const secrets = createReloadingKeyring({ dataDir: dir, clock, intervalMs: 10_000, log, repeat: timer.repeat });
+    const secrets = createReloadingKeyring({
+      dataDir: dir,
+      clock,
+      intervalMs: 10_000,
+      log,
+      repeat: timer.repeat,
+    });
     secrets.start();
     expect(timer.intervals).toEqual([10_000]);
     const first = secrets.keyring.active.id;
 
-    const { added } = await rotateSecretsFile({ dataDir: dir, now: T0, activateInMs: 25_000, keepRetiredMs: 60_000 });
+    const { added } = await rotateSecretsFile({
+      dataDir: dir,
+      now: T0,
+      activateInMs: 25_000,
+      keepRetiredMs: 60_000,
+    });
     expect(secrets.keyring.byId.has(added.id)).toBe(false);
     timer.tick();
     expect(infos).toEqual(["reloaded the code secrets"]);
@@ -84,7 +100,12 @@ describe.concurrent("the reloading keyring", () => {
     const dir = dataDir();
     writeFileSync(secretsPath(dir), keyFile("good", 1), { mode: 0o600 });
     const { log, errors } = recordingLog();
-    const secrets = createReloadingKeyring({ dataDir: dir, clock: new ManualClock(T0), intervalMs: 10_000, log });
+    const secrets = createReloadingKeyring({
+      dataDir: dir,
+      clock: new ManualClock(T0),
+      intervalMs: 10_000,
+      log,
+    });
 
     replaceFileAtomically(secretsPath(dir), '{"activeCodeKey": "k2", "codeKeys": [');
     expect(secrets.reloadNow()).toBe(false);
@@ -94,7 +115,10 @@ describe.concurrent("the reloading keyring", () => {
     expect(secrets.keyring.active.secret).toEqual(Buffer.alloc(32, 1));
 
     // Valid JSON naming an active key it does not hold is just as bad.
-    replaceFileAtomically(secretsPath(dir), `${JSON.stringify({ activeCodeKey: "x", codeKeys: [{ id: "y", secret: "a".repeat(43) }] })}`);
+    replaceFileAtomically(
+      secretsPath(dir),
+      `${JSON.stringify({ activeCodeKey: "x", codeKeys: [{ id: "y", secret: "a".repeat(43) }] })}`,
+    );
     expect(secrets.reloadNow()).toBe(false);
     expect(errors).toHaveLength(2);
     expect(secrets.keyring.active.id).toBe("good");
@@ -108,7 +132,12 @@ describe.concurrent("the reloading keyring", () => {
     const dir = dataDir();
     writeFileSync(secretsPath(dir), keyFile("good", 1), { mode: 0o600 });
     const { log, errors } = recordingLog();
-    const secrets = createReloadingKeyring({ dataDir: dir, clock: new ManualClock(T0), intervalMs: 10_000, log });
+    const secrets = createReloadingKeyring({
+      dataDir: dir,
+      clock: new ManualClock(T0),
+      intervalMs: 10_000,
+      log,
+    });
     rmSync(secretsPath(dir));
     expect(secrets.reloadNow()).toBe(false);
     expect(secrets.keyring.active.id).toBe("good");
@@ -123,7 +152,12 @@ describe.concurrent("the reloading keyring", () => {
     symlinkSync("..v1", join(dir, "..data"));
     symlinkSync(join("..data", "secrets.json"), secretsPath(dir));
     const { log } = recordingLog();
-    const secrets = createReloadingKeyring({ dataDir: dir, clock: new ManualClock(T0), intervalMs: 10_000, log });
+    const secrets = createReloadingKeyring({
+      dataDir: dir,
+      clock: new ManualClock(T0),
+      intervalMs: 10_000,
+      log,
+    });
     expect(secrets.keyring.active.id).toBe("v1");
 
     mkdirSync(join(dir, "..v2"));

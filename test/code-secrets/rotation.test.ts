@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
 import { replaceFileAtomically } from "../../src/code-secrets/atomic-write.js";
 import { rotateSecretsFile, withSecretsLock } from "../../src/code-secrets/rotation.js";
 import {
@@ -10,8 +10,8 @@ import {
   readSecrets,
   secretsPath,
 } from "../../src/code-secrets/secrets-file.js";
-import type { ScheduledCodeKey } from "../../src/domain/code-key-schedule.js";
 import { ManualClock } from "../../src/domain/clock.js";
+import type { ScheduledCodeKey } from "../../src/domain/code-key-schedule.js";
 
 const T0 = Date.UTC(2026, 11, 2, 3, 0);
 const KEEP = 15 * 60_000;
@@ -109,5 +109,24 @@ describe.concurrent("handset secrets rotate, on the file", () => {
     await expect(rotate(dir, T0)).rejects.toThrow(/secrets\.json is not JSON/);
     expect(readFileSync(path, "utf8")).toBe("{ not json");
     expect(readdirSync(dir)).toEqual(["secrets.json"]);
+  });
+
+  it("names where a broken file fails, never quoting it (it holds secrets)", ({ expect }) => {
+    const dir = dataDir();
+    const path = secretsPath(dir);
+    for (const broken of [
+      `${OLD_SECRET} {`,
+      `{"activeCodeKey":"k1","codeKeys":[{"id":"k1","secret":"${OLD_SECRET}"} ]`,
+    ]) {
+      writeFileSync(path, broken, { mode: 0o600 });
+      let message = "";
+      try {
+        readSecrets(path);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/secrets\.json is not JSON/);
+      expect(message).not.toContain(OLD_SECRET.slice(0, 8));
+    }
   });
 });
