@@ -47,6 +47,8 @@ const ConfigSchema = z.object({
   HANDSET_HOST: z.string().default("127.0.0.1"),
   HANDSET_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   HANDSET_DATA_DIR: z.string().default("./data"),
+  /** How often a server looks whether secrets.json changed (a rotation), and reloads it. */
+  HANDSET_SECRETS_RELOAD_SECONDS: seconds.max(3_600).default(10),
   DATABASE_URL: z.string().optional(),
   /**
    * PostgreSQL connections per process, sized to the work in flight: a request holds one connection at
@@ -129,6 +131,8 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /** How often secrets.json is looked at for a rotation (docs/secrets.md). */
+  secretsReloadMs: number;
   databaseUrl: string;
   databasePoolSize: number;
   databasePreparedStatements: boolean;
@@ -230,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HANDSET_HOST,
     port: c.HANDSET_PORT,
     dataDir: c.HANDSET_DATA_DIR,
+    secretsReloadMs: c.HANDSET_SECRETS_RELOAD_SECONDS * 1000,
     databaseUrl: c.DATABASE_URL ?? join(c.HANDSET_DATA_DIR, "handset.sqlite"),
     databasePoolSize: c.HANDSET_DATABASE_POOL_SIZE,
     databasePreparedStatements: c.HANDSET_DATABASE_PREPARED_STATEMENTS,

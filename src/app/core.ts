@@ -1,3 +1,4 @@
+import { createReloadingKeyring, type ReloadingKeyring } from "../code-secrets/reloading-keyring.js";
 import type { Config } from "../config.js";
 import { createDispatcher, type Dispatcher, type DispatcherLogger } from "../delivery/dispatcher.js";
 import type { SmsProvider } from "../delivery/provider.js";
@@ -8,7 +9,6 @@ import { createMessageRenderer } from "../delivery/templates/message-renderer.js
 import { type Clock, systemClock } from "../domain/clock.js";
 import type { CodeKeyring } from "../domain/code.js";
 import { createMetrics, type HandsetMetrics } from "../metrics/registry.js";
-import { loadOrCreateKeyring } from "../secrets.js";
 import { createHandset, type Handset } from "../services/handset.js";
 import { openStore, type Store, type StoreOptions } from "../store/database.js";
 import type { LooseFileMode } from "../store/file-modes.js";
@@ -42,6 +42,8 @@ export interface Core {
   clock: Clock;
   store: Store;
   keyring: CodeKeyring;
+  /** Reloads secrets.json when it changes (a rotation); started with delivery. Null when a keyring was handed in. */
+  codeSecrets: ReloadingKeyring | null;
   provider: SmsProvider;
   /** Every configured provider by name: their callbacks and `handset providers check` reach them here. */
   providers: ReadonlyMap<string, SmsProvider>;
@@ -112,8 +114,16 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     await store.close();
     throw error;
   }
-  const keyring =
-    options.keyring ?? loadOrCreateKeyring(config.dataDir, (found) => looseFileModes.push(found));
+  const codeSecrets = options.keyring
+    ? null
+    : createReloadingKeyring({
+        dataDir: config.dataDir,
+        clock,
+        intervalMs: config.secretsReloadMs,
+        log,
+        onLoose: (found) => looseFileModes.push(found),
+      });
+  const keyring = options.keyring ?? (codeSecrets as ReloadingKeyring).keyring;
   for (const { path, mode: fileMode } of looseFileModes) {
     log.warn(
       { path, mode: fileMode },
@@ -188,6 +198,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     clock,
     store,
     keyring,
+    codeSecrets,
     provider,
     providers,
     inbox,
@@ -200,8 +211,10 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
       await provider.start?.();
       dispatcher.start();
       housekeeping.start();
+      codeSecrets?.start();
     },
     async close() {
+      codeSecrets?.stop();
       housekeeping.stop();
       await usageFlusher.stop();
       await dispatcher.stop();

@@ -35,8 +35,7 @@ export async function chooseProvider(
     const inbox = createInboxProvider({ now: () => wiring.clock.now() });
     return { provider: inbox, providers: new Map([[inbox.name, inbox]]), inbox };
   }
-  const links = createCallbackLinks(
-    config.sms.publicUrl,
+  const links = createCallbackLinks(config.sms.publicUrl, () =>
     [wiring.keyring.active, ...wiring.keyring.byId.values()].map((k) => k.secret),
   );
   const providers = new Map<string, SmsProvider>();

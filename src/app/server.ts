@@ -100,5 +100,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     clock,
     zitadelGrpc,
     metrics: core.metrics,
+    codeSecrets: core.codeSecrets,
   };
 }

@@ -10,6 +10,7 @@ import { registerLookupCommand } from "./lookup.js";
 import { registerMessageCommands } from "./messages.js";
 import { registerPhoneCommands } from "./phone.js";
 import { registerProviderCommands } from "./providers.js";
+import { registerSecretsCommands } from "./secrets.js";
 import { registerTenantCommands } from "./tenants.js";
 import { UsageError } from "./usage-error.js";
 import { registerUserCommands } from "./users.js";
@@ -232,6 +233,7 @@ export function buildCli(io: CliIo = processIo): Command {
   registerUserCommands(program, { io, config, parseTenant, parseExpiry });
   registerMessageCommands(program, { io, config, parseTenant, parseExpiry });
   registerEventCommands(program, { io, config, parseTenant, parseExpiry });
+  registerSecretsCommands(program, io, config);
 
   return program;
 }

@@ -15,10 +15,15 @@ export interface CallbackLinks {
 
 /**
  * `keys[0]` makes tokens; every key is accepted, so that receipts of messages sent before a rotation of
- * the code secrets (the keys' source) still match.
+ * the code secrets (the keys' source) still match. A function is asked at each use: the code secrets
+ * are reloaded while the server runs (`handset secrets rotate`).
  */
-export function createCallbackLinks(publicUrl: string | null, keys: readonly Buffer[]): CallbackLinks {
-  const tokenOf = (provider: string, messageId: string, secret: Buffer | undefined = keys[0]) =>
+export function createCallbackLinks(
+  publicUrl: string | null,
+  keysGiven: readonly Buffer[] | (() => readonly Buffer[]),
+): CallbackLinks {
+  const keysNow = typeof keysGiven === "function" ? keysGiven : () => keysGiven;
+  const tokenOf = (provider: string, messageId: string, secret: Buffer | undefined = keysNow()[0]) =>
     createHmac("sha256", secret ?? Buffer.alloc(0))
       .update(`sms-callback\0${provider}\0${messageId}`)
       .digest("base64url")
@@ -42,7 +47,7 @@ export function createCallbackLinks(publicUrl: string | null, keys: readonly Buf
       const token = params.get("t");
       if (!messageId || !token || messageId.length > 100) return null;
       const given = Buffer.from(token);
-      for (const key of keys) {
+      for (const key of keysNow()) {
         const expected = Buffer.from(tokenOf(provider, messageId, key));
         if (given.length === expected.length && timingSafeEqual(given, expected)) return messageId;
       }

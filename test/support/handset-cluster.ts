@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { withHandset } from "../../src/cli/offline.js";
+import { openCodeKeyring } from "../../src/code-secrets/secrets-file.js";
 import { loadConfig } from "../../src/config.js";
 import { type CodeKey, deriveCode } from "../../src/domain/code.js";
-import { loadOrCreateKeyring } from "../../src/secrets.js";
 import type { Handset } from "../../src/services/handset.js";
 import { type HandsetServer, spawnHandsetServer } from "./handset-process.js";
 import { createTestSchema, type TestSchema } from "./postgres.js";
@@ -36,7 +36,7 @@ export async function startHandsetCluster(
   const schema = await createTestSchema();
   const dataDir = mkdtempSync(join(tmpdir(), "handset-cluster-"));
   // Written before any process starts, so that none reads a half-written secrets file.
-  const key: CodeKey = loadOrCreateKeyring(dataDir).active;
+  const key: CodeKey = openCodeKeyring(dataDir).active;
   const receiver = await startSmsReceiver();
   const sharedEnv: Record<string, string> = {
     DATABASE_URL: schema.url,
