@@ -234,3 +234,15 @@ function checkRegionAllowed(region: string | null, e164: string, policy: PhonePo
     );
   }
 }
+
+/**
+ * The ISO region of a stored E.164 number, or null when the numbering plan cannot tell (a shared
+ * calling code and an unassigned range). For reports: it refuses nothing.
+ */
+export function regionOfE164(e164: string): string | null {
+  try {
+    return parsePhoneNumberWithError(e164).country ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -9,6 +9,7 @@ import * as budgetUsage from "./migrations/007_budget_usage.js";
 import * as tenantSettings from "./migrations/008_tenant_settings.js";
 import * as guessStreaks from "./migrations/009_guess_streaks.js";
 import * as destinationPauses from "./migrations/010_destination_pauses.js";
+import * as consoleSessions from "./migrations/013_console_sessions.js";
 import type { Database } from "./schema.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "008_tenant_settings": tenantSettings,
   "009_guess_streaks": guessStreaks,
   "010_destination_pauses": destinationPauses,
+  "013_console_sessions": consoleSessions,
 };
 
 /** Every migration, oldest first: what a fresh database applies. */
