@@ -1,0 +1,148 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/domain/clock.js";
+import { systemCaller } from "../../src/services/caller.js";
+import { mobileNumber } from "../support/harness.js";
+import { type ListeningApp, requestCode, startListeningApp, verifyCode } from "../support/listening-app.js";
+import { hasChromium, launchChromium, screenshot } from "./browser.js";
+
+if (!hasChromium) console.warn("Skipping the console's browser tests: /usr/bin/chromium is missing (apt-get install chromium).");
+
+/**
+ * The operator's console in a real browser (Debian's Chromium driven by playwright-core), against the
+ * real app listening on 127.0.0.1: sign in, charts with data, each page, CSRF refusal, sign-out, and
+ * a screenshot of every page under test-output/console/.
+ */
+describe.skipIf(!hasChromium)("the console in Chromium", () => {
+  let app: ListeningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    const clock = new ManualClock(Date.UTC(2026, 0, 1, 12));
+    app = await startListeningApp({ HANDSET_CONVERSION_GUARD: "off" }, clock);
+    // Traffic for the charts: three codes sent, one verified.
+    const first = await requestCode(app, mobileNumber());
+    expect(await verifyCode(app, first, first.expectedCode)).toBe("verified");
+    await requestCode(app, mobileNumber());
+    await requestCode(app, mobileNumber());
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("sends a visitor without a session to the sign-in page, and refuses a wrong key", async () => {
+    await page.goto(`${app.url}/console/overview`);
+    expect(new URL(page.url()).pathname).toBe("/console/sign-in");
+    expect(await page.title()).toBe("Sign in · Handset console");
+    await page.getByLabel("Admin key").fill("hsk_not-a-key");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("not a valid admin key");
+    await screenshot(page, "sign-in");
+  });
+
+  it("signs in with an admin key into a session cookie that is HttpOnly, Secure and SameSite=Strict", async () => {
+    await page.getByLabel("Admin key").fill(app.t.adminKey);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/console\/overview$/);
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === "handset_console");
+    expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: "Strict", path: "/console" });
+    // The cookie is only the token: the key itself is nowhere in the browser.
+    expect(JSON.stringify(cookies)).not.toContain(app.t.adminKey);
+  });
+
+  it("shows the overview with charts that have data", async () => {
+    expect(await page.title()).toBe("Overview · Handset console");
+    await page.waitForFunction(() => {
+      const chart = (globalThis as unknown as { Chart?: { getChart(id: string): unknown } }).Chart;
+      return chart?.getChart("chart-by-provider") !== undefined;
+    });
+    const points = await page.evaluate(() => {
+      type ChartLike = { data: { datasets: { label: string; data: (number | null)[] }[] } };
+      const chart = (globalThis as unknown as { Chart: { getChart(id: string): ChartLike | undefined } }).Chart;
+      const sum = (id: string, label: string) =>
+        (chart.getChart(id)?.data.datasets.find((d) => d.label === label)?.data ?? []).reduce<number>(
+          (n, v) => n + (v ?? 0),
+          0,
+        );
+      return {
+        sentOverTime: sum("chart-over-time", "SMS sent"),
+        verifiedOverTime: sum("chart-over-time", "Verified"),
+        sentToFrance: sum("chart-by-country", "SMS sent"),
+      };
+    });
+    expect(points).toEqual({ sentOverTime: 3, verifiedOverTime: 1, sentToFrance: 3 });
+    await expect(page.locator("#country-table tbody tr").first().textContent()).resolves.toContain("FR");
+    await screenshot(page, "overview");
+  });
+
+  it("answers the charts' figures as JSON under the same session", async () => {
+    const answer = await page.request.get(`${app.url}/console/api/stats?range=30d`);
+    expect(answer.status()).toBe(200);
+    const body = await answer.json();
+    expect(body.range).toBe("30d");
+    expect(body.by_country).toEqual([
+      { region: "FR", sends: 3, verifications_started: 3, verified: 1, conversion: 1 / 3 },
+    ]);
+  });
+
+  it("shows and edits the tenant's settings; bad input changes nothing", async () => {
+    await page.getByRole("link", { name: "Settings" }).click();
+    expect(await page.title()).toBe("Tenant settings · Handset console");
+    await page.getByLabel("Denied regions").fill("RU, KP");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status").textContent()).resolves.toContain("regions.denied");
+    expect((await app.t.handset.settings.get(systemCaller(app.t.config.defaultTenant))).regions.denied).toEqual(["RU", "KP"]);
+    await page.getByLabel("Denied regions").fill("XX");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("regions.denied");
+    expect((await app.t.handset.settings.get(systemCaller(app.t.config.defaultTenant))).regions.denied).toEqual(["RU", "KP"]);
+    await screenshot(page, "settings");
+  });
+
+  it("refuses a POST without the session's CSRF token with 403, and changes nothing", async () => {
+    const answer = await page.request.post(`${app.url}/console/settings`, {
+      form: { regions_denied: "" },
+      headers: { origin: app.url },
+    });
+    expect(answer.status()).toBe(403);
+    expect(await answer.text()).toContain("Nothing was changed");
+    const foreign = await page.request.post(`${app.url}/console/sign-out`, {
+      form: { _csrf: "x" },
+      headers: { origin: "https://evil.example" },
+    });
+    expect(foreign.status()).toBe(403);
+    expect((await app.t.handset.settings.get(systemCaller(app.t.config.defaultTenant))).regions.denied).toEqual(["RU", "KP"]);
+  });
+
+  it("reads at 390 px wide", async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${app.url}/console/overview`);
+    await screenshot(phone, "overview-390px");
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.close();
+  });
+
+  it("signs out: the session row is gone and the old cookie no longer works", async () => {
+    const before = (await context.cookies()).find((c) => c.name === "handset_console")?.value;
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/console\/sign-in$/);
+    const rows = await app.t.store.db.selectFrom("console_sessions").select("id").execute();
+    expect(rows).toEqual([]);
+    const replay = await fetch(`${app.url}/console/overview`, {
+      headers: { cookie: `handset_console=${before}` },
+      redirect: "manual",
+    });
+    expect(replay.status).toBe(303);
+    expect(replay.headers.get("location")).toBe("/console/sign-in");
+  });
+});
