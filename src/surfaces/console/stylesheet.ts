@@ -29,6 +29,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.88em;word-break:break-all}
 label{display:block;font-weight:600;margin:.6rem 0 .2rem}
 .hint{display:block;font-weight:400;color:var(--muted);font-size:.85rem}
+caption{caption-side:top;text-align:left;color:var(--muted);font-size:.85rem;padding:.2rem 0}
+label.check{font-weight:400}
 input[type=text],input[type=search],input[type=password],input[type=number],input[type=datetime-local],select,textarea{font:inherit;padding:.45rem .5rem;border:1px solid #8c959f;border-radius:4px;width:100%;max-width:32rem}
 button,.button{font:inherit;padding:.45rem .9rem;border-radius:4px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 button.danger{background:var(--bad);border-color:var(--bad)}

@@ -109,7 +109,7 @@ export function OverviewPage({
           </div>
           <div class="table-wrap">
             <table id="country-table">
-              <caption class="hint">Countries by SMS sent, most first</caption>
+              <caption>Countries by SMS sent, most first</caption>
               <thead>
                 <tr>
                   <th scope="col">Country</th>
@@ -145,7 +145,7 @@ export function OverviewPage({
           </div>
           <div class="table-wrap">
             <table id="provider-table">
-              <caption class="hint">Messages of the range by provider and outcome</caption>
+              <caption>Messages of the range by provider and outcome</caption>
               <thead>
                 <tr>
                   <th scope="col">Provider</th>
