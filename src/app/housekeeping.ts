@@ -29,7 +29,10 @@ export function createHousekeeping(store: Store, clock: Clock, log: DispatcherLo
     const conversion = await purgeConversionCounts(store.db, now);
     const consoleSessions = await purgeConsoleSessions(store.db, now, CONSOLE_IDLE_MS);
     if (budgets + conversion + consoleSessions > 0) {
-      log.info({ budgets, conversion, consoleSessions }, "purged expired counting windows and console sessions");
+      log.info(
+        { budgets, conversion, consoleSessions },
+        "purged expired counting windows and console sessions",
+      );
     }
   };
   return {

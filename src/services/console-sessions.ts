@@ -7,8 +7,8 @@ import {
   touchConsoleSession,
 } from "../store/console-sessions.js";
 import type { Caller } from "./caller.js";
-import { hashSecret } from "./credentials.js";
 import type { CredentialService } from "./credentials.js";
+import { hashSecret } from "./credentials.js";
 import type { ServiceDeps } from "./deps.js";
 
 /** A console session ends after 30 minutes without a request... */
@@ -48,7 +48,10 @@ export function createConsoleSessionService(deps: ServiceDeps, credentials: Cred
   async function callerOf(secretHash: string): Promise<Caller> {
     const { userExists: _userExists, ...caller } = await credentials.authenticateHash(secretHash);
     if (caller.kind !== "admin_key") {
-      throw new HandsetError("INSUFFICIENT_SCOPE", "The console takes an admin key; user tokens cannot sign in.");
+      throw new HandsetError(
+        "INSUFFICIENT_SCOPE",
+        "The console takes an admin key; user tokens cannot sign in.",
+      );
     }
     return caller;
   }
@@ -102,7 +105,6 @@ export function createConsoleSessionService(deps: ServiceDeps, credentials: Cred
       if (!token || token.length > 100) return;
       await uow.statement((db) => deleteConsoleSession(db, sessionIdOf(token)));
     },
-
   };
 }
 

@@ -122,7 +122,15 @@ async function byProvider(db: Executor, window: StatsWindow): Promise<ProviderRo
   for (const c of await countOutcomesByProvider(db, window)) {
     let row = rows.get(c.provider);
     if (!row) {
-      row = { provider: c.provider, total: 0, delivered: 0, sent: 0, failed: 0, queued: 0, successRate: null };
+      row = {
+        provider: c.provider,
+        total: 0,
+        delivered: 0,
+        sent: 0,
+        failed: 0,
+        queued: 0,
+        successRate: null,
+      };
       rows.set(c.provider, row);
     }
     row.total += c.count;

@@ -20,12 +20,14 @@ export async function findLiveConsoleSession(
     .where("last_seen_at", ">", now - idleMs)
     .executeTakeFirst();
   // PostgreSQL answers bigint columns as strings.
-  return row && {
-    ...row,
-    created_at: Number(row.created_at),
-    last_seen_at: Number(row.last_seen_at),
-    expires_at: Number(row.expires_at),
-  };
+  return (
+    row && {
+      ...row,
+      created_at: Number(row.created_at),
+      last_seen_at: Number(row.last_seen_at),
+      expires_at: Number(row.expires_at),
+    }
+  );
 }
 
 export async function touchConsoleSession(db: Executor, id: string, now: number): Promise<void> {

@@ -60,14 +60,22 @@ export async function countVerificationsByBucket(
   const bucket = bucketOf(bucketMs);
   const rows = await db
     .selectFrom("verifications")
-    .select([bucket.as("bucket"), (eb) => eb.fn.countAll<number>().as("started"), verifiedCount.as("verified")])
+    .select([
+      bucket.as("bucket"),
+      (eb) => eb.fn.countAll<number>().as("started"),
+      verifiedCount.as("verified"),
+    ])
     .where("tenant_id", "=", window.tenantId)
     .where("created_at", ">=", window.since)
     .where("created_at", "<", window.until)
     .groupBy(bucket)
     .orderBy(bucket)
     .execute();
-  return rows.map((r) => ({ bucket: Number(r.bucket), started: Number(r.started), verified: Number(r.verified) }));
+  return rows.map((r) => ({
+    bucket: Number(r.bucket),
+    started: Number(r.started),
+    verified: Number(r.verified),
+  }));
 }
 
 /**

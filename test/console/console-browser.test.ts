@@ -6,7 +6,10 @@ import { mobileNumber } from "../support/harness.js";
 import { type ListeningApp, requestCode, startListeningApp, verifyCode } from "../support/listening-app.js";
 import { hasChromium, launchChromium, screenshot } from "./browser.js";
 
-if (!hasChromium) console.warn("Skipping the console's browser tests: /usr/bin/chromium is missing (apt-get install chromium).");
+if (!hasChromium)
+  console.warn(
+    "Skipping the console's browser tests: /usr/bin/chromium is missing (apt-get install chromium).",
+  );
 
 /**
  * The operator's console in a real browser (Debian's Chromium driven by playwright-core), against the
@@ -66,7 +69,8 @@ describe.skipIf(!hasChromium)("the console in Chromium", () => {
     });
     const points = await page.evaluate(() => {
       type ChartLike = { data: { datasets: { label: string; data: (number | null)[] }[] } };
-      const chart = (globalThis as unknown as { Chart: { getChart(id: string): ChartLike | undefined } }).Chart;
+      const chart = (globalThis as unknown as { Chart: { getChart(id: string): ChartLike | undefined } })
+        .Chart;
       const sum = (id: string, label: string) =>
         (chart.getChart(id)?.data.datasets.find((d) => d.label === label)?.data ?? []).reduce<number>(
           (n, v) => n + (v ?? 0),
@@ -99,11 +103,15 @@ describe.skipIf(!hasChromium)("the console in Chromium", () => {
     await page.getByLabel("Denied regions").fill("RU, KP");
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByRole("status").textContent()).resolves.toContain("regions.denied");
-    expect((await app.t.handset.settings.get(systemCaller(app.t.config.defaultTenant))).regions.denied).toEqual(["RU", "KP"]);
+    expect(
+      (await app.t.handset.settings.get(systemCaller(app.t.config.defaultTenant))).regions.denied,
+    ).toEqual(["RU", "KP"]);
     await page.getByLabel("Denied regions").fill("XX");
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByRole("alert").textContent()).resolves.toContain("regions.denied");
-    expect((await app.t.handset.settings.get(systemCaller(app.t.config.defaultTenant))).regions.denied).toEqual(["RU", "KP"]);
+    expect(
+      (await app.t.handset.settings.get(systemCaller(app.t.config.defaultTenant))).regions.denied,
+    ).toEqual(["RU", "KP"]);
     await screenshot(page, "settings");
   });
 
@@ -119,7 +127,9 @@ describe.skipIf(!hasChromium)("the console in Chromium", () => {
       headers: { origin: "https://evil.example" },
     });
     expect(foreign.status()).toBe(403);
-    expect((await app.t.handset.settings.get(systemCaller(app.t.config.defaultTenant))).regions.denied).toEqual(["RU", "KP"]);
+    expect(
+      (await app.t.handset.settings.get(systemCaller(app.t.config.defaultTenant))).regions.denied,
+    ).toEqual(["RU", "KP"]);
   });
 
   it("reads at 390 px wide", async () => {

@@ -22,7 +22,14 @@ const databases = [
 let sequence = 0;
 async function message(
   t: TestApp,
-  row: { tenant?: string; to: string; at: number; status: OutboxStatus; provider: string | null; receipt?: "delivered" | "failed" },
+  row: {
+    tenant?: string;
+    to: string;
+    at: number;
+    status: OutboxStatus;
+    provider: string | null;
+    receipt?: "delivered" | "failed";
+  },
 ) {
   sequence += 1;
   await t.store.db
@@ -53,7 +60,10 @@ async function message(
     .execute();
 }
 
-async function verification(t: TestApp, row: { tenant?: string; e164: string; at: number; verified: boolean }) {
+async function verification(
+  t: TestApp,
+  row: { tenant?: string; e164: string; at: number; verified: boolean },
+) {
   sequence += 1;
   await t.store.db
     .insertInto("verifications")
@@ -86,7 +96,13 @@ describe.each(databases)("the console's stats on $name", ({ env }) => {
     t = await createTestApp({ clock: new ManualClock(NOW), env: await env(), runDispatcher: false });
     // This hour: three codes to Nigeria, none entered; two failed, one delivered, by Twilio.
     for (const receipt of ["failed", "failed", "delivered"] as const) {
-      await message(t, { to: NG, at: at("2026-01-02T12:10:00Z"), status: "sent", provider: "twilio", receipt });
+      await message(t, {
+        to: NG,
+        at: at("2026-01-02T12:10:00Z"),
+        status: "sent",
+        provider: "twilio",
+        receipt,
+      });
       await verification(t, { e164: NG, at: at("2026-01-02T12:10:00Z"), verified: false });
     }
     // 10:05: one to France, entered; the inbox took it, no receipt.
@@ -96,7 +112,13 @@ describe.each(databases)("the console's stats on $name", ({ env }) => {
     await message(t, { to: FR, at: at("2025-12-31T09:00:00Z"), status: "pending", provider: null });
     // The first moment of the 24-hour window counts, and another tenant's traffic never does.
     await message(t, { to: FR, at: at("2026-01-01T13:00:00Z"), status: "failed", provider: "twilio" });
-    await message(t, { tenant: "other", to: NG, at: at("2026-01-02T12:00:00Z"), status: "sent", provider: "twilio" });
+    await message(t, {
+      tenant: "other",
+      to: NG,
+      at: at("2026-01-02T12:00:00Z"),
+      status: "sent",
+      provider: "twilio",
+    });
     await verification(t, { tenant: "other", e164: NG, at: at("2026-01-02T12:00:00Z"), verified: true });
   });
   afterAll(async () => {
@@ -120,7 +142,12 @@ describe.each(databases)("the console's stats on $name", ({ env }) => {
     expect(stats.since).toBe(at("2026-01-01T13:00:00Z"));
     expect(stats.until).toBe(at("2026-01-02T13:00:00Z"));
     expect(stats.overTime).toHaveLength(24);
-    expect(stats.overTime[0]).toMatchObject({ start: stats.since, sends: 1, verificationsStarted: 0, conversion: null });
+    expect(stats.overTime[0]).toMatchObject({
+      start: stats.since,
+      sends: 1,
+      verificationsStarted: 0,
+      conversion: null,
+    });
     expect(stats.overTime.at(-1)).toEqual({
       start: at("2026-01-02T12:00:00Z"),
       sends: 3,
@@ -163,6 +190,8 @@ describe.each(databases)("the console's stats on $name", ({ env }) => {
 
   it("refuses a user token's caller", async () => {
     const caller = { ...systemCaller("default"), kind: "user_token" as const, userId: "someone" };
-    await expect(t.handset.stats.overview(caller, "24h")).rejects.toMatchObject({ code: "INSUFFICIENT_SCOPE" });
+    await expect(t.handset.stats.overview(caller, "24h")).rejects.toMatchObject({
+      code: "INSUFFICIENT_SCOPE",
+    });
   });
 });

@@ -27,7 +27,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("console_sessions")
     .columns(["last_seen_at"])
     .execute();
-  await db.schema.createIndex("outbox_by_tenant_time").on("outbox").columns(["tenant_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("outbox_by_tenant_time")
+    .on("outbox")
+    .columns(["tenant_id", "created_at"])
+    .execute();
   await db.schema
     .createIndex("verifications_by_tenant_time")
     .on("verifications")

@@ -3,8 +3,8 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { CONSOLE_STYLESHEET } from "./stylesheet.js";
 import { OVERVIEW_SCRIPT } from "./overview-script.js";
+import { CONSOLE_STYLESHEET } from "./stylesheet.js";
 
 /**
  * Chart.js's UMD build, found at start through the package's own resolution (its `exports` do not
@@ -31,7 +31,10 @@ export function registerConsoleAssets(app: FastifyInstance): { chartJsUrl: strin
   let chartJs: Promise<Buffer> | undefined;
   app.get(chartJsUrl.slice("/console".length), { schema: { hide: true } }, async (_request, reply) => {
     chartJs ??= readFile(path);
-    return reply.type("text/javascript; charset=utf-8").header("cache-control", LONG_CACHE).send(await chartJs);
+    return reply
+      .type("text/javascript; charset=utf-8")
+      .header("cache-control", LONG_CACHE)
+      .send(await chartJs);
   });
   app.get("/assets/console.css", { schema: { hide: true } }, async (_request, reply) =>
     reply.type("text/css; charset=utf-8").header("cache-control", SHORT_CACHE).send(CONSOLE_STYLESHEET),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { isHandsetError } from "../../domain/errors.js";
 import type { ConsoleSessionService } from "../../services/console-sessions.js";
 import { SignInPage } from "./pages/sign-in.js";
-import { sendHtml, seeOther } from "./reply.js";
+import { seeOther, sendHtml } from "./reply.js";
 import {
   checkCsrf,
   checkSameOrigin,
@@ -22,7 +22,9 @@ export function registerAuthRoutes(app: FastifyInstance, sessions: ConsoleSessio
     return seeOther(reply, live ? "/console/overview" : "/console/sign-in");
   });
 
-  app.get("/sign-in", { schema: { hide: true } }, async (_request, reply) => sendHtml(reply, 200, <SignInPage />));
+  app.get("/sign-in", { schema: { hide: true } }, async (_request, reply) =>
+    sendHtml(reply, 200, <SignInPage />),
+  );
 
   app.post("/sign-in", { schema: { hide: true } }, async (request, reply) => {
     // No session yet, so no token to check: the Origin check stops another site from signing a

@@ -3,7 +3,7 @@ import { isHandsetError } from "../../domain/errors.js";
 import { toHandsetError } from "../../http/request-errors.js";
 import { nativeStatus } from "../native/errors.js";
 import { ErrorPage } from "./pages/error.js";
-import { sendHtml, seeOther, sessionOfRequest } from "./reply.js";
+import { seeOther, sendHtml, sessionOfRequest } from "./reply.js";
 import { CsrfRefused, clearSessionCookie } from "./session.js";
 
 const isApi = (request: FastifyRequest) => request.url.startsWith("/console/api/");
@@ -15,17 +15,36 @@ const isApi = (request: FastifyRequest) => request.url.startsWith("/console/api/
 export function sendConsoleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const session = sessionOfRequest(request);
   if (error instanceof CsrfRefused) {
-    if (isApi(request)) return reply.code(403).send({ error: { code: "CSRF_REFUSED", message: error.message } });
-    return sendHtml(reply, 403, <ErrorPage title="Request refused" message={`Nothing was changed. ${error.message}`} session={session} />);
+    if (isApi(request))
+      return reply.code(403).send({ error: { code: "CSRF_REFUSED", message: error.message } });
+    return sendHtml(
+      reply,
+      403,
+      <ErrorPage
+        title="Request refused"
+        message={`Nothing was changed. ${error.message}`}
+        session={session}
+      />,
+    );
   }
   const handset = isHandsetError(error) ? error : toHandsetError(error);
   if (handset.code === "INTERNAL") {
     request.log.error({ err: error }, "console request failed");
-    if (isApi(request)) return reply.code(500).send({ error: { code: "INTERNAL", message: "Internal error." } });
-    return sendHtml(reply, 500, <ErrorPage title="Something went wrong" message="The console hit an internal error; it is logged." session={session} />);
+    if (isApi(request))
+      return reply.code(500).send({ error: { code: "INTERNAL", message: "Internal error." } });
+    return sendHtml(
+      reply,
+      500,
+      <ErrorPage
+        title="Something went wrong"
+        message="The console hit an internal error; it is logged."
+        session={session}
+      />,
+    );
   }
   const status = nativeStatus(handset.code);
-  if (isApi(request)) return reply.code(status).send({ error: { code: handset.code, message: handset.message } });
+  if (isApi(request))
+    return reply.code(status).send({ error: { code: handset.code, message: handset.message } });
   if (handset.code === "UNAUTHENTICATED" || handset.code === "CREDENTIAL_EXPIRED") {
     clearSessionCookie(reply);
     return seeOther(reply, "/console/sign-in");

@@ -85,6 +85,8 @@ export function checkCsrf(sessions: ConsoleSessionService, signed: SignedIn, req
   checkSameOrigin(request);
   const body = request.body as Record<string, unknown> | undefined;
   if (!sessions.csrfMatches(signed.session, body?._csrf)) {
-    throw new CsrfRefused("The form's token is missing or is not this session's: reload the page and try again.");
+    throw new CsrfRefused(
+      "The form's token is missing or is not this session's: reload the page and try again.",
+    );
   }
 }

@@ -25,7 +25,9 @@ const asList = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 function invalid(path: string, message: string): HandsetError {
-  return new HandsetError("INVALID_REQUEST", `Invalid settings: ${path}: ${message}.`, { fields: [{ path, message }] });
+  return new HandsetError("INVALID_REQUEST", `Invalid settings: ${path}: ${message}.`, {
+    fields: [{ path, message }],
+  });
 }
 
 /**
@@ -33,7 +35,10 @@ function invalid(path: string, message: string): HandsetError {
  * only the budgets whose figure differs from the one in force, so saving an untouched form writes
  * no budget of its own. The service validates the patch; here only the form's own syntax is checked.
  */
-export function settingsPatchOfForm(body: FormBody, current: EffectiveTenantSettings): Record<string, unknown> {
+export function settingsPatchOfForm(
+  body: FormBody,
+  current: EffectiveTenantSettings,
+): Record<string, unknown> {
   const inForce = current.budgets as Record<string, unknown>;
   const budgets: Record<string, unknown> = {};
   for (const { key } of BUDGET_FIELDS) {
@@ -41,7 +46,8 @@ export function settingsPatchOfForm(body: FormBody, current: EffectiveTenantSett
     if (raw === undefined || Array.isArray(raw)) continue;
     const text = raw.trim();
     const value = text === "" ? null : Number(text);
-    if (value !== null && (!Number.isFinite(value) || value < 0)) throw invalid(`budgets.${key}`, "a number, 0 or more");
+    if (value !== null && (!Number.isFinite(value) || value < 0))
+      throw invalid(`budgets.${key}`, "a number, 0 or more");
     if (value !== inForce[key]) budgets[key] = value;
   }
   const countriesText = body.budget_countries;
@@ -52,7 +58,8 @@ export function settingsPatchOfForm(body: FormBody, current: EffectiveTenantSett
     } catch {
       throw invalid("budgets.countries", 'a JSON object such as {"NG": 10}');
     }
-    if (JSON.stringify(countries) !== JSON.stringify(current.budgets.countries)) budgets.countries = countries;
+    if (JSON.stringify(countries) !== JSON.stringify(current.budgets.countries))
+      budgets.countries = countries;
   }
   return {
     regions: {

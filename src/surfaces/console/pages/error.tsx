@@ -1,6 +1,14 @@
 import { Layout, type PageSession } from "../layout.js";
 
-export function ErrorPage({ title, message, session }: { title: string; message: string; session?: PageSession }) {
+export function ErrorPage({
+  title,
+  message,
+  session,
+}: {
+  title: string;
+  message: string;
+  session?: PageSession;
+}) {
   return (
     <Layout title={title} session={session}>
       <div class="notice error" role="alert">

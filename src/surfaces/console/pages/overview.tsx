@@ -44,7 +44,12 @@ export function OverviewPage({
     return stats.range === "30d" ? isoTime.slice(0, 10) : `${isoTime.slice(0, 13).replace("T", " ")}:00Z`;
   };
   return (
-    <Layout title="Overview" current="/console/overview" session={session} scripts={[chartJsUrl, "/console/assets/overview.js"]}>
+    <Layout
+      title="Overview"
+      current="/console/overview"
+      session={session}
+      scripts={[chartJsUrl, "/console/assets/overview.js"]}
+    >
       <RangeLinks range={stats.range} />
       <ul class="figures" aria-label="Totals for the range">
         <li>
@@ -77,10 +82,18 @@ export function OverviewPage({
             <thead>
               <tr>
                 <th scope="col">{stats.range === "30d" ? "Day (UTC)" : "Hour (UTC)"}</th>
-                <th scope="col" class="num">SMS sent</th>
-                <th scope="col" class="num">Started</th>
-                <th scope="col" class="num">Verified</th>
-                <th scope="col" class="num">Conversion</th>
+                <th scope="col" class="num">
+                  SMS sent
+                </th>
+                <th scope="col" class="num">
+                  Started
+                </th>
+                <th scope="col" class="num">
+                  Verified
+                </th>
+                <th scope="col" class="num">
+                  Conversion
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -102,10 +115,16 @@ export function OverviewPage({
         <section aria-labelledby="by-country">
           <h2 id="by-country">By destination country</h2>
           <p class="hint">
-            Many sends with low conversion to one country is the mark of SMS pumping: codes sent that nobody enters.
+            Many sends with low conversion to one country is the mark of SMS pumping: codes sent that nobody
+            enters.
           </p>
           <div class="chart">
-            <canvas id="chart-by-country" role="img" aria-labelledby="by-country" aria-describedby="country-table" />
+            <canvas
+              id="chart-by-country"
+              role="img"
+              aria-labelledby="by-country"
+              aria-describedby="country-table"
+            />
           </div>
           <div class="table-wrap">
             <table id="country-table">
@@ -113,10 +132,18 @@ export function OverviewPage({
               <thead>
                 <tr>
                   <th scope="col">Country</th>
-                  <th scope="col" class="num">SMS sent</th>
-                  <th scope="col" class="num">Started</th>
-                  <th scope="col" class="num">Verified</th>
-                  <th scope="col" class="num">Conversion</th>
+                  <th scope="col" class="num">
+                    SMS sent
+                  </th>
+                  <th scope="col" class="num">
+                    Started
+                  </th>
+                  <th scope="col" class="num">
+                    Verified
+                  </th>
+                  <th scope="col" class="num">
+                    Conversion
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -141,7 +168,12 @@ export function OverviewPage({
         <section aria-labelledby="by-provider">
           <h2 id="by-provider">Delivery by provider</h2>
           <div class="chart">
-            <canvas id="chart-by-provider" role="img" aria-labelledby="by-provider" aria-describedby="provider-table" />
+            <canvas
+              id="chart-by-provider"
+              role="img"
+              aria-labelledby="by-provider"
+              aria-describedby="provider-table"
+            />
           </div>
           <div class="table-wrap">
             <table id="provider-table">
@@ -149,11 +181,21 @@ export function OverviewPage({
               <thead>
                 <tr>
                   <th scope="col">Provider</th>
-                  <th scope="col" class="num">Delivered</th>
-                  <th scope="col" class="num">Sent</th>
-                  <th scope="col" class="num">Queued</th>
-                  <th scope="col" class="num">Failed</th>
-                  <th scope="col" class="num">Success</th>
+                  <th scope="col" class="num">
+                    Delivered
+                  </th>
+                  <th scope="col" class="num">
+                    Sent
+                  </th>
+                  <th scope="col" class="num">
+                    Queued
+                  </th>
+                  <th scope="col" class="num">
+                    Failed
+                  </th>
+                  <th scope="col" class="num">
+                    Success
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -180,7 +222,7 @@ export function OverviewPage({
       <script
         type="application/json"
         id="stats-data"
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON escaped for a script element (jsonForScript)
+        // Raw, not escaped as text: the JSON is made safe for a script element by jsonForScript.
         dangerouslySetInnerHTML={{ __html: jsonForScript(presentStats(stats)) }}
       />
     </Layout>

@@ -19,12 +19,12 @@ export function SettingsPage({ session, settings, canEdit, saved, error }: Setti
   return (
     <Layout title="Tenant settings" current="/console/settings" session={session}>
       {saved && (
-        <Notice kind="ok">
-          {saved.length === 0 ? "Nothing changed." : `Saved: ${saved.join(", ")}.`}
-        </Notice>
+        <Notice kind="ok">{saved.length === 0 ? "Nothing changed." : `Saved: ${saved.join(", ")}.`}</Notice>
       )}
       {error && <Notice kind="error">{error}</Notice>}
-      {!canEdit && <Notice kind="info">Your key lacks users:write: you can read these settings, not change them.</Notice>}
+      {!canEdit && (
+        <Notice kind="info">Your key lacks users:write: you can read these settings, not change them.</Notice>
+      )}
       <form method="post" action="/console/settings">
         <CsrfField token={session.csrfToken} />
         <fieldset disabled={!canEdit}>
@@ -40,33 +40,48 @@ export function SettingsPage({ session, settings, canEdit, saved, error }: Setti
             High-risk regions this tenant sends to
             <span class="hint">Blocked by default: {list(settings.regions.high_risk_blocked)}</span>
           </label>
-          <input id="high-risk" name="regions_allow_high_risk" type="text" value={list(settings.regions.allow_high_risk)} />
+          <input
+            id="high-risk"
+            name="regions_allow_high_risk"
+            type="text"
+            value={list(settings.regions.allow_high_risk)}
+          />
         </fieldset>
         <fieldset disabled={!canEdit}>
           <legend>Number types refused by default that this tenant takes</legend>
           {OPT_IN_NUMBER_TYPES.map((type) => (
             <label key={type} class="check">
-              <input type="checkbox" name="number_types_allow" value={type} checked={settings.number_types.allow.includes(type)} />{" "}
+              <input
+                type="checkbox"
+                name="number_types_allow"
+                value={type}
+                checked={settings.number_types.allow.includes(type)}
+              />{" "}
               {type}
             </label>
           ))}
         </fieldset>
         <fieldset disabled={!canEdit}>
           <legend>Budgets</legend>
-          <p class="hint">The figures in force (the service's defaults unless this tenant set its own). Empty turns a budget off.</p>
+          <p class="hint">
+            The figures in force (the service's defaults unless this tenant set its own). Empty turns a budget
+            off.
+          </p>
           <div class="row">
             {BUDGET_FIELDS.map((field) => (
               <div key={field.key}>
-                <label for={`budget-${field.key}`}>
-                  {field.label}
-                </label>
+                <label for={`budget-${field.key}`}>{field.label}</label>
                 <input
                   id={`budget-${field.key}`}
                   name={`budget_${field.key}`}
                   type="number"
                   min="0"
                   step={field.key === "tenant_spend_per_day" ? "0.01" : "1"}
-                  value={budgets[field.key] === null || budgets[field.key] === undefined ? "" : String(budgets[field.key])}
+                  value={
+                    budgets[field.key] === null || budgets[field.key] === undefined
+                      ? ""
+                      : String(budgets[field.key])
+                  }
                 />
               </div>
             ))}

@@ -4,7 +4,10 @@ export function SignInPage({ error }: { error?: string }) {
   return (
     <Layout title="Sign in">
       <div class="signin">
-        <p>Sign in with an admin API key of your tenant. The key is checked and forgotten: the browser keeps only a session cookie, which ends after 30 minutes idle or 12 hours.</p>
+        <p>
+          Sign in with an admin API key of your tenant. The key is checked and forgotten: the browser keeps
+          only a session cookie, which ends after 30 minutes idle or 12 hours.
+        </p>
         {error && <Notice kind="error">{error}</Notice>}
         <form method="post" action="/console/sign-in">
           <label for="key">
