@@ -3,7 +3,9 @@ import { createConsoleSessionService } from "./console-sessions.js";
 import { createCredentialService } from "./credentials.js";
 import type { ServiceDeps } from "./deps.js";
 import { createDestinationPauseService } from "./destination-pauses.js";
+import { createEventLogService } from "./event-log.js";
 import { createGuessLockService } from "./guess-locks.js";
+import { createLookupService } from "./lookup.js";
 import { createMessageService } from "./messages.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
 import { createPrimaryPhoneService } from "./primary-phone.js";
@@ -29,6 +31,8 @@ export function createHandset(deps: ServiceDeps) {
     settings: createTenantSettingsService(deps),
     destinationPauses: createDestinationPauseService(deps),
     guessLocks: createGuessLockService(deps),
+    lookup: createLookupService(deps),
+    events: createEventLogService(deps),
     profilePhone: createProfilePhoneService(deps, { users, phoneNumbers, verification }),
     primaryPhone: createPrimaryPhoneService(deps, { users, phoneNumbers, verification }),
     stats: createStatsService(deps),

@@ -9,6 +9,7 @@ import * as budgetUsage from "./migrations/007_budget_usage.js";
 import * as tenantSettings from "./migrations/008_tenant_settings.js";
 import * as guessStreaks from "./migrations/009_guess_streaks.js";
 import * as destinationPauses from "./migrations/010_destination_pauses.js";
+import * as adminLookupIndexes from "./migrations/012_admin_lookup_indexes.js";
 import * as consoleSessions from "./migrations/013_console_sessions.js";
 import type { Database } from "./schema.js";
 
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "008_tenant_settings": tenantSettings,
   "009_guess_streaks": guessStreaks,
   "010_destination_pauses": destinationPauses,
+  "012_admin_lookup_indexes": adminLookupIndexes,
   "013_console_sessions": consoleSessions,
 };
 

@@ -21,15 +21,30 @@ describe.skipIf(!hasChromium)("the console in Chromium", () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  /** The first user's number, verified, and the message that carried its code. */
+  let first: { number: string; userId: string; messageId: string };
+  /** A message the test marks failed, for the failures page. */
+  let failedId: string;
 
   beforeAll(async () => {
     const clock = new ManualClock(Date.UTC(2026, 0, 1, 12));
     app = await startListeningApp({ HANDSET_CONVERSION_GUARD: "off" }, clock);
     // Traffic for the charts: three codes sent, one verified.
-    const first = await requestCode(app, mobileNumber());
-    expect(await verifyCode(app, first, first.expectedCode)).toBe("verified");
+    const number = mobileNumber();
+    const verified = await requestCode(app, number);
+    expect(await verifyCode(app, verified, verified.expectedCode)).toBe("verified");
+    const { userId } = await app.t.handset.phoneNumbers.get(systemCaller("default"), verified.phoneNumberId);
+    first = { number, userId, messageId: verified.queued.id };
     await requestCode(app, mobileNumber());
-    await requestCode(app, mobileNumber());
+    const third = await requestCode(app, mobileNumber());
+    failedId = third.queued.id;
+    await app.messageWith(failedId, "sent");
+    // As if the provider had given up on it.
+    await app.t.store.db
+      .updateTable("outbox")
+      .set({ status: "failed", failed_at: clock.now(), last_error: "provider refused the number" })
+      .where("id", "=", failedId)
+      .execute();
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
@@ -85,6 +100,58 @@ describe.skipIf(!hasChromium)("the console in Chromium", () => {
     expect(points).toEqual({ sentOverTime: 3, verifiedOverTime: 1, sentToFrance: 3 });
     await expect(page.locator("#country-table tbody tr").first().textContent()).resolves.toContain("FR");
     await screenshot(page, "overview");
+  });
+
+  it("finds a number: who holds it, its verification and the message with its delivery status", async () => {
+    await page.getByRole("link", { name: "Search" }).click();
+    expect(await page.title()).toBe("Search · Handset console");
+    await page.getByLabel("Phone number or user id").fill(first.number);
+    await page.getByLabel("Phone number or user id").press("Enter");
+    await page.waitForURL(/\/console\/search\?q=/);
+    const held = page.getByRole("table", { name: "Held by" });
+    await expect(held.textContent()).resolves.toContain(first.userId);
+    const messages = page.getByRole("table", { name: "Messages to this number, newest first" });
+    const row = messages.getByRole("row").filter({ hasText: first.messageId });
+    await expect(row.textContent()).resolves.toMatch(/sent|delivered/);
+    await expect(page.getByRole("table", { name: "Verifications, newest first" }).textContent()).resolves.toContain(
+      "verified",
+    );
+    await screenshot(page, "search-number");
+  });
+
+  it("finds a user by id: their numbers and messages", async () => {
+    await page.getByRole("link", { name: first.userId }).first().click();
+    await page.waitForURL(/\/console\/search\?q=/);
+    await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toContain(first.userId);
+    await expect(page.getByRole("table", { name: "The user's numbers" }).textContent()).resolves.toContain(first.number);
+    await screenshot(page, "search-user");
+    await page.getByLabel("Phone number or user id").fill("+1 not a number");
+    await page.getByLabel("Phone number or user id").press("Enter");
+    await expect(page.getByRole("status").textContent()).resolves.toMatch(/number/i);
+  });
+
+  it("lists the delivery failures", async () => {
+    await page.getByRole("link", { name: "Delivery failures" }).click();
+    const rows = page.getByRole("table", { name: "Failed and undelivered messages" }).getByRole("row");
+    await expect(rows.filter({ hasText: failedId }).textContent()).resolves.toContain("provider refused the number");
+    expect(await rows.count()).toBe(2);
+    await screenshot(page, "failures");
+  });
+
+  it("reads the event log, filtered by type", async () => {
+    await page.getByRole("link", { name: "Event log" }).click();
+    expect(await page.title()).toBe("Event log · Handset console");
+    await page.getByLabel("Type").fill("phone_number.verified");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/type=phone_number.verified/);
+    const rows = page.getByRole("table", { name: "Every change, newest first" }).locator("tbody tr");
+    expect(await rows.count()).toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain(first.userId);
+    await page.getByLabel("Type").fill("");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/\/console\/events\?/);
+    expect(await rows.count()).toBeGreaterThan(5);
+    await screenshot(page, "events");
   });
 
   it("answers the charts' figures as JSON under the same session", async () => {

@@ -7,8 +7,9 @@ import type { Kysely } from "kysely";
  * ends its sessions at once. `expires_at` is the absolute end (12 h); the idle end (30 min) is counted
  * from `last_seen_at`. Housekeeping deletes rows past either.
  *
- * Also the indexes the console's charts read by (src/store/stats-queries.ts): a tenant's messages and
- * verifications by creation time, so a 24-hour or 30-day window reads that window, not the table.
+ * Also the index the console's charts read verifications by (src/store/stats-queries.ts): a tenant's
+ * verifications by creation time, so a 24-hour or 30-day window reads that window, not the table
+ * (012's `outbox_by_tenant_time` serves the messages).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -28,11 +29,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(["last_seen_at"])
     .execute();
   await db.schema
-    .createIndex("outbox_by_tenant_time")
-    .on("outbox")
-    .columns(["tenant_id", "created_at"])
-    .execute();
-  await db.schema
     .createIndex("verifications_by_tenant_time")
     .on("verifications")
     .columns(["tenant_id", "created_at"])
@@ -41,6 +37,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex("verifications_by_tenant_time").execute();
-  await db.schema.dropIndex("outbox_by_tenant_time").execute();
   await db.schema.dropTable("console_sessions").execute();
 }

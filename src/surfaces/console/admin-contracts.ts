@@ -1,11 +1,8 @@
-import type { MessageStatus } from "../../domain/message-status.js";
 import type { Caller } from "../../services/caller.js";
-import type { MessageView } from "../../services/message-view.js";
-import type { PhoneNumberView, UserView, VerificationView } from "../../services/views.js";
 
 /**
- * The admin services' views the console pages show (the branches admin-keys and admin-lookup write
- * the services); the pages depend only on these fields.
+ * The credential views and calls the keys pages use, as the admin-keys work specifies them (the
+ * console's keys pages are typed against just these).
  */
 export interface CredentialView {
   id: string;
@@ -21,33 +18,11 @@ export interface CredentialView {
   lastUsedAt: number | null;
 }
 
-export interface EventView {
-  id: string;
-  type: string;
-  actor: string;
-  aggregateType: string;
-  aggregateId: string;
-  sequence: number;
-  payload: unknown;
-  createdAt: number;
-}
-
-export interface LookupView {
-  e164: string;
-  holders: readonly { tenantId: string; userId: string; phoneNumber: PhoneNumberView }[];
-  verifications: readonly VerificationView[];
-  messages: readonly MessageView[];
-}
-
 interface Page {
   nextCursor: string | null;
 }
 
-/**
- * The admin services the console's search, failures, keys and event pages call (`Handset` has them
- * all; the pages are typed against just these calls).
- */
-export interface ConsoleAdminServices {
+export interface ConsoleCredentialServices {
   credentials: {
     list(
       caller: Caller,
@@ -61,27 +36,5 @@ export interface ConsoleAdminServices {
     ): Promise<Page & { credentials: CredentialView[] }>;
     get(caller: Caller, id: string): Promise<CredentialView>;
     revoke(caller: Caller, id: string): Promise<unknown>;
-  };
-  lookup: { phoneNumber(caller: Caller, input: string): Promise<LookupView> };
-  users: { get(caller: Caller, id: string): Promise<UserView> };
-  messages: {
-    list(
-      caller: Caller,
-      options: { status?: MessageStatus; limit: number; after?: string },
-    ): Promise<Page & { messages: MessageView[] }>;
-    listOfPhoneNumber(caller: Caller, phoneNumberId: string, limit: number): Promise<MessageView[]>;
-  };
-  events: {
-    list(
-      caller: Caller,
-      options: {
-        userId?: string;
-        type?: string;
-        since?: number;
-        until?: number;
-        limit: number;
-        after?: string;
-      },
-    ): Promise<Page & { events: EventView[] }>;
   };
 }

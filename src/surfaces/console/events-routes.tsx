@@ -1,17 +1,13 @@
 import type { FastifyInstance } from "fastify";
-import type { ConsoleSessionService } from "../../services/console-sessions.js";
-import type { ConsoleAdminServices } from "./admin-contracts.js";
+import type { Handset } from "../../services/handset.js";
 import { EventsPage } from "./pages/events.js";
 import { PAGE_SIZE, queryText, queryTime } from "./query.js";
 import { rememberSession, sendHtml } from "./reply.js";
 import { requireScope, signedIn } from "./session.js";
 
 /** The event log with its filters (events:read). */
-export function registerEventsRoutes(
-  app: FastifyInstance,
-  deps: { sessions: ConsoleSessionService; admin: ConsoleAdminServices },
-): void {
-  const { sessions, admin } = deps;
+export function registerEventsRoutes(app: FastifyInstance, admin: Handset): void {
+  const sessions = admin.consoleSessions;
   app.get("/events", { schema: { hide: true } }, async (request, reply) => {
     const signed = await signedIn(sessions, request);
     const session = rememberSession(request, signed);

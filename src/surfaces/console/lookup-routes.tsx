@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { isHandsetError } from "../../domain/errors.js";
 import type { Caller } from "../../services/caller.js";
-import type { ConsoleSessionService } from "../../services/console-sessions.js";
-import type { ConsoleAdminServices } from "./admin-contracts.js";
+import type { Handset } from "../../services/handset.js";
 import { FailuresPage } from "./pages/failures.js";
 import { SearchPage, type SearchResult } from "./pages/search.js";
 import { PAGE_SIZE, queryText } from "./query.js";
@@ -15,7 +14,7 @@ const looksLikeNumber = (q: string) => /^\+|^[\d\s().-]+$/.test(q);
 /** Messages shown per number of a user. */
 const MESSAGES_PER_NUMBER = 20;
 
-async function search(admin: ConsoleAdminServices, caller: Caller, q: string): Promise<SearchResult> {
+async function search(admin: Handset, caller: Caller, q: string): Promise<SearchResult> {
   try {
     if (looksLikeNumber(q)) return { kind: "number", lookup: await admin.lookup.phoneNumber(caller, q) };
     const user = await admin.users.get(caller, q);
@@ -45,11 +44,8 @@ async function search(admin: ConsoleAdminServices, caller: Caller, q: string): P
 }
 
 /** Search by number or user (phone:read and users:read), and the delivery failures (phone:read). */
-export function registerLookupRoutes(
-  app: FastifyInstance,
-  deps: { sessions: ConsoleSessionService; admin: ConsoleAdminServices },
-): void {
-  const { sessions, admin } = deps;
+export function registerLookupRoutes(app: FastifyInstance, admin: Handset): void {
+  const sessions = admin.consoleSessions;
 
   app.get("/search", { schema: { hide: true } }, async (request, reply) => {
     const signed = await signedIn(sessions, request);
@@ -66,7 +62,11 @@ export function registerLookupRoutes(
     const session = rememberSession(request, signed);
     requireScope(signed.caller, "phone:read");
     const after = queryText(request.query, "after");
-    const page = await admin.messages.list(signed.caller, { status: "failed", limit: PAGE_SIZE, after });
+    const page = await admin.messages.list(signed.caller, {
+      status: ["failed", "undelivered"],
+      limit: PAGE_SIZE,
+      after,
+    });
     return sendHtml(
       reply,
       200,

@@ -6,6 +6,8 @@ import type { Handset } from "../../services/handset.js";
 import { registerConsoleAssets } from "./assets.js";
 import { registerAuthRoutes } from "./auth-routes.js";
 import { sendConsoleError } from "./errors.js";
+import { registerEventsRoutes } from "./events-routes.js";
+import { registerLookupRoutes } from "./lookup-routes.js";
 import { registerOverviewRoutes } from "./overview-routes.js";
 import { registerSettingsRoutes } from "./settings-routes.js";
 
@@ -40,4 +42,6 @@ export async function consolePlugin(app: FastifyInstance, { handset }: ConsoleOp
   registerAuthRoutes(app, handset.consoleSessions);
   registerOverviewRoutes(app, handset, chartJsUrl);
   registerSettingsRoutes(app, handset);
+  registerLookupRoutes(app, handset);
+  registerEventsRoutes(app, handset);
 }

@@ -1,4 +1,4 @@
-import type { EventView } from "../admin-contracts.js";
+import type { EventView } from "../../../services/event-log.js";
 import { Layout, type PageSession, Time } from "../layout.js";
 import { Pager } from "./messages-table.js";
 

@@ -1,11 +1,11 @@
+import type { PhoneNumberLookup } from "../../../services/lookup.js";
 import type { MessageView } from "../../../services/message-view.js";
 import type { PhoneNumberView, UserView, VerificationView } from "../../../services/views.js";
-import type { LookupView } from "../admin-contracts.js";
 import { Layout, Notice, type PageSession, Time } from "../layout.js";
 import { MessagesTable } from "./messages-table.js";
 
 export type SearchResult =
-  | { kind: "number"; lookup: LookupView }
+  | { kind: "number"; lookup: PhoneNumberLookup }
   | { kind: "user"; user: UserView; messages: readonly MessageView[] }
   | { kind: "none"; message: string };
 
