@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)("the console in Chromium", () => {
     await page.getByRole("link", { name: first.userId }).first().click();
     await page.waitForURL(/\/console\/search\?q=/);
     await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toContain(first.userId);
-    await expect(page.getByRole("table", { name: "The user's numbers" }).textContent()).resolves.toContain(first.number);
+    await expect(page.getByRole("table", { name: "The user's numbers", exact: true }).textContent()).resolves.toContain(first.number);
     await screenshot(page, "search-user");
     await page.getByLabel("Phone number or user id").fill("+1 not a number");
     await page.getByLabel("Phone number or user id").press("Enter");
