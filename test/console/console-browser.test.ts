@@ -113,17 +113,21 @@ describe.skipIf(!hasChromium)("the console in Chromium", () => {
     const messages = page.getByRole("table", { name: "Messages to this number, newest first" });
     const row = messages.getByRole("row").filter({ hasText: first.messageId });
     await expect(row.textContent()).resolves.toMatch(/sent|delivered/);
-    await expect(page.getByRole("table", { name: "Verifications, newest first" }).textContent()).resolves.toContain(
-      "verified",
-    );
+    await expect(
+      page.getByRole("table", { name: "Verifications, newest first" }).textContent(),
+    ).resolves.toContain("verified");
     await screenshot(page, "search-number");
   });
 
   it("finds a user by id: their numbers and messages", async () => {
     await page.getByRole("link", { name: first.userId }).first().click();
     await page.waitForURL(/\/console\/search\?q=/);
-    await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toContain(first.userId);
-    await expect(page.getByRole("table", { name: "The user's numbers", exact: true }).textContent()).resolves.toContain(first.number);
+    await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toContain(
+      first.userId,
+    );
+    await expect(
+      page.getByRole("table", { name: "The user's numbers", exact: true }).textContent(),
+    ).resolves.toContain(first.number);
     await screenshot(page, "search-user");
     await page.getByLabel("Phone number or user id").fill("+1 not a number");
     await page.getByLabel("Phone number or user id").press("Enter");
@@ -133,7 +137,9 @@ describe.skipIf(!hasChromium)("the console in Chromium", () => {
   it("lists the delivery failures", async () => {
     await page.getByRole("link", { name: "Delivery failures" }).click();
     const rows = page.getByRole("table", { name: "Failed and undelivered messages" }).getByRole("row");
-    await expect(rows.filter({ hasText: failedId }).textContent()).resolves.toContain("provider refused the number");
+    await expect(rows.filter({ hasText: failedId }).textContent()).resolves.toContain(
+      "provider refused the number",
+    );
     expect(await rows.count()).toBe(2);
     await screenshot(page, "failures");
   });

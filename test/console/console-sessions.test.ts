@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHousekeeping } from "../../src/app/housekeeping.js";
 import { createTestApp, type TestApp } from "../support/harness.js";
+import { createTestSchema, notePostgresSkipped, TEST_DATABASE_URL } from "../support/postgres.js";
+
+notePostgresSkipped("console sessions on PostgreSQL");
+
+const databases = [
+  { name: "sqlite", env: async () => ({}) },
+  ...(TEST_DATABASE_URL
+    ? [{ name: "postgres", env: async () => ({ DATABASE_URL: (await createTestSchema()).url }) }]
+    : []),
+];
 
 const ORIGIN = "http://localhost:80";
 const MINUTE = 60_000;
@@ -22,10 +32,10 @@ async function signIn(t: TestApp, key: string): Promise<string> {
 const page = (t: TestApp, token: string, url = "/console/overview") =>
   t.app.inject({ method: "GET", url, cookies: { handset_console: token } });
 
-describe("console sessions", () => {
+describe.each(databases)("console sessions on $name", ({ env }) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ runDispatcher: false });
+    t = await createTestApp({ runDispatcher: false, env: await env() });
   });
   afterAll(async () => t?.close());
 
