@@ -132,6 +132,13 @@ describe.each(databases)("console sessions on $name", ({ env }) => {
     expect(api.json().error.code).toBe("UNAUTHENTICATED");
   });
 
+  it("answers an unknown console page with an HTML 404", async () => {
+    const answer = await t.app.inject({ method: "GET", url: "/console/nowhere" });
+    expect(answer.statusCode).toBe(404);
+    expect(answer.headers["content-type"]).toContain("text/html");
+    expect(answer.body).toContain("The console has no page /console/nowhere.");
+  });
+
   it("is not in the OpenAPI document", async () => {
     const doc = await t.app.inject({ method: "GET", url: "/openapi.json" });
     expect(Object.keys(doc.json().paths).filter((p) => p.startsWith("/console"))).toEqual([]);

@@ -1,6 +1,7 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import type { FastifyInstance } from "fastify";
+import { HandsetError } from "../../domain/errors.js";
 import { settlingErrors } from "../../http/request-scope.js";
 import type { Handset } from "../../services/handset.js";
 import { registerConsoleAssets } from "./assets.js";
@@ -37,6 +38,13 @@ export async function consolePlugin(app: FastifyInstance, { handset }: ConsoleOp
     reply.header("cache-control", "no-store");
   });
   app.setErrorHandler(settlingErrors((error, request, reply) => sendConsoleError(error, request, reply)));
+  app.setNotFoundHandler((request, reply) =>
+    sendConsoleError(
+      new HandsetError("ROUTE_NOT_FOUND", `The console has no page ${request.url.split("?")[0]}.`),
+      request,
+      reply,
+    ),
+  );
 
   const { chartJsUrl } = registerConsoleAssets(app);
   registerAuthRoutes(app, handset.consoleSessions);
