@@ -23,10 +23,12 @@ export interface LayoutProps {
   session?: PageSession;
   /** Extra scripts (same origin only: the console's CSP allows no other). */
   scripts?: string[];
+  /** A narrow column (the sign-in form). */
+  narrow?: boolean;
   children: ComponentChildren;
 }
 
-export function Layout({ title, current, session, scripts = [], children }: LayoutProps) {
+export function Layout({ title, current, session, scripts = [], narrow = false, children }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -64,7 +66,7 @@ export function Layout({ title, current, session, scripts = [], children }: Layo
             </>
           )}
         </header>
-        <main id="main">
+        <main id="main" class={narrow ? "narrow" : undefined}>
           <h1>{title}</h1>
           {children}
         </main>

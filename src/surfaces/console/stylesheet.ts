@@ -51,7 +51,7 @@ details{margin:.3rem 0 1rem}summary{cursor:pointer;color:var(--accent)}
 .status-failed,.status-undelivered,.revoked{color:var(--bad);font-weight:600}
 .status-delivered,.status-verified{color:var(--good);font-weight:600}
 .pager{margin:1rem 0;display:flex;gap:1rem}
-.signin{max-width:26rem;margin:3rem auto;padding:1rem}
+main.narrow{max-width:28rem;padding-top:2.5rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 @media (max-width:600px){main{padding:.6rem}th,td{padding:.3rem}.chart{height:240px}}
