@@ -17,6 +17,7 @@ import { ensureTenant } from "../store/tenants.js";
 import { createGuards } from "./guards.js";
 import { createHousekeeping, type Housekeeping } from "./housekeeping.js";
 import { chooseProvider, StartupRefused } from "./providers.js";
+import { createUsageFlusher } from "./usage-flusher.js";
 
 export { StartupRefused };
 
@@ -170,6 +171,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     guards: createGuards({ config, store, clock, metrics: metrics.guards }),
     guardMetrics: metrics.guards,
     tenantBudgets: config.budgets.tenant,
+    defaultTenant: config.defaultTenant,
     guessLock: config.guessLock,
     messages: {
       // Most sends ask for nothing: the tenant's locales are listed only for a request that asks.
@@ -177,6 +179,9 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
         asked.field || asked.acceptLanguage ? preferredLocale(asked, renderer.locales(tenantId)) : null,
     },
   });
+  const usageFlusher = createUsageFlusher(handset, log);
+  // The CLI authenticates nothing, so only a server has last-used times to write.
+  if (mode === "server") usageFlusher.start();
 
   return {
     config,
@@ -198,6 +203,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     },
     async close() {
       housekeeping.stop();
+      await usageFlusher.stop();
       await dispatcher.stop();
       try {
         await provider.close?.();

@@ -73,7 +73,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const authenticator = createAuthenticator(handset);
   const zitadelGrpc = await registerSurfaces(app, { handset, authenticator, clock, config });
-  await app.register(consolePlugin, { prefix: "/console", handset });
+  await app.register(consolePlugin, { prefix: "/console", handset, clock });
 
   // Outside every surface's prefix, Handset answers in its own (native) envelope.
   app.setNotFoundHandler((request, reply) =>

@@ -10,7 +10,7 @@ import { assertOperator, assertPageLimit, assertTimeRange } from "./operator-acc
 export interface EventView {
   id: string;
   tenantId: string;
-  aggregateType: "tenant" | "user" | "message";
+  aggregateType: EventRow["aggregate_type"];
   aggregateId: string;
   /** The aggregate's own sequence (ZITADEL's `details.sequence` for a user). */
   sequence: number;

@@ -12,6 +12,7 @@ import { createPrimaryPhoneService } from "./primary-phone.js";
 import { createProfilePhoneService } from "./profile-phone.js";
 import { createStatsService } from "./stats.js";
 import { createTenantSettingsService } from "./tenant-settings.js";
+import { createTenantService } from "./tenants.js";
 import { createUserService } from "./users.js";
 import { createVerificationService } from "./verification.js";
 
@@ -29,6 +30,7 @@ export function createHandset(deps: ServiceDeps) {
     codes: createCodeDisclosureService(deps),
     messages: createMessageService(deps),
     settings: createTenantSettingsService(deps),
+    tenants: createTenantService(deps),
     destinationPauses: createDestinationPauseService(deps),
     guessLocks: createGuessLockService(deps),
     lookup: createLookupService(deps),

@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)("the console in Chromium", () => {
   let context: BrowserContext;
   let page: Page;
   /** The first user's number, verified, and the message that carried its code. */
-  let first: { number: string; userId: string; messageId: string };
+  let first: { number: string; userId: string; messageId: string; token: string };
   /** A message the test marks failed, for the failures page. */
   let failedId: string;
 
@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)("the console in Chromium", () => {
     const verified = await requestCode(app, number);
     expect(await verifyCode(app, verified, verified.expectedCode)).toBe("verified");
     const { userId } = await app.t.handset.phoneNumbers.get(systemCaller("default"), verified.phoneNumberId);
-    first = { number, userId, messageId: verified.queued.id };
+    first = { number, userId, messageId: verified.queued.id, token: verified.token };
     await requestCode(app, mobileNumber());
     const third = await requestCode(app, mobileNumber());
     failedId = third.queued.id;
@@ -158,6 +158,28 @@ describe.skipIf(!hasChromium)("the console in Chromium", () => {
     await page.waitForURL(/\/console\/events\?/);
     expect(await rows.count()).toBeGreaterThan(5);
     await screenshot(page, "events");
+  });
+
+  it("revokes a user token after a confirm step: marked revoked, and a request with it refused", async () => {
+    expect((await app.call("GET", "/v1/me/phone-numbers", { token: first.token })).status).toBe(200);
+    await page.getByRole("link", { name: "Keys and tokens" }).click();
+    expect(await page.title()).toBe("Keys and tokens · Handset console");
+    await page.getByLabel("User id").fill(first.userId);
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/user=/);
+    const rows = page.locator("tbody tr");
+    expect(await rows.count()).toBe(1);
+    await screenshot(page, "keys");
+    await rows.first().getByRole("link").click();
+    await page.getByRole("link", { name: "Revoke…" }).click();
+    expect(await page.title()).toMatch(/^Revoke .*\?/);
+    await screenshot(page, "key-revoke-confirm");
+    await page.getByRole("button", { name: "Revoke user token" }).click();
+    await page.waitForURL(/revoked=1/);
+    await expect(page.getByRole("status").textContent()).resolves.toContain("Revoked");
+    await expect(page.locator("dl.facts").textContent()).resolves.toContain("revoked");
+    await screenshot(page, "key-revoked");
+    expect((await app.call("GET", "/v1/me/phone-numbers", { token: first.token })).status).toBe(401);
   });
 
   it("answers the charts' figures as JSON under the same session", async () => {

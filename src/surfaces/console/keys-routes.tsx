@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Clock } from "../../domain/clock.js";
-import type { ConsoleSessionService } from "../../services/console-sessions.js";
-import type { ConsoleCredentialServices, CredentialView } from "./admin-contracts.js";
+import type { CredentialView } from "../../services/credential-view.js";
+import type { Handset } from "../../services/handset.js";
 import { KeyPage, KeysPage, RevokeConfirmPage } from "./pages/keys.js";
 import { PAGE_SIZE, queryText } from "./query.js";
 import { rememberSession, seeOther, sendHtml } from "./reply.js";
@@ -10,11 +10,8 @@ import { checkCsrf, requireScope, signedIn } from "./session.js";
 const idOf = (params: unknown) => String((params as { id: string }).id);
 
 /** Keys and tokens: list and show with keys:read, revoke (after a confirm step) with keys:write. */
-export function registerKeysRoutes(
-  app: FastifyInstance,
-  deps: { sessions: ConsoleSessionService; admin: ConsoleCredentialServices; clock: Clock },
-): void {
-  const { sessions, admin, clock } = deps;
+export function registerKeysRoutes(app: FastifyInstance, admin: Handset, clock: Clock): void {
+  const sessions = admin.consoleSessions;
 
   app.get("/keys", { schema: { hide: true } }, async (request, reply) => {
     const signed = await signedIn(sessions, request);

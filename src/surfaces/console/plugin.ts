@@ -1,6 +1,7 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import type { FastifyInstance } from "fastify";
+import type { Clock } from "../../domain/clock.js";
 import { HandsetError } from "../../domain/errors.js";
 import { settlingErrors } from "../../http/request-scope.js";
 import type { Handset } from "../../services/handset.js";
@@ -8,12 +9,14 @@ import { registerConsoleAssets } from "./assets.js";
 import { registerAuthRoutes } from "./auth-routes.js";
 import { sendConsoleError } from "./errors.js";
 import { registerEventsRoutes } from "./events-routes.js";
+import { registerKeysRoutes } from "./keys-routes.js";
 import { registerLookupRoutes } from "./lookup-routes.js";
 import { registerOverviewRoutes } from "./overview-routes.js";
 import { registerSettingsRoutes } from "./settings-routes.js";
 
 export interface ConsoleOptions {
   handset: Handset;
+  clock: Clock;
 }
 
 /**
@@ -28,7 +31,7 @@ const CONTENT_SECURITY_POLICY =
  * The operator's console (docs/console.md), mounted under /console: server-rendered pages over the
  * same services as the admin API, signed in with an admin key. Not part of the OpenAPI document.
  */
-export async function consolePlugin(app: FastifyInstance, { handset }: ConsoleOptions): Promise<void> {
+export async function consolePlugin(app: FastifyInstance, { handset, clock }: ConsoleOptions): Promise<void> {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   app.addHook("onRequest", async (_request, reply) => {
@@ -52,4 +55,5 @@ export async function consolePlugin(app: FastifyInstance, { handset }: ConsoleOp
   registerSettingsRoutes(app, handset);
   registerLookupRoutes(app, handset);
   registerEventsRoutes(app, handset);
+  registerKeysRoutes(app, handset, clock);
 }

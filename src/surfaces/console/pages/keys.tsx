@@ -1,4 +1,4 @@
-import type { CredentialView } from "../admin-contracts.js";
+import type { CredentialView } from "../../../services/credential-view.js";
 import { CsrfField, Layout, Notice, type PageSession, Time } from "../layout.js";
 import { Pager } from "./messages-table.js";
 
