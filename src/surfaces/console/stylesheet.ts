@@ -36,6 +36,7 @@ button,.button{font:inherit;padding:.45rem .9rem;border-radius:4px;border:1px so
 button.danger{background:var(--bad);border-color:var(--bad)}
 .secondary{background:#fff;color:var(--accent)}
 .row{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}
+form.row{margin-bottom:1.2rem}
 .row>div{flex:1 1 12rem}
 .notice{padding:.6rem .8rem;border-radius:4px;border:1px solid var(--line);background:var(--panel);margin:1rem 0}
 .notice.error{border-color:var(--bad);color:var(--bad);background:#fff5f5}

@@ -116,7 +116,11 @@ export function KeyPage({
 }) {
   const c = credential;
   return (
-    <Layout title={`${kindName(c.kind)}: ${c.name}`} current="/console/keys" session={session}>
+    <Layout
+      title={c.name === kindName(c.kind) ? c.name : `${kindName(c.kind)}: ${c.name}`}
+      current="/console/keys"
+      session={session}
+    >
       {justRevoked && (
         <Notice kind="ok">Revoked: every request with this {kindName(c.kind)} is now refused.</Notice>
       )}
