@@ -1,6 +1,8 @@
 import type { DispatcherLogger } from "../delivery/dispatcher.js";
 import type { Clock } from "../domain/clock.js";
+import { CONSOLE_IDLE_MS } from "../services/console-sessions.js";
 import { purgeBudgetUsage } from "../store/budget-ledger.js";
+import { purgeConsoleSessions } from "../store/console-sessions.js";
 import { purgeConversionCounts } from "../store/conversion-ledger.js";
 import type { Store } from "../store/database.js";
 
@@ -15,7 +17,8 @@ export interface Housekeeping {
 const EVERY_MS = 15 * 60 * 1000;
 
 /**
- * Deletes what has expired: the budget ledger's and the conversion guard's past windows. Every process runs it; the deletes are
+ * Deletes what has expired: the budget ledger's and the conversion guard's past windows, and console
+ * sessions past their idle or absolute end. Every process runs it; the deletes are
  * idempotent, so several processes on one database need no coordination.
  */
 export function createHousekeeping(store: Store, clock: Clock, log: DispatcherLogger): Housekeeping {
@@ -24,7 +27,13 @@ export function createHousekeeping(store: Store, clock: Clock, log: DispatcherLo
     const now = clock.now();
     const budgets = await purgeBudgetUsage(store.db, now);
     const conversion = await purgeConversionCounts(store.db, now);
-    if (budgets + conversion > 0) log.info({ budgets, conversion }, "purged expired counting windows");
+    const consoleSessions = await purgeConsoleSessions(store.db, now, CONSOLE_IDLE_MS);
+    if (budgets + conversion + consoleSessions > 0) {
+      log.info(
+        { budgets, conversion, consoleSessions },
+        "purged expired counting windows and console sessions",
+      );
+    }
   };
   return {
     runOnce,

@@ -10,6 +10,7 @@ import { registerMetrics } from "../http/metrics-route.js";
 import { registerOpenApi } from "../http/openapi.js";
 import { registerRequestScope, settlingErrors } from "../http/request-scope.js";
 import { smsCallbackRoutes } from "../http/sms-callbacks.js";
+import { consolePlugin } from "../surfaces/console/plugin.js";
 import { sendNativeError } from "../surfaces/native/errors.js";
 import type { ZitadelGrpcServer } from "../surfaces/zitadel/grpc-server.js";
 import { type Core, type CoreOptions, createCore } from "./core.js";
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const authenticator = createAuthenticator(handset);
   const zitadelGrpc = await registerSurfaces(app, { handset, authenticator, clock, config });
+  await app.register(consolePlugin, { prefix: "/console", handset, clock });
 
   // Outside every surface's prefix, Handset answers in its own (native) envelope.
   app.setNotFoundHandler((request, reply) =>

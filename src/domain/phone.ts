@@ -271,3 +271,15 @@ export function normalizePhoneInput(input: string, region?: string): string {
     throw invalid(parseErrorToHandset(error, raw).message);
   }
 }
+
+/**
+ * The ISO region of a stored E.164 number, or null when the numbering plan cannot tell (a shared
+ * calling code and an unassigned range). For reports: it refuses nothing.
+ */
+export function regionOfE164(e164: string): string | null {
+  try {
+    return parsePhoneNumberWithError(e164).country ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -135,21 +135,31 @@ export function createCredentialService(deps: ServiceDeps) {
     },
 
     /** Resolves a presented secret to a caller, or says why it cannot. */
-    async authenticate(secret: string): Promise<AuthenticatedCaller> {
-      const row = await lookUp(hashSecret(secret));
-      const refusal = refusalOf(row);
-      if (refusal !== undefined || !row) throw refusal;
-      usage.note(row.id);
-      return {
-        tenantId: row.tenant_id,
-        kind: row.kind,
-        credentialId: row.id,
-        userId: row.user_id,
-        scopes: new Set(row.scopes.split(" ").filter(isScope)),
-        userExists: row.user_exists,
-      };
+    authenticate(secret: string): Promise<AuthenticatedCaller> {
+      return authenticateHash(hashSecret(secret));
     },
+
+    /**
+     * As `authenticate`, from the secret's hash: the console keeps the hash in its session row, so each
+     * console request is checked through the same cache and revocation as a bearer request.
+     */
+    authenticateHash,
   };
+
+  async function authenticateHash(secretHash: string): Promise<AuthenticatedCaller> {
+    const row = await lookUp(secretHash);
+    const refusal = refusalOf(row);
+    if (refusal !== undefined || !row) throw refusal;
+    usage.note(row.id);
+    return {
+      tenantId: row.tenant_id,
+      kind: row.kind,
+      credentialId: row.id,
+      userId: row.user_id,
+      scopes: new Set(row.scopes.split(" ").filter(isScope)),
+      userExists: row.user_exists,
+    };
+  }
 }
 
 export type CredentialService = ReturnType<typeof createCredentialService>;

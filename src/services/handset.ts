@@ -1,4 +1,5 @@
 import { createCodeDisclosureService } from "./code-disclosure.js";
+import { createConsoleSessionService } from "./console-sessions.js";
 import { createCredentialService } from "./credentials.js";
 import type { ServiceDeps } from "./deps.js";
 import { createDestinationPauseService } from "./destination-pauses.js";
@@ -9,6 +10,7 @@ import { createMessageService } from "./messages.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
 import { createPrimaryPhoneService } from "./primary-phone.js";
 import { createProfilePhoneService } from "./profile-phone.js";
+import { createStatsService } from "./stats.js";
 import { createTenantSettingsService } from "./tenant-settings.js";
 import { createTenantService } from "./tenants.js";
 import { createUserService } from "./users.js";
@@ -19,8 +21,9 @@ export function createHandset(deps: ServiceDeps) {
   const phoneNumbers = createPhoneNumberService(deps);
   const users = createUserService(deps, { phoneNumbers });
   const verification = createVerificationService(deps);
+  const credentials = createCredentialService(deps);
   return {
-    credentials: createCredentialService(deps),
+    credentials,
     users,
     phoneNumbers,
     verification,
@@ -34,6 +37,8 @@ export function createHandset(deps: ServiceDeps) {
     events: createEventLogService(deps),
     profilePhone: createProfilePhoneService(deps, { users, phoneNumbers, verification }),
     primaryPhone: createPrimaryPhoneService(deps, { users, phoneNumbers, verification }),
+    stats: createStatsService(deps),
+    consoleSessions: createConsoleSessionService(deps, credentials),
   };
 }
 

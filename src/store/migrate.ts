@@ -11,6 +11,7 @@ import * as guessStreaks from "./migrations/009_guess_streaks.js";
 import * as destinationPauses from "./migrations/010_destination_pauses.js";
 import * as credentialUsage from "./migrations/011_credential_usage.js";
 import * as adminLookupIndexes from "./migrations/012_admin_lookup_indexes.js";
+import * as consoleSessions from "./migrations/013_console_sessions.js";
 import type { Database } from "./schema.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "010_destination_pauses": destinationPauses,
   "011_credential_usage": credentialUsage,
   "012_admin_lookup_indexes": adminLookupIndexes,
+  "013_console_sessions": consoleSessions,
 };
 
 /** Every migration, oldest first: what a fresh database applies. */

@@ -188,6 +188,22 @@ export interface GuessStreakTable {
   locked_at: Millis | null;
 }
 
+/** A signed-in console session (migration 013): the cookie holds a random token, the row its hash. */
+export interface ConsoleSessionTable {
+  /** SHA-256 (hex) of the session token in the cookie. */
+  id: string;
+  tenant_id: string;
+  credential_id: string;
+  /** The admin key's secret hash: every request authenticates through it, so a revoked key ends the session. */
+  secret_hash: string;
+  /** Random, per session: the CSRF tokens of its forms are HMACs under it. */
+  csrf_secret: string;
+  created_at: Millis;
+  last_seen_at: Millis;
+  /** The absolute end of the session; the idle limit is counted from `last_seen_at`. */
+  expires_at: Millis;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -202,6 +218,7 @@ export interface Database {
   conversion_counts: ConversionCountTable;
   destination_pauses: DestinationPauseTable;
   guess_streaks: GuessStreakTable;
+  console_sessions: ConsoleSessionTable;
 }
 
 export type TenantRow = Selectable<TenantTable>;
@@ -213,3 +230,4 @@ export type VerificationRow = Selectable<VerificationTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type EventRow = Selectable<EventTable>;
 export type CredentialRow = Selectable<CredentialTable>;
+export type ConsoleSessionRow = Selectable<ConsoleSessionTable>;

@@ -24,6 +24,9 @@ export const PUBLIC_ROUTES: readonly RegExp[] = [
   // SMS providers' receipts: each provider proves its request (a signature, or the token Handset put in
   // the callback URL) and answers 403 otherwise (test/delivery/receipts.test.ts and each provider's tests).
   /^\/sms\/callbacks\/:provider$/,
+  // The operator's console: its own sign-in with an admin key into a session cookie, and every page
+  // checks that session and the key's scope (test/console/); without a session it sends to sign-in.
+  /^\/console(\/.*)?$/,
 ];
 
 /** The ZITADEL RPCs Handset implements; every other one answers Unimplemented, once authenticated. */

@@ -38,7 +38,9 @@ export async function postRaw(
   body: Uint8Array,
   headers: Record<string, string>,
 ): Promise<RawAnswer> {
-  const response = await fetch(url, { method: "POST", headers, body });
+  // A copy on an ArrayBuffer: with preact's DOM types in the program (the console's TSX), fetch's body
+  // takes no view of an ArrayBufferLike.
+  const response = await fetch(url, { method: "POST", headers, body: new Uint8Array(body) });
   return {
     status: response.status,
     headers: flat(response.headers),
