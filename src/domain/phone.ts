@@ -5,6 +5,7 @@ import {
   isSupportedCountry,
   type NumberType,
   ParseError,
+  parsePhoneNumberFromString,
   parsePhoneNumberWithError,
 } from "libphonenumber-js/max";
 import { HandsetError } from "./errors.js";
@@ -233,4 +234,12 @@ function checkRegionAllowed(region: string | null, e164: string, policy: PhonePo
       { field: "phone_number", region },
     );
   }
+}
+
+/**
+ * The ISO region of a stored E.164 number (`+41781234567` → `CH`), or `unknown`: what the metrics
+ * label a message with, so a dashboard shows destinations without ever holding a number.
+ */
+export function regionOfE164(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.country ?? "unknown";
 }
