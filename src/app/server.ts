@@ -77,7 +77,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(smsCallbackRoutes, { providers, publicUrl: config.sms.publicUrl });
 
   const authenticator = createAuthenticator(handset);
-  const zitadelGrpc = await registerSurfaces(app, { handset, authenticator, clock, config });
+  const zitadelGrpc = await registerSurfaces(app, {
+    handset,
+    authenticator,
+    clock,
+    config,
+    ...(config.metrics ? { grpcCalls: core.metrics.http.grpcCall } : {}),
+  });
 
   // Outside every surface's prefix, Handset answers in its own (native) envelope.
   app.setNotFoundHandler((request, reply) =>

@@ -47,8 +47,7 @@ export function createReceiptSink(
         logger.info(where, "sms receipt recorded");
         // A failed receipt is counted as undelivered: `failed` is Handset's own give-up at hand-off.
         metrics.outcome(provider, matched.to, report.status === "delivered" ? "delivered" : "undelivered");
-      }
-      else logger.warn(where, "sms receipt dropped: no message of this provider awaits one with that id");
+      } else logger.warn(where, "sms receipt dropped: no message of this provider awaits one with that id");
       return matched !== undefined;
     },
   };

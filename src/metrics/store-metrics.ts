@@ -39,8 +39,8 @@ export function registerStoreGauges(registry: Registry, store: Store, clock: Clo
         return found;
       })
       .finally(() => {
-      inFlight = undefined;
-    });
+        inFlight = undefined;
+      });
     return inFlight;
   };
   new Gauge({

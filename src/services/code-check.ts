@@ -12,8 +12,8 @@ import {
   WRONG_GUESS_COUNTED,
 } from "../store/verifications.js";
 import type { Caller } from "./caller.js";
-import { type CodeEvent, NO_CODE_METRICS } from "./code-metrics.js";
 import { recordUserChangeWith } from "./changes.js";
+import { type CodeEvent, NO_CODE_METRICS } from "./code-metrics.js";
 import type { ServiceDeps } from "./deps.js";
 import { NO_GUARDS, sendCheckSteps, settleSendChecks } from "./guards/send-guard.js";
 import { lockOneNumber } from "./number-set.js";

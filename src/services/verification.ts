@@ -14,9 +14,9 @@ import {
   recordResendValues,
 } from "../store/verifications.js";
 import type { Caller } from "./caller.js";
-import { NO_CODE_METRICS } from "./code-metrics.js";
 import { recordUserChangeWith } from "./changes.js";
 import { type CodeCheck, type CodeVerified, createCodeCheck } from "./code-check.js";
+import { NO_CODE_METRICS } from "./code-metrics.js";
 import type { ServiceDeps } from "./deps.js";
 import { NO_GUARDS, sendCheckSteps, settleSendChecks } from "./guards/send-guard.js";
 import { type MessageView, toMessageView } from "./message-view.js";

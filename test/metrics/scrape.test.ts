@@ -73,9 +73,9 @@ describe("GET /metrics after a few flows", () => {
     expect(sample(body, 'handset_sms_total{provider="inbox",country="FR",status="sent"}')).toBe(1);
     expect(sample(body, 'handset_sms_total{provider="inbox",country="FR",status="delivered"}')).toBe(1);
     expect(sample(body, 'handset_sms_send_duration_seconds_count{provider="inbox"}')).toBe(1);
-    expect(
-      sample(body, 'handset_guard_refusals_total{limit="user_numbers_per_day",tenant="default"}'),
-    ).toBe(1);
+    expect(sample(body, 'handset_guard_refusals_total{limit="user_numbers_per_day",tenant="default"}')).toBe(
+      1,
+    );
     expect(
       sample(
         body,
@@ -89,7 +89,10 @@ describe("GET /metrics after a few flows", () => {
       ),
     ).toBe(2); // the wrong code and the expired one
     expect(
-      sample(body, 'handset_http_requests_total{surface="native",route="unmatched",method="GET",status="404"}'),
+      sample(
+        body,
+        'handset_http_requests_total{surface="native",route="unmatched",method="GET",status="404"}',
+      ),
     ).toBe(1);
     expect(
       sample(
@@ -97,7 +100,12 @@ describe("GET /metrics after a few flows", () => {
         'handset_http_request_duration_seconds_count{surface="native",route="/v1/users",method="POST"}',
       ),
     ).toBe(1);
-    expect(sample(body, 'handset_http_requests_total{surface="metrics",route="/metrics",method="GET",status="200"}')).toBe(1);
+    expect(
+      sample(
+        body,
+        'handset_http_requests_total{surface="metrics",route="/metrics",method="GET",status="200"}',
+      ),
+    ).toBe(1);
     // Bob's verification was delivered at the poll pass only if one ran: his message waits.
     expect(sample(body, "handset_outbox_depth")).toBe(1);
     expect(sample(body, "handset_db_commit_duration_seconds_count")).toBeGreaterThan(5);
