@@ -115,6 +115,20 @@ describe("GET /metrics after a few flows", () => {
     expect(body).not.toContain(messageId);
   });
 
+  it("counts a wrong code that used the last try as failed and attempts_exhausted", async () => {
+    t = await createTestApp({ runDispatcher: false, env: { HANDSET_CODE_MAX_ATTEMPTS: "1" } });
+    const me = nativeClient(t, await t.tokenFor("carol"));
+    const number = mobileNumber();
+    const id = (await me.addMine(number)).json().id as string;
+    await me.sendMine(id);
+    const refused = await me.verifyMine(id, wrongCode(await latestCode(t, number)));
+    expect(refused.json().error.code).toBe("CODE_ATTEMPTS_EXHAUSTED");
+    const body = await scrape(t);
+    expect(sample(body, 'handset_codes_total{event="failed",tenant="default"}')).toBe(1);
+    expect(sample(body, 'handset_codes_total{event="attempts_exhausted",tenant="default"}')).toBe(1);
+    expect(sample(body, 'handset_codes_total{event="verified",tenant="default"}')).toBeUndefined();
+  });
+
   it("adds prom-client's process metrics, prefixed, only when asked", async () => {
     t = await createTestApp({ runDispatcher: false });
     expect(await scrape(t)).not.toContain("handset_process_cpu_seconds_total");
