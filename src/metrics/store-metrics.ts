@@ -25,6 +25,27 @@ export function createCommitMetrics(registry: Registry): (seconds: number) => vo
  * database cannot hang the scrape; a miss keeps the last values and is counted) and, on PostgreSQL, the connection pool (read from memory).
  */
 export function registerStoreGauges(registry: Registry, store: Store, clock: Clock): void {
+  const { poolStats } = store;
+  // First, so that each scrape reads the pool before its own outbox query takes a connection.
+  if (poolStats) {
+    const pool = (name: string, help: string, read: (stats: PoolStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read(poolStats.call(store)));
+        },
+      });
+    pool("handset_db_pool_connections", "PostgreSQL connections this process holds open.", (s) => s.total);
+    pool("handset_db_pool_idle_connections", "PostgreSQL connections open and idle.", (s) => s.idle);
+    pool(
+      "handset_db_pool_waiting_requests",
+      "Requests waiting for a PostgreSQL connection.",
+      (s) => s.waiting,
+    );
+  }
+
   const missed = new Counter({
     name: "handset_outbox_scrape_misses_total",
     help: "Scrapes whose outbox query failed or took too long: the outbox gauges kept their last values.",
@@ -63,21 +84,6 @@ export function registerStoreGauges(registry: Registry, store: Store, clock: Clo
       else this.set(Math.max(0, clock.now() - found.oldestDueAt) / 1000);
     },
   });
-
-  const { poolStats } = store;
-  if (!poolStats) return;
-  const pool = (name: string, help: string, read: (stats: PoolStats) => number) =>
-    new Gauge({
-      name,
-      help,
-      registers: [registry],
-      collect() {
-        this.set(read(poolStats.call(store)));
-      },
-    });
-  pool("handset_db_pool_connections", "PostgreSQL connections this process holds open.", (s) => s.total);
-  pool("handset_db_pool_idle_connections", "PostgreSQL connections open and idle.", (s) => s.idle);
-  pool("handset_db_pool_waiting_requests", "Requests waiting for a PostgreSQL connection.", (s) => s.waiting);
 }
 
 /** The backlog, or undefined when the database does not answer in time (the scrape goes on). */
