@@ -17,6 +17,7 @@ import { ensureTenant } from "../store/tenants.js";
 import { createGuards } from "./guards.js";
 import { createHousekeeping, type Housekeeping } from "./housekeeping.js";
 import { chooseProvider, StartupRefused } from "./providers.js";
+import { createUsageFlusher } from "./usage-flusher.js";
 
 export { StartupRefused };
 
@@ -176,6 +177,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     guardMetrics: metrics.guards,
     codeMetrics: metrics.codes,
     tenantBudgets: config.budgets.tenant,
+    defaultTenant: config.defaultTenant,
     guessLock: config.guessLock,
     messages: {
       // Most sends ask for nothing: the tenant's locales are listed only for a request that asks.
@@ -183,6 +185,9 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
         asked.field || asked.acceptLanguage ? preferredLocale(asked, renderer.locales(tenantId)) : null,
     },
   });
+  const usageFlusher = createUsageFlusher(handset, log);
+  // The CLI authenticates nothing, so only a server has last-used times to write.
+  if (mode === "server") usageFlusher.start();
 
   return {
     config,
@@ -204,6 +209,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     },
     async close() {
       housekeeping.stop();
+      await usageFlusher.stop();
       await dispatcher.stop();
       try {
         await provider.close?.();

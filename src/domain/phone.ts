@@ -237,6 +237,43 @@ function checkRegionAllowed(region: string | null, e164: string, policy: PhonePo
 }
 
 /**
+ * The E.164 form of a number to look up: only its shape is checked, not the policy that decides what
+ * may be added, so that a number held before a tenant narrowed its regions can still be found. A
+ * national number needs its ISO region, as on the add path.
+ */
+export function normalizePhoneInput(input: string, region?: string): string {
+  const invalid = (why: string) =>
+    new HandsetError("INVALID_REQUEST", `${why}`, {
+      field: "phone_number",
+      fields: [{ path: "phone_number", message: why }],
+    });
+  const raw = input.trim();
+  if (raw === "") throw invalid("Give a phone number to look up.");
+  if (raw.length > MAX_PHONE_INPUT_LENGTH) {
+    throw invalid(`A phone number has at most ${MAX_PHONE_INPUT_LENGTH} characters.`);
+  }
+  let defaultRegion: CountryCode | undefined;
+  try {
+    defaultRegion = parseRegion(region, raw);
+  } catch (error) {
+    if (error instanceof HandsetError) throw invalid(error.message);
+    throw error;
+  }
+  try {
+    const parsed = parsePhoneNumberWithError(raw, {
+      ...(defaultRegion ? { defaultCountry: defaultRegion } : {}),
+      extract: false,
+    });
+    if (!parsed.isPossible())
+      throw invalid(`${raw} cannot be a phone number: it has the wrong number of digits.`);
+    return parsed.number;
+  } catch (error) {
+    if (error instanceof HandsetError) throw error;
+    throw invalid(parseErrorToHandset(error, raw).message);
+  }
+}
+
+/**
  * The ISO region of a stored E.164 number (`+41781234567` → `CH`), or `unknown`: what the metrics
  * label a message with, so a dashboard shows destinations without ever holding a number.
  */

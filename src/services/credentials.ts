@@ -1,82 +1,22 @@
-import { createHash, randomBytes } from "node:crypto";
 import { HandsetError } from "../domain/errors.js";
-import { newId } from "../domain/ids.js";
-import {
-  ADMIN_KEY_SCOPES,
-  DEFAULT_ADMIN_KEY_SCOPES,
-  isScope,
-  type Scope,
-  USER_TOKEN_SCOPES,
-} from "../domain/scopes.js";
-import {
-  type CredentialForAuth,
-  findCredentialForAuth,
-  insertCredential,
-  readAccessVersion,
-} from "../store/credentials.js";
+import { isScope } from "../domain/scopes.js";
+import { type CredentialForAuth, findCredentialForAuth, readAccessVersion } from "../store/credentials.js";
 import type { Executor } from "../store/executor.js";
-import type { CredentialKind } from "../store/schema.js";
-import { ensureTenant } from "../store/tenants.js";
 import type { Caller } from "./caller.js";
+import { createCredentialAdmin } from "./credential-admin.js";
+import { createCredentialIssuing, hashSecret } from "./credential-issue.js";
+import { createCredentialUsage } from "./credential-usage.js";
 import type { ServiceDeps } from "./deps.js";
-import { USER_ID_PATTERN } from "./users.js";
 
-const SECRET_PREFIX: Record<CredentialKind, string> = { admin_key: "hsk_", user_token: "hst_" };
-
-export interface IssuedCredential {
-  id: string;
-  kind: CredentialKind;
-  tenantId: string;
-  userId: string | null;
-  scopes: Scope[];
-  expiresAt: number | null;
-  /** Shown once: only its hash is kept. */
-  secret: string;
-}
-
-export interface IssueAdminKeyInput {
-  tenantId: string;
-  name?: string;
-  scopes?: readonly Scope[];
-}
-
-export interface IssueUserTokenInput {
-  tenantId: string;
-  userId: string;
-  name?: string;
-  scopes?: readonly Scope[];
-  expiresAt?: number | null;
-}
+export type { CredentialPage, ListCredentialsInput } from "./credential-admin.js";
+export type { IssueAdminKeyInput, IssuedCredential, IssueUserTokenInput } from "./credential-issue.js";
+export { hashSecret } from "./credential-issue.js";
+export type { CredentialView } from "./credential-view.js";
 
 /** A caller just authenticated, with whether a user token's user exists at this moment. */
 export interface AuthenticatedCaller extends Caller {
   /** Whether a user token's user exists: false until its first use, or after it was deleted. */
   userExists: boolean;
-}
-
-export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
-}
-
-function checkScopes(
-  requested: readonly string[] | undefined,
-  allowed: readonly Scope[],
-  kind: string,
-  defaults: readonly Scope[] = allowed,
-): Scope[] {
-  const scopes = requested ?? defaults;
-  for (const scope of scopes) {
-    if (!isScope(scope) || !allowed.includes(scope)) {
-      throw new HandsetError(
-        "INVALID_REQUEST",
-        `${scope} is not a scope a ${kind} can hold (${allowed.join(", ")}).`,
-        {
-          fields: [{ path: "scopes", message: `one of ${allowed.join(", ")}` }],
-        },
-      );
-    }
-  }
-  return [...new Set(scopes)] as Scope[];
 }
 
 /** Credentials a process keeps between requests (each entry is one short row). */
@@ -94,6 +34,7 @@ export function createCredentialService(deps: ServiceDeps) {
    * no user). A token whose user is missing is read afresh until its user appears.
    */
   const cache = new Map<string, CredentialForAuth>();
+  const usage = createCredentialUsage(uow, deps.clock);
 
   /**
    * The credential with `secretHash`. A cached entry is proven still current by reading the access
@@ -164,58 +105,16 @@ export function createCredentialService(deps: ServiceDeps) {
     return undefined;
   }
 
-  async function issue(
-    kind: CredentialKind,
-    tenantId: string,
-    userId: string | null,
-    name: string,
-    scopes: Scope[],
-    expiresAt: number | null,
-  ): Promise<IssuedCredential> {
-    const now = deps.clock.now();
-    const secret = `${SECRET_PREFIX[kind]}${randomBytes(32).toString("base64url")}`;
-    const id = newId("cred", now);
-    await uow.transaction(async (trx) => {
-      await ensureTenant(trx, tenantId, tenantId, now);
-      await insertCredential(trx, {
-        id,
-        tenant_id: tenantId,
-        kind,
-        user_id: userId,
-        name,
-        scopes: scopes.join(" "),
-        secret_hash: hashSecret(secret),
-        hint: secret.slice(0, 10),
-        expires_at: expiresAt,
-        revoked_at: null,
-        created_at: now,
-      });
-    });
-    return { id, kind, tenantId, userId, scopes, expiresAt, secret };
-  }
-
   return {
-    /** A tenant-wide admin key; the tenant is created if it does not exist yet. */
-    issueAdminKey(input: IssueAdminKeyInput): Promise<IssuedCredential> {
-      const scopes = checkScopes(input.scopes, ADMIN_KEY_SCOPES, "admin key", DEFAULT_ADMIN_KEY_SCOPES);
-      return issue("admin_key", input.tenantId, null, input.name ?? "admin key", scopes, null);
-    },
+    ...createCredentialIssuing(deps),
+    ...createCredentialAdmin(deps, usage),
 
-    /** A token for one user; the user need not exist yet; it appears on the token's first use. */
-    issueUserToken(input: IssueUserTokenInput): Promise<IssuedCredential> {
-      if (!USER_ID_PATTERN.test(input.userId)) {
-        throw new HandsetError("INVALID_REQUEST", "A user id has 1 to 64 letters, digits, '_' or '-'.", {
-          fields: [{ path: "user", message: "1 to 64 letters, digits, '_' or '-'" }],
-        });
-      }
-      const scopes = checkScopes(input.scopes, USER_TOKEN_SCOPES, "user token");
-      const expiresAt = input.expiresAt ?? null;
-      if (expiresAt !== null && expiresAt <= deps.clock.now()) {
-        throw new HandsetError("INVALID_REQUEST", "A token's expiry must lie in the future.", {
-          fields: [{ path: "expires_at", message: "in the future" }],
-        });
-      }
-      return issue("user_token", input.tenantId, input.userId, input.name ?? "user token", scopes, expiresAt);
+    /**
+     * Writes the last-used times that are due (see `CredentialUsage.flush`); the server's flusher
+     * calls it every few seconds and with `all` at close.
+     */
+    flushUsage(options?: { all?: boolean }): Promise<number> {
+      return usage.flush(options);
     },
 
     /**
@@ -240,6 +139,7 @@ export function createCredentialService(deps: ServiceDeps) {
       const row = await lookUp(hashSecret(secret));
       const refusal = refusalOf(row);
       if (refusal !== undefined || !row) throw refusal;
+      usage.note(row.id);
       return {
         tenantId: row.tenant_id,
         kind: row.kind,

@@ -44,6 +44,8 @@ export interface ServiceDeps {
   codeMetrics?: CodeMetrics;
   /** The service's default budgets of a tenant, which a tenant's settings override (shown by the settings API). */
   tenantBudgets?: TenantBudgets;
+  /** HANDSET_DEFAULT_TENANT: the tenant that cannot be deleted ("default" when not given). */
+  defaultTenant?: string;
   /** The lifetime guess cap, for its views and admin reset (the guard gets its own copy). */
   guessLock?: GuessLockPolicy;
 }

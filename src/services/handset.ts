@@ -2,12 +2,15 @@ import { createCodeDisclosureService } from "./code-disclosure.js";
 import { createCredentialService } from "./credentials.js";
 import type { ServiceDeps } from "./deps.js";
 import { createDestinationPauseService } from "./destination-pauses.js";
+import { createEventLogService } from "./event-log.js";
 import { createGuessLockService } from "./guess-locks.js";
+import { createLookupService } from "./lookup.js";
 import { createMessageService } from "./messages.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
 import { createPrimaryPhoneService } from "./primary-phone.js";
 import { createProfilePhoneService } from "./profile-phone.js";
 import { createTenantSettingsService } from "./tenant-settings.js";
+import { createTenantService } from "./tenants.js";
 import { createUserService } from "./users.js";
 import { createVerificationService } from "./verification.js";
 
@@ -24,8 +27,11 @@ export function createHandset(deps: ServiceDeps) {
     codes: createCodeDisclosureService(deps),
     messages: createMessageService(deps),
     settings: createTenantSettingsService(deps),
+    tenants: createTenantService(deps),
     destinationPauses: createDestinationPauseService(deps),
     guessLocks: createGuessLockService(deps),
+    lookup: createLookupService(deps),
+    events: createEventLogService(deps),
     profilePhone: createProfilePhoneService(deps, { users, phoneNumbers, verification }),
     primaryPhone: createPrimaryPhoneService(deps, { users, phoneNumbers, verification }),
   };

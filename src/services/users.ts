@@ -1,5 +1,6 @@
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
+import { normalizePhoneInput } from "../domain/phone.js";
 import { revokeUserCredentials } from "../store/credentials.js";
 import { deleteUser, findUserByExternalId, insertUser, listUsers } from "../store/users.js";
 import { cancelUserVerifications } from "../store/verifications.js";
@@ -19,6 +20,15 @@ export interface CreateUserInput {
   externalId?: string;
   /** Numbers the user is created with, in one transaction with it: all of them, or no user. */
   phoneNumbers?: readonly Omit<AddPhoneNumberInput, "userId">[];
+}
+
+export interface UserListInput {
+  limit: number;
+  /** `nextCursor` of the previous page. */
+  after?: string;
+  /** Any form the phone parser takes (E.164 for a lookup without a region). */
+  phoneNumber?: string;
+  verified?: boolean;
 }
 
 export interface UserPage {
@@ -100,10 +110,18 @@ export function createUserService(deps: ServiceDeps, parts: { phoneNumbers: Phon
       });
     },
 
-    async list(caller: Caller, options: { limit: number; after?: string }): Promise<UserPage> {
+    /**
+     * The tenant's users in id order; `phoneNumber` keeps the user holding that number, `verified`
+     * those with at least one verified number (true) or with none (false).
+     */
+    async list(caller: Caller, options: UserListInput): Promise<UserPage> {
+      const filter = {
+        e164: options.phoneNumber === undefined ? undefined : normalizePhoneInput(options.phoneNumber),
+        verified: options.verified,
+      };
       if (caller.userId !== null) return { users: [await view(caller, caller.userId)], nextCursor: null };
       return uow.read(async (db) => {
-        const rows = await listUsers(db, caller.tenantId, options.limit + 1, options.after);
+        const rows = await listUsers(db, caller.tenantId, options.limit + 1, options.after, filter);
         const page = rows.slice(0, options.limit);
         const users: UserView[] = [];
         for (const row of page) {

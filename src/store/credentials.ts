@@ -93,3 +93,75 @@ export async function revokeUserCredentials(
     .where("revoked_at", "is", null)
     .execute();
 }
+
+/** A credential as the admin API shows it: its row (the hash is never read) and its last use. */
+export type CredentialListing = Omit<CredentialRow, "secret_hash"> & { last_used_at: number | null };
+
+function credentialListing(db: Executor) {
+  return db
+    .selectFrom("credentials as c")
+    .leftJoin("credential_usage as u", "u.credential_id", "c.id")
+    .select([
+      "c.id",
+      "c.tenant_id",
+      "c.kind",
+      "c.user_id",
+      "c.name",
+      "c.scopes",
+      "c.hint",
+      "c.expires_at",
+      "c.revoked_at",
+      "c.created_at",
+      "u.last_used_at",
+    ]);
+}
+
+function numbersOf(row: CredentialListing): CredentialListing {
+  const at = (value: number | null) => (value === null ? null : Number(value));
+  return {
+    ...row,
+    created_at: Number(row.created_at),
+    expires_at: at(row.expires_at),
+    revoked_at: at(row.revoked_at),
+    last_used_at: at(row.last_used_at),
+  };
+}
+
+export async function findCredentialListing(
+  db: Executor,
+  tenantId: string,
+  id: string,
+): Promise<CredentialListing | undefined> {
+  const row = await credentialListing(db)
+    .where("c.tenant_id", "=", tenantId)
+    .where("c.id", "=", id)
+    .executeTakeFirst();
+  return row && numbersOf(row);
+}
+
+export interface CredentialFilter {
+  kind?: CredentialRow["kind"];
+  userId?: string;
+  includeRevoked: boolean;
+  limit: number;
+  /** The id of the last credential of the previous page. */
+  after?: string;
+}
+
+/**
+ * A tenant's credentials, newest first. Ids are ULIDs (time first), so ordering by id is ordering by
+ * creation, and the last id of a page is the cursor of the next.
+ */
+export async function listCredentialListings(
+  db: Executor,
+  tenantId: string,
+  filter: CredentialFilter,
+): Promise<CredentialListing[]> {
+  let query = credentialListing(db).where("c.tenant_id", "=", tenantId);
+  if (filter.kind !== undefined) query = query.where("c.kind", "=", filter.kind);
+  if (filter.userId !== undefined) query = query.where("c.user_id", "=", filter.userId);
+  if (!filter.includeRevoked) query = query.where("c.revoked_at", "is", null);
+  if (filter.after !== undefined) query = query.where("c.id", "<", filter.after);
+  const rows = await query.orderBy("c.id", "desc").limit(filter.limit).execute();
+  return rows.map(numbersOf);
+}

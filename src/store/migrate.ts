@@ -9,6 +9,8 @@ import * as budgetUsage from "./migrations/007_budget_usage.js";
 import * as tenantSettings from "./migrations/008_tenant_settings.js";
 import * as guessStreaks from "./migrations/009_guess_streaks.js";
 import * as destinationPauses from "./migrations/010_destination_pauses.js";
+import * as credentialUsage from "./migrations/011_credential_usage.js";
+import * as adminLookupIndexes from "./migrations/012_admin_lookup_indexes.js";
 import type { Database } from "./schema.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
@@ -23,19 +25,22 @@ const MIGRATIONS: Record<string, Migration> = {
   "008_tenant_settings": tenantSettings,
   "009_guess_streaks": guessStreaks,
   "010_destination_pauses": destinationPauses,
+  "011_credential_usage": credentialUsage,
+  "012_admin_lookup_indexes": adminLookupIndexes,
 };
 
 /** Every migration, oldest first: what a fresh database applies. */
 export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+/** Every migration, for `Migrator` (tests move a database to an older version with it). */
+export const MIGRATION_PROVIDER: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export interface MigrationReport {
   applied: string[];
 }
 
 async function runMigrator(db: Kysely<Database>, migrationTableSchema?: string): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider, migrationTableSchema });
+  const migrator = new Migrator({ db, provider: MIGRATION_PROVIDER, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };

@@ -104,7 +104,7 @@ export interface OutboxTable {
 export interface EventTable {
   id: string;
   tenant_id: string;
-  aggregate_type: "tenant" | "user" | "message";
+  aggregate_type: "tenant" | "user" | "message" | "credential";
   aggregate_id: string;
   sequence: number;
   type: string;
@@ -130,6 +130,15 @@ export interface CredentialTable {
   expires_at: Millis | null;
   revoked_at: Millis | null;
   created_at: Millis;
+}
+
+/**
+ * When a credential was last used, within a minute (migration 011): written in the background, and
+ * apart from `credentials` so that writing it does not move the access version.
+ */
+export interface CredentialUsageTable {
+  credential_id: string;
+  last_used_at: Millis;
 }
 
 /** One row: moves on with every change that could make a cached credential or tenant wrong. */
@@ -187,6 +196,7 @@ export interface Database {
   outbox: OutboxTable;
   events: EventTable;
   credentials: CredentialTable;
+  credential_usage: CredentialUsageTable;
   access_version: AccessVersionTable;
   budget_usage: BudgetUsageTable;
   conversion_counts: ConversionCountTable;

@@ -52,15 +52,49 @@ export async function insertUser(
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+export interface UserFilter {
+  /** Only the user holding this E.164 number. */
+  e164?: string;
+  /** True: users with at least one verified number; false: users with none. */
+  verified?: boolean;
+}
+
 /** Users of a tenant in id order, after the cursor. */
 export async function listUsers(
   db: Executor,
   tenantId: string,
   limit: number,
   after?: string,
+  filter: UserFilter = {},
 ): Promise<UserRow[]> {
   let query = db.selectFrom("users").selectAll().where("tenant_id", "=", tenantId);
   if (after !== undefined) query = query.where("id", ">", after);
+  const { e164, verified } = filter;
+  if (e164 !== undefined) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("phone_numbers")
+          .select("phone_numbers.id")
+          .whereRef("phone_numbers.tenant_id", "=", "users.tenant_id")
+          .whereRef("phone_numbers.user_id", "=", "users.id")
+          .where("phone_numbers.e164", "=", e164),
+      ),
+    );
+  }
+  if (verified !== undefined) {
+    query = query.where((eb) => {
+      const any = eb.exists(
+        eb
+          .selectFrom("phone_numbers")
+          .select("phone_numbers.id")
+          .whereRef("phone_numbers.tenant_id", "=", "users.tenant_id")
+          .whereRef("phone_numbers.user_id", "=", "users.id")
+          .where("phone_numbers.verified_at", "is not", null),
+      );
+      return verified ? any : eb.not(any);
+    });
+  }
   return query.orderBy("id").limit(limit).execute();
 }
 

@@ -130,6 +130,8 @@ export function sampleBody(route: Route, ids: ProbeIds): Record<string, unknown>
     [`PATCH ${n}/me/phone-numbers/:phone_number_id`]: { primary: true },
     [`POST ${n}/me/phone-numbers/:phone_number_id/verify`]: { code: "123456" },
     [`PATCH ${n}/settings`]: { regions: { denied: [] } },
+    [`POST ${n}/credentials`]: { kind: "admin_key", name: "probe" },
+    [`POST ${n}/tenants`]: { id: "probe-tenant" },
     [`POST ${SURFACE_PREFIXES.clerk}/v1/phone_numbers`]: {
       user_id: ids.userId,
       phone_number: ids.freshNumber,

@@ -2,12 +2,14 @@ import type { FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { settlingErrors } from "../../http/request-scope.js";
 import type { NativeContext } from "./context.js";
+import { registerCredentialRoutes } from "./credential-routes.js";
 import { sendNativeError } from "./errors.js";
 import { registerGuardRoutes } from "./guard-routes.js";
 import { registerGuessLockRoutes } from "./guess-lock-routes.js";
 import { registerMessageRoutes } from "./message-routes.js";
 import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
 import { registerSettingsRoutes } from "./settings-routes.js";
+import { registerTenantRoutes } from "./tenant-routes.js";
 import { registerUserRoutes } from "./user-routes.js";
 
 /** Handset's own API under `/v1`: admin routes for API keys, `/v1/me` routes for user tokens. */
@@ -26,4 +28,6 @@ export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): P
   registerMessageRoutes(app, ctx, "self");
   registerSettingsRoutes(app, ctx);
   registerGuardRoutes(app, ctx);
+  registerCredentialRoutes(app, ctx);
+  registerTenantRoutes(app, ctx);
 }
