@@ -102,6 +102,8 @@ const ConfigSchema = z.object({
    * or a comma-separated list of proxy addresses and CIDR ranges whose `X-Forwarded-For` is believed.
    */
   HANDSET_TRUST_PROXY: trustProxySetting,
+  /** `off` removes `GET /metrics` altogether (404); `on` (default) serves it. */
+  HANDSET_METRICS: z.enum(["on", "off"]).default("on"),
   /** A bearer token `GET /metrics` asks for; unset, the metrics are open to whoever reaches the port. */
   HANDSET_METRICS_TOKEN: z.string().trim().min(16, "at least 16 characters").optional(),
 
@@ -161,6 +163,8 @@ export interface Config {
    * so the socket's address is the client's.
    */
   trustProxy: TrustProxy;
+  /** Whether `GET /metrics` is served. */
+  metrics: boolean;
   metricsToken: string | null;
   sms: {
     provider: Parsed["HANDSET_SMS_PROVIDER"];
@@ -265,6 +269,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     budgets,
     conversion,
     trustProxy: c.HANDSET_TRUST_PROXY,
+    metrics: c.HANDSET_METRICS === "on",
     metricsToken: c.HANDSET_METRICS_TOKEN ?? null,
     sms: {
       provider: c.HANDSET_SMS_PROVIDER,

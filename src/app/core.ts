@@ -34,6 +34,8 @@ export interface CoreOptions {
    * only writes rows (credentials) for a server to use, so it neither refuses nor holds a full pool.
    */
   mode?: "server" | "offline";
+  /** Adds prom-client's process metrics to the registry (`handset serve`; tests leave them out). */
+  processMetrics?: boolean;
 }
 
 /** Everything below the transports: what the server and the CLI share. */
@@ -68,7 +70,7 @@ const silent: DispatcherLogger = { info() {}, warn() {}, error() {} };
 export function openConfiguredStore(
   config: Config,
   poolSize = config.databasePoolSize,
-  hooks: Pick<StoreOptions, "onLooseFileMode" | "onHookError" | "onCheckpointError"> = {},
+  hooks: Pick<StoreOptions, "onLooseFileMode" | "onHookError" | "onCheckpointError" | "onCommit"> = {},
 ): Store {
   return openStore({
     url: config.databaseUrl,
@@ -100,12 +102,14 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   }
   const log = options.log ?? silent;
   const looseFileModes: LooseFileMode[] = [];
+  const metrics = createMetrics({ processMetrics: options.processMetrics === true });
   // The CLI runs one task at a time: two connections are plenty.
   const store = openConfiguredStore(config, mode === "offline" ? 2 : config.databasePoolSize, {
     onLooseFileMode: (found) => looseFileModes.push(found),
     onHookError: (error) => log.error({ err: error }, "an after-commit hook failed; the change is committed"),
     onCheckpointError: (error) =>
       log.warn({ err: error }, "a SQLite WAL checkpoint failed; the next one retries"),
+    onCommit: metrics.commit,
   });
   try {
     await migrateToLatest(store.db);
@@ -139,7 +143,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
         clock,
         keyring,
         logger: log,
-        receiptsFor: (name) => createReceiptSink(store, name, clock, log),
+        receiptsFor: (name) => createReceiptSink(store, name, clock, log, metrics.sms),
       },
       options.smsProvider,
     );
@@ -160,8 +164,9 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     intervalMs: config.sms.dispatchIntervalMs,
     maxAttempts: config.sms.dispatchMaxAttempts,
     leaseMs: config.sms.dispatchLeaseMs,
+    metrics: metrics.sms,
   });
-  const metrics = createMetrics();
+  metrics.observeStore(store, clock);
   const housekeeping = createHousekeeping(store, clock, log);
   const handset = createHandset({
     store,
@@ -180,6 +185,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     codeDisclosure: inbox !== null && !config.production,
     guards: createGuards({ config, store, clock, metrics: metrics.guards }),
     guardMetrics: metrics.guards,
+    codeMetrics: metrics.codes,
     tenantBudgets: config.budgets.tenant,
     defaultTenant: config.defaultTenant,
     guessLock: config.guessLock,

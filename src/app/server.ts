@@ -8,6 +8,7 @@ import { createFastify } from "../http/fastify.js";
 import { registerHealth } from "../http/health.js";
 import { registerMetrics } from "../http/metrics-route.js";
 import { registerOpenApi } from "../http/openapi.js";
+import { registerRequestLog } from "../http/request-log.js";
 import { registerRequestScope, settlingErrors } from "../http/request-scope.js";
 import { smsCallbackRoutes } from "../http/sms-callbacks.js";
 import { consolePlugin } from "../surfaces/console/plugin.js";
@@ -24,6 +25,8 @@ export interface BuildOptions extends Omit<CoreOptions, "log" | "mode"> {
   logger?: FastifyServerOptions["logger"];
   /** Told of every route as it is added: the security tests enumerate the route table with it. */
   onRoute?: (route: RouteOptions) => void;
+  /** prom-client's process metrics in `/metrics` (`handset serve` asks; tests mostly do not). */
+  processMetrics?: boolean;
 }
 
 export interface HandsetApp
@@ -51,12 +54,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       keyring: options.keyring,
       log: app.log,
       mode: "server",
+      processMetrics: options.processMetrics,
     });
   } catch (error) {
     await app.close();
     throw error;
   }
   const { handset, store, inbox, dispatcher, providers } = core;
+  // First of the hooks, on the root: every request, of every surface and of none, is logged and counted.
+  registerRequestLog(app, config.metrics ? core.metrics.http : null);
 
   // Before any route: each request runs in its own scope, where a credential served from the cache is
   // proven with the request's commit or before its answer leaves (see `createCredentialService`).
@@ -67,12 +73,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await registerOpenApi(app);
   registerHealth(app, { database: store.dialect, ping: () => store.ping() });
-  registerMetrics(app, { registry: core.metrics.registry, token: config.metricsToken });
+  if (config.metrics) registerMetrics(app, { registry: core.metrics.registry, token: config.metricsToken });
   if (inbox && !config.production) await app.register(devInboxRoutes, { inbox });
   await app.register(smsCallbackRoutes, { providers, publicUrl: config.sms.publicUrl });
 
   const authenticator = createAuthenticator(handset);
-  const zitadelGrpc = await registerSurfaces(app, { handset, authenticator, clock, config });
+  const zitadelGrpc = await registerSurfaces(app, {
+    handset,
+    authenticator,
+    clock,
+    config,
+    ...(config.metrics ? { grpcCalls: core.metrics.http.grpcCall } : {}),
+  });
   await app.register(consolePlugin, { prefix: "/console", handset, clock });
 
   // Outside every surface's prefix, Handset answers in its own (native) envelope.

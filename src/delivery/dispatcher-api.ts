@@ -4,6 +4,7 @@ import type { Store } from "../store/database.js";
 import type { SmsHandoff } from "./handoff.js";
 import type { LatencyHistogram } from "./latency.js";
 import type { DeliveryLogger, SmsProvider } from "./provider.js";
+import type { SmsMetrics } from "./sms-metrics.js";
 import type { MessageRenderer } from "./templates/message-renderer.js";
 
 /** The dispatcher as its users see it: its options and what it does (dispatcher.ts builds it). */
@@ -32,6 +33,8 @@ export interface DispatcherOptions {
   maxInFlight?: number;
   /** A monotonic clock (ms) for the commit → provider latency; `performance.now` unless given. */
   monotonicNow?: () => number;
+  /** Counts final outcomes and provider latency; none where not given. */
+  metrics?: SmsMetrics;
 }
 
 /** How a message reached the provider: handed over at its commit, or claimed by a poll pass. */

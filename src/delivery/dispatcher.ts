@@ -38,6 +38,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     poll: new LatencyHistogram(),
   };
   const { uow } = options.store;
+  const { metrics } = options;
   const write = <T>(work: (trx: Executor) => Promise<T>) => uow.transaction(work);
   /** A give-back is one conditional update: it commits by itself (no BEGIN/COMMIT round trips). */
   const update = <T>(work: (db: Executor) => Promise<T>) => uow.statement(work);
@@ -108,6 +109,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       ttlMinutes: Math.max(ttlLeft, 60_000) / 60_000,
     });
     const shape = smsText(body);
+    const started = monotonicNow();
     try {
       const accepted = await options.provider.send({
         id: row.id,
@@ -122,7 +124,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       });
       providerMessageId = accepted.providerMessageId;
       providerName = accepted.provider ?? providerName;
+      metrics?.sendDuration(providerName, (monotonicNow() - started) / 1000);
     } catch (error) {
+      metrics?.sendDuration(providerName, (monotonicNow() - started) / 1000);
       await outcomes.refused(row, leasedUntil, error);
       return;
     }

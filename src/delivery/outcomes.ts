@@ -4,6 +4,7 @@ import type { Executor } from "../store/executor.js";
 import { markFailed, markRetry, markSent, type SentMessage } from "../store/outbox.js";
 import type { OutboxRow } from "../store/schema.js";
 import { type DeliveryLogger, SmsDeliveryError } from "./provider.js";
+import { NO_SMS_METRICS, type SmsMetrics } from "./sms-metrics.js";
 
 /** Backoff between tries: 2 s, 4 s, 8 s ... up to 10 minutes. */
 export function retryDelayMs(deliveryAttempts: number): number {
@@ -31,10 +32,14 @@ export interface OutcomeOptions {
   logger: DeliveryLogger;
   /** Deliveries tried before a message is given up as failed. */
   maxAttempts: number;
+  /** The provider (or router) messages go to: a failure names it when the row names none. */
+  provider: { name: string };
+  metrics?: SmsMetrics;
 }
 
 export function createOutcomeRecorder(options: OutcomeOptions): OutcomeRecorder {
   const { logger, clock } = options;
+  const metrics = options.metrics ?? NO_SMS_METRICS;
   /** A delivery's result is one conditional update: it commits by itself (no BEGIN/COMMIT round trips). */
   const update = <T>(work: (db: Executor) => Promise<T>) => options.store.uow.statement(work);
 
@@ -61,13 +66,17 @@ export function createOutcomeRecorder(options: OutcomeOptions): OutcomeRecorder 
     return applied;
   }
 
-  const failed = (row: OutboxRow, leasedUntil: number, reason: string) =>
-    record(row, leasedUntil, "failed", reason, (db) =>
+  async function failed(row: OutboxRow, leasedUntil: number, reason: string): Promise<boolean> {
+    const applied = await record(row, leasedUntil, "failed", reason, (db) =>
       markFailed(db, row.id, leasedUntil, reason, clock.now()),
     );
+    // Counted once it is the message's recorded outcome: a late write dropped after a takeover is not.
+    if (applied) metrics.outcome(row.provider ?? options.provider.name, row.to_e164, "failed");
+    return applied;
+  }
 
   return {
-    sent(row, leasedUntil, sent) {
+    async sent(row, leasedUntil, sent) {
       // The column holds 200 characters: a longer id would make PostgreSQL refuse the record, leaving the
       // message leased, to be sent again when the lease lapses. Its receipts then match by outbox id only.
       let kept = sent;
@@ -78,9 +87,11 @@ export function createOutcomeRecorder(options: OutcomeOptions): OutcomeRecorder 
         );
         kept = { ...sent, providerMessageId: null };
       }
-      return record(row, leasedUntil, "sent", null, (db) =>
+      const applied = await record(row, leasedUntil, "sent", null, (db) =>
         markSent(db, row.id, leasedUntil, kept, clock.now()),
       );
+      if (applied) metrics.outcome(sent.provider, row.to_e164, "sent");
+      return applied;
     },
     failed,
     async refused(row, leasedUntil, error) {

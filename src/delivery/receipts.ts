@@ -1,7 +1,8 @@
 import type { Clock } from "../domain/clock.js";
 import type { Store } from "../store/database.js";
-import { recordReceipt } from "../store/outbox.js";
+import { recordReceiptTo } from "../store/outbox.js";
 import type { DeliveryLogger, ReceiptSink } from "./provider.js";
+import { NO_SMS_METRICS, type SmsMetrics } from "./sms-metrics.js";
 
 /** Digit runs (numbers, codes) blanked, and length bounded: a receipt's error text is the provider's. */
 function cleanError(error: string | null): string | null {
@@ -21,12 +22,13 @@ export function createReceiptSink(
   provider: string,
   clock: Clock,
   logger: DeliveryLogger,
+  metrics: SmsMetrics = NO_SMS_METRICS,
 ): ReceiptSink {
   return {
     async report(report) {
       const at = report.at !== null && Number.isFinite(report.at) ? report.at : clock.now();
       const matched = await store.uow.statement((db) =>
-        recordReceipt(db, {
+        recordReceiptTo(db, {
           provider,
           messageId: report.messageId,
           providerMessageId: report.providerMessageId,
@@ -41,9 +43,12 @@ export function createReceiptSink(
         providerMessageId: report.providerMessageId,
         status: report.status,
       };
-      if (matched) logger.info(where, "sms receipt recorded");
-      else logger.warn(where, "sms receipt dropped: no message of this provider awaits one with that id");
-      return matched;
+      if (matched) {
+        logger.info(where, "sms receipt recorded");
+        // A failed receipt is counted as undelivered: `failed` is Handset's own give-up at hand-off.
+        metrics.outcome(provider, matched.to, report.status === "delivered" ? "delivered" : "undelivered");
+      } else logger.warn(where, "sms receipt dropped: no message of this provider awaits one with that id");
+      return matched !== undefined;
     },
   };
 }

@@ -26,8 +26,9 @@ export function createFastify(
     requestIdHeader: "x-request-id",
     logController: new LogController({
       requestIdLogLabel: "request_id",
-      // One line per request is noise at info level; debug and trace show them.
-      disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
+      // Fastify's own lines name the URL, which may hold a phone number: `request-log.ts` writes one
+      // line per request instead, with the route's template.
+      disableRequestLogging: true,
     }),
   });
   app.addHook("onSend", async (request, reply) => {

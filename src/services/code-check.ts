@@ -13,6 +13,7 @@ import {
 } from "../store/verifications.js";
 import type { Caller } from "./caller.js";
 import { recordUserChangeWith } from "./changes.js";
+import { type CodeEvent, NO_CODE_METRICS } from "./code-metrics.js";
 import type { ServiceDeps } from "./deps.js";
 import { NO_GUARDS, sendCheckSteps, settleSendChecks } from "./guards/send-guard.js";
 import { lockOneNumber } from "./number-set.js";
@@ -51,6 +52,10 @@ export function createCodeCheck(deps: ServiceDeps) {
   const { uow } = deps.store;
   const policy = deps.otp;
   const guards = deps.guards ?? NO_GUARDS;
+  const metrics = deps.codeMetrics ?? NO_CODE_METRICS;
+  /** Counted once the transaction commits: a use case that rolls back counts nothing. */
+  const count = (event: CodeEvent, tenantId: string) =>
+    uow.afterCommit(() => metrics.counted(event, tenantId));
 
   /**
    * A right code redeems the verification in one conditional update, so it verifies at most once under
@@ -76,7 +81,10 @@ export function createCodeCheck(deps: ServiceDeps) {
       });
       if (pending) await guards.beforeCheck(trx, { caller, phone, verificationId: pending.id, now }, reads);
       if (!pending || pending.expires_at <= now) {
-        if (pending) await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
+        if (pending) {
+          await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
+          count("expired", caller.tenantId);
+        }
         return { ok: false, error: await explainNoOpenVerification(trx, phone, now) };
       }
       // Under the lock the verification read above is current, so the writes are decided now and sent
@@ -111,6 +119,7 @@ export function createCodeCheck(deps: ServiceDeps) {
         );
         if (redeemed !== 1) throw await explainNoOpenVerification(trx, phone, now);
         await settleSendChecks(checks, checked);
+        count("verified", caller.tenantId);
         const verification = toVerificationView(
           { ...pending, status: "verified", updated_at: now },
           now,
@@ -153,6 +162,8 @@ export function createCodeCheck(deps: ServiceDeps) {
         throw new Error(`verification ${pending.id} changed under its user's lock`);
       }
       await settleSendChecks(checks, checked);
+      count("failed", caller.tenantId);
+      if (attemptsUsed >= Number(guess.max_attempts)) count("attempts_exhausted", caller.tenantId);
       return {
         ok: false,
         error: wrongCodeError(attemptsUsed, Number(guess.max_attempts), pending.expires_at),

@@ -6,6 +6,7 @@ import type { GuessLockPolicy } from "../domain/guess-lock.js";
 import type { OtpPolicy } from "../domain/otp-policy.js";
 import type { PhonePolicy } from "../domain/phone.js";
 import type { Store } from "../store/database.js";
+import type { CodeMetrics } from "./code-metrics.js";
 import type { GuardMetrics } from "./guards/guard-refusal.js";
 import type { ComposedGuards } from "./guards/send-guard.js";
 
@@ -39,6 +40,8 @@ export interface ServiceDeps {
   /** The wallet defence (budgets, conversion guard, guess lock); none where not given. */
   guards?: ComposedGuards;
   guardMetrics?: GuardMetrics;
+  /** Counts what became of codes (`handset_codes_total`); none where not given. */
+  codeMetrics?: CodeMetrics;
   /** The service's default budgets of a tenant, which a tenant's settings override (shown by the settings API). */
   tenantBudgets?: TenantBudgets;
   /** HANDSET_DEFAULT_TENANT: the tenant that cannot be deleted ("default" when not given). */

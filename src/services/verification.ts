@@ -16,6 +16,7 @@ import {
 import type { Caller } from "./caller.js";
 import { recordUserChangeWith } from "./changes.js";
 import { type CodeCheck, type CodeVerified, createCodeCheck } from "./code-check.js";
+import { NO_CODE_METRICS } from "./code-metrics.js";
 import type { ServiceDeps } from "./deps.js";
 import { NO_GUARDS, sendCheckSteps, settleSendChecks } from "./guards/send-guard.js";
 import { type MessageView, toMessageView } from "./message-view.js";
@@ -71,6 +72,7 @@ export function createVerificationService(deps: ServiceDeps) {
   const policy = deps.otp;
   const guards = deps.guards ?? NO_GUARDS;
   const check = createCodeCheck(deps);
+  const metrics = deps.codeMetrics ?? NO_CODE_METRICS;
 
   /**
    * Resends within the validity window: same verification, so the same derived code. The counted
@@ -144,6 +146,7 @@ export function createVerificationService(deps: ServiceDeps) {
         let pending = locked.pending;
         if (pending && pending.expires_at <= now) {
           await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
+          uow.afterCommit(() => metrics.counted("expired", caller.tenantId));
           pending = undefined;
         }
         const resent = pending ? await resend(trx, pending, testNumber, now, locked.budgets) : undefined;
@@ -195,7 +198,10 @@ export function createVerificationService(deps: ServiceDeps) {
           if (queued !== 1) throw new Error(`the SMS for verification ${row.id} was not queued`);
           await settleSendChecks(checks, checked);
           // Handed to delivery once the transaction is durable; a rollback drops it with the row.
-          uow.afterCommit(() => deps.sms.committed({ message: sms, verification: row }));
+          uow.afterCommit(() => {
+            metrics.counted("sent", caller.tenantId);
+            deps.sms.committed({ message: sms, verification: row });
+          });
         }
         // Sending changes the verification, not the number: the row read under the lock is current.
         const verification = toVerificationView(row, now, policy);

@@ -23,7 +23,17 @@ export interface Store {
   dialect: DialectName;
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
+  /** PostgreSQL: the pool's connections right now (read from the pool, no query); absent on SQLite. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open, busy or idle. */
+  total: number;
+  idle: number;
+  /** Requests queued for a connection. */
+  waiting: number;
 }
 
 export interface StoreOptions {
@@ -48,6 +58,8 @@ export interface StoreOptions {
   onLooseFileMode?: OnLooseFileMode;
   /** SQLite: told about a WAL checkpoint that failed (the next one tries again; nothing is lost). */
   onCheckpointError?: (error: Error) => void;
+  /** Told how long each transaction's commit took, in seconds (see `UnitOfWorkOptions.onCommit`). */
+  onCommit?: (seconds: number) => void;
   /** SQLite: how the WAL reaches the disk (default fdatasync); tests hold or fail it here. */
   syncWal?: SyncWal;
 }
@@ -74,7 +86,7 @@ export const sqliteCheckpointerOf = new WeakMap<Store, SqliteCheckpointer>();
 const CHECKPOINT_EVERY_COMMITS = 64;
 
 function openSqlite(file: string, options: StoreOptions): Store {
-  const { onHookError, onLooseFileMode, onCheckpointError } = options;
+  const { onHookError, onLooseFileMode, onCheckpointError, onCommit } = options;
   const inMemory = file === ":memory:";
   if (!inMemory) preparePrivateSqliteFile(file, onLooseFileMode);
   const sqlite = new SqliteDatabase(file);
@@ -114,7 +126,7 @@ function openSqlite(file: string, options: StoreOptions): Store {
   const reader = inMemory ? db : openSqliteReader(file);
   const durable = () => writer.durable();
   const store: Store = {
-    uow: createUnitOfWork({ writer: db, reader, durable, onHookError }),
+    uow: createUnitOfWork({ writer: db, reader, durable, onHookError, onCommit }),
     db,
     dialect: "sqlite",
     ping: async () => {

@@ -1,6 +1,6 @@
 import type { SmsEncoding } from "../domain/sms-text.js";
 import type { Executor } from "./executor.js";
-import { hotChanges, hotQuery } from "./prepared.js";
+import { hotChanges, hotQuery, hotRow, withReturning } from "./prepared.js";
 import type { OutboxRow, OutboxTable } from "./schema.js";
 
 /**
@@ -217,16 +217,32 @@ export interface ReceiptWrite {
   at: number;
 }
 
-/** Records a receipt; false when no message of that provider without a receipt matched. */
-export async function recordReceipt(db: Executor, receipt: ReceiptWrite): Promise<boolean> {
+const RECORD_RECEIPT_BY_ID_RETURNING = withReturning(RECORD_RECEIPT_BY_ID, ["to_e164"]);
+const RECORD_RECEIPT_BY_PROVIDER_ID_RETURNING = withReturning(RECORD_RECEIPT_BY_PROVIDER_ID, ["to_e164"]);
+
+/**
+ * Records a receipt and answers the message's destination (for the metrics' region, in the same
+ * statement), or undefined when no message of that provider without a receipt matched.
+ */
+export async function recordReceiptTo(
+  db: Executor,
+  receipt: ReceiptWrite,
+): Promise<{ to: string } | undefined> {
   const head = [receipt.status, receipt.error, receipt.at];
+  let row: { to_e164: string } | undefined;
   if (receipt.messageId !== null) {
     const values = [...head, receipt.messageId, receipt.provider, receipt.providerMessageId];
-    return (await hotChanges(db, RECORD_RECEIPT_BY_ID, values)) > 0;
+    row = await hotRow(db, RECORD_RECEIPT_BY_ID_RETURNING, values);
+  } else if (receipt.providerMessageId !== null) {
+    const values = [...head, receipt.provider, receipt.providerMessageId];
+    row = await hotRow(db, RECORD_RECEIPT_BY_PROVIDER_ID_RETURNING, values);
   }
-  if (receipt.providerMessageId === null) return false;
-  const values = [...head, receipt.provider, receipt.providerMessageId];
-  return (await hotChanges(db, RECORD_RECEIPT_BY_PROVIDER_ID, values)) > 0;
+  return row === undefined ? undefined : { to: row.to_e164 };
+}
+
+/** Records a receipt; false when no message of that provider without a receipt matched. */
+export async function recordReceipt(db: Executor, receipt: ReceiptWrite): Promise<boolean> {
+  return (await recordReceiptTo(db, receipt)) !== undefined;
 }
 
 /** One message of a tenant, with the user its verification was issued to. */
@@ -270,4 +286,40 @@ export async function listMessagesOfPhoneNumber(
     .orderBy("outbox.id", "desc")
     .limit(limit)
     .execute();
+}
+
+/** The outbox's backlog: messages not yet handed off, and the oldest time one of them fell due. */
+export interface OutboxBacklog {
+  /** Messages pending or being sent. */
+  depth: number;
+  /** `next_attempt_at` of the oldest pending message already due, or null when none is. */
+  oldestDueAt: number | null;
+}
+
+/**
+ * One statement over the `outbox_due` index (`status, next_attempt_at`), which holds every column it
+ * reads: the scrape of `/metrics` runs it, so it must stay cheap however many sent rows the table keeps.
+ */
+export async function readOutboxBacklog(db: Executor, now: number): Promise<OutboxBacklog> {
+  const row = await db
+    .selectFrom("outbox")
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as("depth"),
+      eb.fn
+        .min<number | null>(
+          eb
+            .case()
+            .when(eb.and([eb("status", "=", "pending"), eb("next_attempt_at", "<=", now)]))
+            .then(eb.ref("next_attempt_at"))
+            .end(),
+        )
+        .as("oldest_due_at"),
+    ])
+    .where("status", "in", ["pending", "sending"])
+    .executeTakeFirst();
+  const oldest = row?.oldest_due_at;
+  return {
+    depth: Number(row?.depth ?? 0),
+    oldestDueAt: oldest === null || oldest === undefined ? null : Number(oldest),
+  };
 }

@@ -84,12 +84,14 @@ export function openPostgres(options: StoreOptions): Store {
       autocommit: db,
       accessGuard,
       onHookError: options.onHookError,
+      onCommit: options.onCommit,
     }),
     db,
     dialect: "postgres",
     ping: async () => {
       await within(connectTimeoutMs + 1_000, sql`select 1`.execute(db));
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => db.destroy(),
   };
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { performance } from "node:perf_hooks";
 import type { CompiledQuery, Kysely } from "kysely";
 import {
   AccessChanged,
@@ -87,6 +88,11 @@ export interface UnitOfWorkOptions {
    * request's access check is pending (PostgreSQL). Without it, checks are never deferred.
    */
   accessGuard?: (version: number) => CompiledQuery;
+  /**
+   * Told how long each commit took, in seconds: from the end of the transaction's work to its commit
+   * being durable (SQLite: its group's fsync; PostgreSQL: COMMIT's answer). Timed here, no query added.
+   */
+  onCommit?: (seconds: number) => void;
 }
 
 /**
@@ -136,6 +142,7 @@ export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
     record: RequestAccess | undefined,
   ): Promise<{ result: T; unit: Unit }> {
     let unit: Unit | undefined;
+    let workDone: number | undefined;
     const check = accessGuard ? record?.pending : undefined;
     const guard: CommitGuard | undefined =
       check && accessGuard ? { query: accessGuard(check.version), passed: false } : undefined;
@@ -152,8 +159,10 @@ export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
           }
         });
       }
+      workDone = performance.now();
       return value;
     });
+    if (workDone !== undefined) options.onCommit?.((performance.now() - workDone) / 1000);
     if (!unit) throw new Error("the transaction ran no work");
     // Committed with the guard: the credential held at commit, for the rest of the request too.
     if (record && guard?.passed && record.pending === check) record.pending = undefined;

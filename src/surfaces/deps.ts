@@ -9,4 +9,6 @@ export interface SurfaceDeps {
   authenticator: Authenticator;
   clock: Clock;
   config: Config;
+  /** Counts each call on ZITADEL's gRPC port by method and status code (the metrics); none where absent. */
+  grpcCalls?: (method: string, code: string) => void;
 }

@@ -22,6 +22,7 @@ export interface TestAppOptions {
   /** Fastify's logger option (tests that read the log pass a stream); no logging otherwise. */
   logger?: BuildOptions["logger"];
   onRoute?: BuildOptions["onRoute"];
+  processMetrics?: boolean;
 }
 
 export interface TestApp extends HandsetApp {
@@ -61,6 +62,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     runDispatcher: options.runDispatcher,
     logger: options.logger ?? false,
     onRoute: options.onRoute,
+    processMetrics: options.processMetrics,
   });
   await built.app.ready();
   const adminKeyFor = async (tenantId: string, scopes?: Scope[]) =>

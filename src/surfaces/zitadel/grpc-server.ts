@@ -1,6 +1,6 @@
 import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
-import { createContextValues } from "@connectrpc/connect";
+import { Code, ConnectError, createContextValues, type Interceptor } from "@connectrpc/connect";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
 import type { FastifyBaseLogger } from "fastify";
 import { newId } from "../../domain/ids.js";
@@ -25,8 +25,10 @@ const STOP_GRACE_MS = 2_000;
  * root paths a real ZITADEL uses.
  */
 export function createZitadelGrpcServer(deps: SurfaceDeps, log: FastifyBaseLogger): ZitadelGrpcServer {
+  const { grpcCalls } = deps;
   const handler = connectNodeAdapter({
     ...routerOptions(deps.config.bodyLimitBytes),
+    interceptors: grpcCalls ? [countingCalls(grpcCalls)] : [],
     routes: connectRoutes(createZitadelRpcs(deps), deps.clock, () => deps.handset.credentials.settleAccess()),
     // Each call gets a request id as a Fastify request does, taken from `x-request-id` when sent.
     contextValues: (request) => {
@@ -79,5 +81,20 @@ export function createZitadelGrpcServer(deps: SurfaceDeps, log: FastifyBaseLogge
       clearTimeout(cut);
     },
     address: () => listening,
+  };
+}
+
+/** Counts every call that reached an implementation, by `service/method` and its status code. */
+function countingCalls(count: (method: string, code: string) => void): Interceptor {
+  return (next) => async (request) => {
+    const method = `${request.service.typeName}/${request.method.name}`;
+    try {
+      const response = await next(request);
+      count(method, "OK");
+      return response;
+    } catch (error) {
+      count(method, Code[ConnectError.from(error).code]);
+      throw error;
+    }
   };
 }
