@@ -11,6 +11,7 @@ import { registerOpenApi } from "../http/openapi.js";
 import { registerRequestScope, settlingErrors } from "../http/request-scope.js";
 import { smsCallbackRoutes } from "../http/sms-callbacks.js";
 import { sendNativeError } from "../surfaces/native/errors.js";
+import { defaultResponseDescriptions, nativeOpenApiInfo } from "../surfaces/native/openapi-document.js";
 import type { ZitadelGrpcServer } from "../surfaces/zitadel/grpc-server.js";
 import { type Core, type CoreOptions, createCore } from "./core.js";
 import { registerSurfaces } from "./surfaces.js";
@@ -64,7 +65,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     settle: () => handset.credentials.settleAccess(),
   });
 
-  await registerOpenApi(app);
+  await registerOpenApi(app, {
+    info: nativeOpenApiInfo,
+    responseDescriptions: defaultResponseDescriptions(),
+  });
   registerHealth(app, { database: store.dialect, ping: () => store.ping() });
   registerMetrics(app, { registry: core.metrics.registry, token: config.metricsToken });
   if (inbox && !config.production) await app.register(devInboxRoutes, { inbox });
