@@ -65,6 +65,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     settle: () => handset.credentials.settleAccess(),
   });
 
+  // Before the plugins that are awaited below: each one keeps the error handler in force when it loads,
+  // and outside every surface Handset answers errors in its own (native) envelope.
+  app.setErrorHandler(
+    settlingErrors((error, request, reply) => sendNativeError(error, request, reply, clock.now())),
+  );
+
   await registerOpenApi(app, {
     info: nativeOpenApiInfo,
     responseDescriptions: defaultResponseDescriptions(),
@@ -85,9 +91,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       reply,
       clock.now(),
     ),
-  );
-  app.setErrorHandler(
-    settlingErrors((error, request, reply) => sendNativeError(error, request, reply, clock.now())),
   );
 
   if (options.runDispatcher !== false) app.addHook("onReady", async () => core.startDelivery());
