@@ -23,7 +23,7 @@ const regionList = z
   )
   .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 region")));
 
-/** `+41781234567=123456,+15555550100=000000`: numbers that receive no SMS and take a fixed code. */
+/** `+41781234567=123456,+447400123456=000000`: numbers that receive no SMS and take a fixed code. */
 const testNumbers = z
   .string()
   .transform((v) =>
@@ -36,7 +36,7 @@ const testNumbers = z
     z.array(
       z
         .string()
-        .regex(/^\+[1-9]\d{6,14}=\d{4,10}$/, "a pair like +15555550100=123456 (E.164 number = fixed code)"),
+        .regex(/^\+[1-9]\d{6,14}=\d{4,10}$/, "a pair like +447400123456=123456 (E.164 number = fixed code)"),
     ),
   )
   .transform((pairs) => new Map(pairs.map((p) => p.split("=") as [string, string])));

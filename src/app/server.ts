@@ -13,6 +13,7 @@ import { registerRequestScope, settlingErrors } from "../http/request-scope.js";
 import { smsCallbackRoutes } from "../http/sms-callbacks.js";
 import { consolePlugin } from "../surfaces/console/plugin.js";
 import { sendNativeError } from "../surfaces/native/errors.js";
+import { defaultResponseDescriptions, nativeOpenApiInfo } from "../surfaces/native/openapi-document.js";
 import type { ZitadelGrpcServer } from "../surfaces/zitadel/grpc-server.js";
 import { type Core, type CoreOptions, createCore } from "./core.js";
 import { registerSurfaces } from "./surfaces.js";
@@ -71,7 +72,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     settle: () => handset.credentials.settleAccess(),
   });
 
-  await registerOpenApi(app);
+  // Before the plugins that are awaited below: each one keeps the error handler in force when it loads,
+  // and outside every surface Handset answers errors in its own (native) envelope.
+  app.setErrorHandler(
+    settlingErrors((error, request, reply) => sendNativeError(error, request, reply, clock.now())),
+  );
+
+  await registerOpenApi(app, {
+    info: nativeOpenApiInfo,
+    responseDescriptions: defaultResponseDescriptions(),
+  });
   registerHealth(app, { database: store.dialect, ping: () => store.ping() });
   if (config.metrics) registerMetrics(app, { registry: core.metrics.registry, token: config.metricsToken });
   if (inbox && !config.production) await app.register(devInboxRoutes, { inbox });
@@ -95,9 +105,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       reply,
       clock.now(),
     ),
-  );
-  app.setErrorHandler(
-    settlingErrors((error, request, reply) => sendNativeError(error, request, reply, clock.now())),
   );
 
   if (options.runDispatcher !== false) app.addHook("onReady", async () => core.startDelivery());

@@ -7,6 +7,26 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 
+declare module "fastify" {
+  interface FastifySchema {
+    /**
+     * Documentation only: what a response status means on this route ("No such user"), where it says
+     * more than the document's default for that status.
+     */
+    responseDescriptions?: Partial<Record<number, string>>;
+  }
+}
+
+export interface OpenApiOptions {
+  /** Only routes under it are documented; vendor surfaces follow their vendors' documents. */
+  documentedPrefix?: string;
+  info: { title: string; version: string; description: string };
+  /** Each status's description where a route gives none of its own. */
+  responseDescriptions: Record<number, string>;
+  /** The docs page's HTML title. */
+  pageTitle?: string;
+}
+
 /** Headers of the docs app's answer that belong to its own (injected) connection, not to ours. */
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length"]);
 
@@ -20,7 +40,8 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "da
  * own, built then from the documented routes' method, URL and schema, and these two routes answer
  * with what it answers.
  */
-export async function registerOpenApi(app: FastifyInstance, documentedPrefix = "/v1"): Promise<void> {
+export async function registerOpenApi(app: FastifyInstance, options: OpenApiOptions): Promise<void> {
+  const documentedPrefix = options.documentedPrefix ?? "/v1";
   const documented: RouteOptions[] = [];
   app.addHook("onRoute", (route) => {
     // Fastify adds a HEAD route for every GET; the generator leaves those out, as it does here.
@@ -29,7 +50,7 @@ export async function registerOpenApi(app: FastifyInstance, documentedPrefix = "
 
   let docsApp: Promise<FastifyInstance> | undefined;
   const loadDocsApp = (): Promise<FastifyInstance> => {
-    docsApp ??= buildDocsApp(documented, documentedPrefix).catch((error: unknown) => {
+    docsApp ??= buildDocsApp(documented, { ...options, documentedPrefix }).catch((error: unknown) => {
       docsApp = undefined;
       throw error;
     });
@@ -61,8 +82,9 @@ export async function registerOpenApi(app: FastifyInstance, documentedPrefix = "
 
 async function buildDocsApp(
   routes: readonly RouteOptions[],
-  documentedPrefix: string,
+  options: OpenApiOptions & { documentedPrefix: string },
 ): Promise<FastifyInstance> {
+  const { documentedPrefix } = options;
   const [{ default: swagger }, { default: swaggerUi }] = await Promise.all([
     import("@fastify/swagger"),
     import("@fastify/swagger-ui"),
@@ -73,13 +95,7 @@ async function buildDocsApp(
   await docs.register(swagger, {
     openapi: {
       openapi: "3.1.0",
-      info: {
-        title: "Handset API",
-        version: "1",
-        description:
-          "Phone numbers and SMS one-time codes. Admin routes take an admin API key, `/v1/me` routes a user " +
-          "token, both as `Authorization: Bearer <secret>`.",
-      },
+      info: options.info,
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
     },
@@ -87,15 +103,56 @@ async function buildDocsApp(
       if (!input.url.startsWith(documentedPrefix)) {
         return { schema: { ...input.schema, hide: true }, url: input.url };
       }
-      return jsonSchemaTransform(input);
+      const { responseDescriptions, ...schema } = input.schema ?? {};
+      const transformed = jsonSchemaTransform({ ...input, schema });
+      describeResponses(transformed.schema, { ...options.responseDescriptions, ...responseDescriptions });
+      return transformed;
     },
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => withoutZodArtefacts(jsonSchemaTransformObject(input)),
   });
-  await docs.register(swaggerUi, { routePrefix: "/docs" });
+  await docs.register(swaggerUi, {
+    routePrefix: "/docs",
+    theme: { title: options.pageTitle ?? `${options.info.title} API` },
+  });
   // Only what the document is made of: the routes themselves answer in the main app.
   for (const { method, url, schema } of routes) {
     docs.route({ method, url, schema, handler: async () => undefined });
   }
   await docs.ready();
   return docs;
+}
+
+/** Gives every response of a transformed route schema its description (@fastify/swagger's extension). */
+function describeResponses(schema: unknown, descriptions: Partial<Record<number, string>>): void {
+  const responses = (schema as { response?: Record<string, Record<string, unknown>> } | undefined)?.response;
+  if (!responses) return;
+  for (const [status, response] of Object.entries(responses)) {
+    const description = descriptions[Number(status)];
+    if (description === undefined) continue;
+    // A reference keeps no extension beside it through @fastify/swagger's resolver, but a description.
+    const key = "$ref" in response ? "description" : "x-response-description";
+    responses[status] = { ...response, [key]: description };
+  }
+}
+
+/**
+ * zod writes bounds that only restate the JSON number type (±2^53-1 on every integer) and a regular
+ * expression beside `format: date-time`; the docs page builds its examples from those, which is where
+ * `-9007199254740991` and a year-2929 time came from. Both go; a schema's own `example` stays first.
+ */
+function withoutZodArtefacts<T>(document: T): T {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const record = node as Record<string, unknown>;
+    if (record.minimum === Number.MIN_SAFE_INTEGER) delete record.minimum;
+    if (record.maximum === Number.MAX_SAFE_INTEGER) delete record.maximum;
+    if (record.format === "date-time" && typeof record.pattern === "string") delete record.pattern;
+    for (const value of Object.values(record)) visit(value);
+  };
+  visit(document);
+  return document;
 }

@@ -189,6 +189,8 @@ describe("the development inbox's long poll", () => {
         url: inboxUrl({ to: "+33612345678", wait_ms: "30000" }),
       });
       expect(answer.statusCode).toBe(404);
+      expect((await app.app.inject({ method: "GET", url: "/dev/inbox/events" })).statusCode).toBe(404);
+      expect((await app.app.inject({ method: "POST", url: "/dev/inbox/clear" })).statusCode).toBe(404);
       await app.app.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

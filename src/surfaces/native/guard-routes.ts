@@ -4,19 +4,20 @@ import { z } from "zod";
 import type { DestinationPauseView } from "../../services/destination-pauses.js";
 import type { NativeContext } from "./context.js";
 import { errorResponses } from "./schemas.js";
-
-const isoTime = z.iso.datetime().describe("RFC 3339 time, UTC");
+import { isoTime, wholeNumber } from "./wire-types.js";
 
 const DestinationPauseSchema = z
   .object({
     scope: z
       .string()
       .describe("`country:NG` (ISO region) or `prefix:+234803` (calling code and 3 national digits)"),
-    paused_at: isoTime,
-    paused_until: isoTime.describe("Sends to the destination are refused until then (DESTINATION_PAUSED)"),
-    sent: z.number().int().describe("SMS sent in the recent window when the pause started"),
-    verified: z.number().int().describe("Codes verified in the same window"),
-    rate: z.number().describe("verified / sent"),
+    paused_at: isoTime(),
+    paused_until: isoTime("2026-12-03T09:30:00.000Z").describe(
+      "Sends to the destination are refused until then (DESTINATION_PAUSED)",
+    ),
+    sent: wholeNumber(240).describe("SMS sent in the recent window when the pause started"),
+    verified: wholeNumber(3).describe("Codes verified in the same window"),
+    rate: z.number().meta({ description: "verified / sent", example: 0.0125 }),
     reason: z.string(),
   })
   .meta({ id: "DestinationPause" });
@@ -49,6 +50,7 @@ export function registerGuardRoutes(app: FastifyInstance, ctx: NativeContext): v
       schema: {
         tags,
         summary: "List the destinations paused by the conversion guard",
+        operationId: "listDestinationPauses",
         description:
           "The tenant's running pauses: destinations whose codes were sent but too rarely verified, with the figures that paused them.",
         response: { 200: z.object({ data: z.array(DestinationPauseSchema) }), ...errorResponses },
@@ -67,6 +69,7 @@ export function registerGuardRoutes(app: FastifyInstance, ctx: NativeContext): v
       schema: {
         tags,
         summary: "Lift a pause early",
+        operationId: "deleteDestinationPause",
         description:
           "Sends to the destination go again at once; its figures start again from the next counting window.",
         params: PauseParams,

@@ -4,28 +4,27 @@ import { z } from "zod";
 import type { GuessLockView } from "../../services/guess-locks.js";
 import type { Audience, NativeContext } from "./context.js";
 import { errorResponses, PhoneNumberParams } from "./schemas.js";
-
-const isoTime = z.iso.datetime().describe("RFC 3339 time, UTC");
+import { isoTime, wholeNumber } from "./wire-types.js";
 
 export const GuessLockSchema = z
   .object({
     phone_number_id: z.string(),
-    consecutive_failures: z
-      .number()
-      .int()
-      .describe("This tenant's wrong codes in a row on the number (a success resets them)"),
-    lock_after: z
-      .number()
-      .int()
-      .describe("Wrong codes in a row, summed over every tenant holding the number, that lock it"),
+    consecutive_failures: wholeNumber(2).describe(
+      "This tenant's wrong codes in a row on the number (a success resets them)",
+    ),
+    lock_after: wholeNumber(20).describe(
+      "Wrong codes in a row, summed over every tenant holding the number, that lock it",
+    ),
     locked: z.boolean(),
-    locked_at: isoTime.nullable().describe("When the number was locked; null while it is not"),
-    until: isoTime.nullable().describe("When the lock lapses by itself; null while it is not locked"),
+    locked_at: isoTime().nullable().describe("When the number was locked; null while it is not"),
+    until: isoTime("2026-12-03T09:30:00.000Z")
+      .nullable()
+      .describe("When the lock lapses by itself; null while it is not locked"),
   })
   .meta({ id: "GuessLock" });
 
 const GuessLockClearedSchema = GuessLockSchema.extend({
-  cleared: z.number().int().describe("The wrong codes in a row this reset forgot"),
+  cleared: wholeNumber(2).describe("The wrong codes in a row this reset forgot"),
 }).meta({ id: "GuessLockCleared" });
 
 function present(view: GuessLockView) {
@@ -47,6 +46,7 @@ export function registerGuessLockRoutes(app: FastifyInstance, ctx: NativeContext
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = audience === "admin" ? "/phone-numbers" : "/me/phone-numbers";
   const tags = [audience === "admin" ? "Phone numbers (admin)" : "My phone numbers"];
+  const operationIdFor = (admin: string, self: string) => (audience === "admin" ? admin : self);
 
   r.get(
     `${base}/:phone_number_id/guess-lock`,
@@ -54,6 +54,7 @@ export function registerGuessLockRoutes(app: FastifyInstance, ctx: NativeContext
       schema: {
         tags,
         summary: "Get a number's guess lock",
+        operationId: operationIdFor("getGuessLock", "getMyGuessLock"),
         description:
           "After too many wrong codes in a row (100 by default, counted across every tenant holding the " +
           "number) the number cannot be verified: checking a code answers 429 PHONE_NUMBER_LOCKED until " +
@@ -75,6 +76,7 @@ export function registerGuessLockRoutes(app: FastifyInstance, ctx: NativeContext
       schema: {
         tags,
         summary: "Unlock a number",
+        operationId: operationIdFor("clearGuessLock", "clearMyGuessLock"),
         description:
           "Resets this tenant's streak of wrong codes on the number. Other tenants' streaks still count: " +
           "when they alone reach the cap, the answer says the number is still locked.",

@@ -14,6 +14,7 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: NativeContext, 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const prefix = audience === "admin" ? "" : "/me";
   const tags = [audience === "admin" ? "Messages (admin)" : "My messages"];
+  const operationIdFor = (admin: string, self: string) => (audience === "admin" ? admin : self);
 
   r.get(
     `${prefix}/messages/:message_id`,
@@ -21,6 +22,8 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: NativeContext, 
       schema: {
         tags,
         summary: "Get an SMS message and its delivery status",
+        operationId: operationIdFor("getMessage", "getMyMessage"),
+        responseDescriptions: { 404: "No such message: `MESSAGE_NOT_FOUND`" },
         params: MessageParams,
         response: { 200: MessageSchema, ...errorResponses },
       },
@@ -37,6 +40,7 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: NativeContext, 
       schema: {
         tags,
         summary: "List the SMS messages sent to a phone number",
+        operationId: operationIdFor("listPhoneNumberMessages", "listMyPhoneNumberMessages"),
         description: "Newest first: the codes sent for its verifications, each with its delivery status.",
         params: PhoneNumberParams,
         querystring: MessageListQuery,

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { normalizeLocale } from "../../delivery/templates/locale.js";
-
-const isoTime = z.string().meta({ format: "date-time" });
+import { e164, isoTime, prefixedId, wholeNumber } from "./wire-types.js";
 
 export const MessageSchema = z
   .object({
-    id: z.string(),
-    phone_number_id: z.string(),
-    verification_id: z.string(),
-    to: z.string().describe("E.164"),
+    id: prefixedId("msg_01kbf2v7a8b9c0d1e2f3g4h5j6"),
+    phone_number_id: prefixedId("pn_01kbf2tqa0w7y6x5v4t3s2r1q0"),
+    verification_id: prefixedId("vf_01kbf2v6x1q9m8z3c4d5e6f7g8"),
+    to: e164(),
     status: z
       .enum(["queued", "sent", "delivered", "undelivered", "failed"])
       .describe(
@@ -19,13 +18,13 @@ export const MessageSchema = z
     provider_message_id: z.string().nullable(),
     locale: z.string().nullable().describe("The locale the request asked for; null for the default"),
     encoding: z.enum(["gsm7", "ucs2"]).nullable(),
-    segments: z.number().int().nullable(),
-    delivery_attempts: z.number().int(),
+    segments: wholeNumber(1).nullable(),
+    delivery_attempts: wholeNumber(1),
     error: z.string().nullable().describe("The receipt's error, else the last delivery error"),
-    created_at: isoTime,
-    sent_at: isoTime.nullable(),
-    receipt_at: isoTime.nullable(),
-    failed_at: isoTime.nullable(),
+    created_at: isoTime(),
+    sent_at: isoTime("2026-12-02T09:30:01.000Z").nullable(),
+    receipt_at: isoTime("2026-12-02T09:30:04.000Z").nullable(),
+    failed_at: isoTime().nullable(),
   })
   .meta({ id: "Message" });
 

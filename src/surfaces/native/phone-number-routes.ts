@@ -31,6 +31,7 @@ export function registerPhoneNumberRoutes(
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = audience === "admin" ? "/phone-numbers" : "/me/phone-numbers";
   const tags = [audience === "admin" ? "Phone numbers (admin)" : "My phone numbers"];
+  const operationIdFor = (admin: string, self: string) => (audience === "admin" ? admin : self);
   const addBody = audience === "admin" ? AdminAddPhoneNumberBody : AddPhoneNumberBody;
   const updateBody = audience === "admin" ? AdminUpdatePhoneNumberBody : UpdatePhoneNumberBody;
 
@@ -40,6 +41,8 @@ export function registerPhoneNumberRoutes(
       schema: {
         tags,
         summary: "Add a phone number",
+        operationId: operationIdFor("addPhoneNumber", "addMyPhoneNumber"),
+        responseDescriptions: { 201: "Added" },
         description:
           "A user's first number becomes primary. The number is parsed, normalised to E.164 and checked.",
         body: addBody,
@@ -67,6 +70,8 @@ export function registerPhoneNumberRoutes(
       schema: {
         tags,
         summary: "Get a phone number",
+        operationId: operationIdFor("getPhoneNumber", "getMyPhoneNumber"),
+        responseDescriptions: { 404: "No such phone number: `PHONE_NUMBER_NOT_FOUND`" },
         params: PhoneNumberParams,
         response: { 200: PhoneNumberSchema, ...errorResponses },
       },
@@ -83,6 +88,8 @@ export function registerPhoneNumberRoutes(
       schema: {
         tags,
         summary: "Update a phone number",
+        operationId: operationIdFor("updatePhoneNumber", "updateMyPhoneNumber"),
+        responseDescriptions: { 404: "No such phone number: `PHONE_NUMBER_NOT_FOUND`" },
         description:
           "Make it primary (the flag moves atomically), reserve it for second factor (needs verified), " +
           "make it the default second factor" +
@@ -111,6 +118,8 @@ export function registerPhoneNumberRoutes(
       schema: {
         tags,
         summary: "Remove a phone number",
+        operationId: operationIdFor("deletePhoneNumber", "deleteMyPhoneNumber"),
+        responseDescriptions: { 404: "No such phone number: `PHONE_NUMBER_NOT_FOUND`" },
         description: "Removing the primary leaves the user without one: nothing is promoted silently.",
         params: PhoneNumberParams,
         response: { 200: PhoneNumberDeletedSchema, ...errorResponses },
@@ -134,6 +143,11 @@ export function registerPhoneNumberRoutes(
       schema: {
         tags,
         summary: "Send a verification code",
+        operationId: operationIdFor("sendVerificationCode", "sendMyVerificationCode"),
+        responseDescriptions: {
+          202: "Code sent (queued for delivery), or a test number's code set",
+          404: "No such phone number: `PHONE_NUMBER_NOT_FOUND`",
+        },
         description:
           "Starts a verification, or sends the same code again within its validity window. " +
           "429 with Retry-After during the resend cooldown or when a send limit is reached. " +
@@ -164,6 +178,8 @@ export function registerPhoneNumberRoutes(
       schema: {
         tags,
         summary: "Verify a code",
+        operationId: operationIdFor("verifyPhoneNumber", "verifyMyPhoneNumber"),
+        responseDescriptions: { 200: "Verified", 404: "No such phone number: `PHONE_NUMBER_NOT_FOUND`" },
         description:
           "A wrong code answers 422 CODE_INVALID with the attempts left in `details.attempts_left`.",
         params: PhoneNumberParams,

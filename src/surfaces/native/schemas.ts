@@ -1,62 +1,72 @@
 import { z } from "zod";
+import { ERROR_CODES } from "../../domain/errors.js";
 import { MessageSchema } from "./message-schemas.js";
+import { errorCodeTable } from "./openapi-document.js";
+import { e164, isoTime, prefixedId, wholeNumber } from "./wire-types.js";
 
 /** Wire shapes of the native API; the OpenAPI document is generated from these. */
-const isoTime = z.iso.datetime().describe("RFC 3339 time, UTC");
+const VERIFICATION_ID = "vf_01kbf2v6x1q9m8z3c4d5e6f7g8";
+const PHONE_NUMBER_ID = "pn_01kbf2tqa0w7y6x5v4t3s2r1q0";
+const USER_ID = "usr_01kbf2t1n2m3k4j5h6g7f8e9d0";
 
 export const VerificationSchema = z
   .object({
-    id: z.string(),
-    phone_number_id: z.string(),
+    id: prefixedId(VERIFICATION_ID),
+    phone_number_id: prefixedId(PHONE_NUMBER_ID),
     status: z.enum(["pending", "verified", "expired", "failed", "canceled"]),
     strategy: z.enum(["sms_code", "test_number"]),
-    attempts_used: z.number().int(),
-    attempts_left: z.number().int(),
-    max_attempts: z.number().int(),
-    sends_used: z.number().int(),
-    sends_left: z.number().int(),
-    expires_at: isoTime,
-    resend_available_at: isoTime.nullable().describe("When asking again sends a code; null once ended"),
-    created_at: isoTime,
+    attempts_used: wholeNumber(1),
+    attempts_left: wholeNumber(4),
+    max_attempts: wholeNumber(5),
+    sends_used: wholeNumber(1),
+    sends_left: wholeNumber(2),
+    expires_at: isoTime("2026-12-02T09:40:00.000Z"),
+    resend_available_at: isoTime("2026-12-02T09:31:00.000Z")
+      .nullable()
+      .describe("When asking again sends a code; null once ended"),
+    created_at: isoTime(),
   })
   .meta({ id: "Verification" });
 
 export const PhoneNumberSchema = z
   .object({
-    id: z.string(),
-    user_id: z.string(),
-    phone_number: z.string().describe("E.164"),
+    id: prefixedId(PHONE_NUMBER_ID),
+    user_id: prefixedId(USER_ID),
+    phone_number: e164(),
     region: z.string().nullable().describe("ISO 3166-1 alpha-2, when known"),
     number_type: z.string(),
     primary: z.boolean(),
     verified: z.boolean(),
-    verified_at: isoTime.nullable(),
+    verified_at: isoTime("2026-12-02T09:31:12.000Z").nullable(),
     verification_strategy: z.enum(["sms_code", "admin", "test_number"]).nullable(),
     reserved_for_second_factor: z.boolean(),
     default_second_factor: z.boolean(),
     verification: VerificationSchema.nullable().describe("The latest code verification, if any"),
-    created_at: isoTime,
-    updated_at: isoTime,
+    created_at: isoTime("2026-12-01T17:04:00.000Z"),
+    updated_at: isoTime(),
   })
   .meta({ id: "PhoneNumber" });
 
 export const UserSchema = z
   .object({
-    id: z.string(),
-    external_id: z.string().nullable(),
-    primary_phone_number_id: z.string().nullable(),
+    id: prefixedId(USER_ID),
+    external_id: z.string().nullable().meta({ example: "customer-4711" }),
+    primary_phone_number_id: prefixedId(PHONE_NUMBER_ID).nullable(),
     phone_numbers: z.array(PhoneNumberSchema),
-    created_at: isoTime,
-    updated_at: isoTime,
+    created_at: isoTime("2026-12-01T17:04:00.000Z"),
+    updated_at: isoTime(),
   })
   .meta({ id: "User" });
 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string().describe("Stable machine-readable code"),
-      message: z.string(),
-      request_id: z.string(),
+      code: z.enum(ERROR_CODES).meta({
+        description: `Stable machine-readable code; each always answers the same status:\n\n${errorCodeTable()}`,
+        example: "PHONE_NUMBER_NOT_FOUND",
+      }),
+      message: z.string().meta({ example: "No phone number pn_01kbf2tqa0w7y6x5v4t3s2r1q0." }),
+      request_id: z.string().meta({ example: "req_01kbf2w0b1c2d3e4f5g6h7j8k9" }),
       details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
       fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),

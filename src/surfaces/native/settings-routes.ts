@@ -36,6 +36,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: NativeContext)
       schema: {
         tags,
         summary: "Get the tenant's settings",
+        operationId: "getSettings",
         description: "The settings in force: the tenant's own, with the service's defaults filled in.",
         response: { 200: TenantSettingsSchema, ...errorResponses },
       },
@@ -52,6 +53,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: NativeContext)
       schema: {
         tags,
         summary: "Change the tenant's settings",
+        operationId: "updateSettings",
         description:
           "Each section given is merged key by key over the stored one; a section given as null goes back to the defaults. Records a `tenant.settings_changed` event; bad input changes nothing.",
         body: TenantSettingsPatchSchema,

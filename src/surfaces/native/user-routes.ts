@@ -31,7 +31,7 @@ const UserPageSchema = z
 const UserDeletedSchema = z.object({
   id: z.string(),
   deleted: z.literal(true),
-  removed_phone_numbers: z.number().int(),
+  removed_phone_numbers: z.number().int().meta({ example: 1 }),
 });
 
 /** Users (admin keys) and the token holder's own user (`/me`). */
@@ -45,6 +45,8 @@ export function registerUserRoutes(app: FastifyInstance, ctx: NativeContext): vo
       schema: {
         tags,
         summary: "Create a user",
+        operationId: "createUser",
+        responseDescriptions: { 409: "A user with this id exists: `USER_ALREADY_EXISTS`" },
         body: CreateUserBody,
         response: { 201: UserSchema, ...errorResponses },
       },
@@ -65,6 +67,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: NativeContext): vo
       schema: {
         tags,
         summary: "List users",
+        operationId: "listUsers",
         querystring: ListUsersQuery,
         response: { 200: UserPageSchema, ...errorResponses },
       },
@@ -87,6 +90,8 @@ export function registerUserRoutes(app: FastifyInstance, ctx: NativeContext): vo
       schema: {
         tags,
         summary: "Get a user",
+        operationId: "getUser",
+        responseDescriptions: { 404: "No such user" },
         params: UserParams,
         response: { 200: UserSchema, ...errorResponses },
       },
@@ -103,6 +108,8 @@ export function registerUserRoutes(app: FastifyInstance, ctx: NativeContext): vo
       schema: {
         tags,
         summary: "Delete a user",
+        operationId: "deleteUser",
+        responseDescriptions: { 404: "No such user" },
         description:
           "Removes the user's numbers with it, cancels their open verifications and revokes their tokens.",
         params: UserParams,
@@ -122,6 +129,8 @@ export function registerUserRoutes(app: FastifyInstance, ctx: NativeContext): vo
       schema: {
         tags,
         summary: "List a user's phone numbers",
+        operationId: "listUserPhoneNumbers",
+        responseDescriptions: { 404: "No such user" },
         params: UserParams,
         response: { 200: z.object({ data: z.array(PhoneNumberSchema) }), ...errorResponses },
       },
@@ -139,6 +148,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: NativeContext): vo
       schema: {
         tags: ["My phone numbers"],
         summary: "The token's own user",
+        operationId: "getMyUser",
         response: { 200: UserSchema, ...errorResponses },
       },
     },
@@ -154,6 +164,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: NativeContext): vo
       schema: {
         tags: ["My phone numbers"],
         summary: "List my phone numbers",
+        operationId: "listMyPhoneNumbers",
         response: { 200: z.object({ data: z.array(PhoneNumberSchema) }), ...errorResponses },
       },
     },
