@@ -114,7 +114,7 @@ export function registerTenantCommands(
   io: CliIo,
   config: () => Promise<Config>,
   parseTenant: (value: string) => string,
-): void {
+): Command {
   const tenants = program.command("tenants").description("Tenants and their settings");
   const print = (tenant: string, settings: EffectiveTenantSettings, json: boolean) =>
     io.stdout(json ? `${JSON.stringify({ tenant, ...settings })}\n` : settingsText(tenant, settings));
@@ -174,4 +174,5 @@ export function registerTenantCommands(
         io.stderr(changed.length > 0 ? `changed: ${changed.join(", ")}\n` : "nothing changed\n");
       print(tenant, shown, opts.json === true);
     });
+  return tenants;
 }

@@ -216,8 +216,10 @@ describe.concurrent("credentials from the CLI", () => {
     const result = await run(["keys", "create", "--json"], { HANDSET_DATA_DIR: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
-    const issued = JSON.parse(result.stdout) as { secret: string; tenantId: string; expiresAt: null };
-    expect(issued.tenantId).toBe("default");
+    const issued = JSON.parse(result.stdout) as { secret: string; tenant_id: string; expires_at: null };
+    // The same snake_case shape as POST /v1/credentials answers.
+    expect(issued.tenant_id).toBe("default");
+    expect(issued.expires_at).toBeNull();
     expect(issued.secret.length).toBeGreaterThanOrEqual(32);
     expect(statSync(join(dir, "secrets.json")).mode & 0o777).toBe(0o600);
 
@@ -267,14 +269,14 @@ describe.concurrent("credentials from the CLI", () => {
     expect(result.code).toBe(0);
     const issued = JSON.parse(result.stdout) as {
       secret: string;
-      userId: string;
+      user_id: string;
       scopes: string[];
-      expiresAt: number;
+      expires_at: string;
     };
-    expect(issued.userId).toBe("u");
+    expect(issued.user_id).toBe("u");
     expect(issued.scopes).toEqual(expect.arrayContaining(["phone:read", "phone:write", "phone:verify"]));
     // 30 days from the CLI's run, give or take the test's own duration.
-    expect(Math.abs(issued.expiresAt - (Date.now() + 30 * 86_400_000))).toBeLessThan(120_000);
+    expect(Math.abs(Date.parse(issued.expires_at) - (Date.now() + 30 * 86_400_000))).toBeLessThan(120_000);
     expect(statSync(join(dir, "secrets.json")).mode & 0o777).toBe(0o600);
 
     const t = await createTestApp({ dataDir: dir });
