@@ -61,7 +61,9 @@ describe.skipIf(!TEST_DATABASE_URL)("migrations on PostgreSQL", () => {
       [
         "access_version",
         "budget_usage",
+        "console_sessions",
         "conversion_counts",
+        "credential_usage",
         "credentials",
         "destination_pauses",
         "events",

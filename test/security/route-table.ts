@@ -19,8 +19,9 @@ export const PUBLIC_ROUTES: readonly RegExp[] = [
   /^\/metrics$/,
   /^\/openapi\.json$/,
   /^\/docs(\/.*)?$/,
-  // The development inbox exists only outside production mode (test/native/app.test.ts).
-  /^\/dev\/inbox$/,
+  // The development inbox exists only outside production mode (test/native/app.test.ts); its clear
+  // button refuses another site's request (test/native/dev-inbox*.test.ts).
+  /^\/dev\/inbox(\/(events|clear))?$/,
   // SMS providers' receipts: each provider proves its request (a signature, or the token Handset put in
   // the callback URL) and answers 403 otherwise (test/delivery/receipts.test.ts and each provider's tests).
   /^\/sms\/callbacks\/:provider$/,
