@@ -1,4 +1,3 @@
-import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { HANDSET_VERSION } from "../../src/version.js";
 import { bearer, createTestApp, type TestApp } from "../support/harness.js";
