@@ -11,6 +11,15 @@ export const SCOPES = [
   "keys:write",
   /** The tenant's event log (the audit trail). */
   "events:read",
+  /** The tenant's app webhook endpoints and their delivery log: list, show. */
+  "webhooks:read",
+  /** Register, change, delete webhook endpoints; replay deliveries. */
+  "webhooks:write",
+  /**
+   * Receive the one-time code in the answer instead of an SMS (ZITADEL's `return_code`), so the app
+   * delivers it itself. Never in an admin key's default set, and every use is an event.
+   */
+  "codes:return",
   /**
    * The operator's scope: every tenant (create, list, show, delete) and lookups across tenants. Never
    * in an admin key's default set: it is granted by naming it.
@@ -23,8 +32,12 @@ export type Scope = (typeof SCOPES)[number];
 export const USER_TOKEN_SCOPES: readonly Scope[] = ["phone:read", "phone:write", "phone:verify"];
 /** What an admin key may hold. */
 export const ADMIN_KEY_SCOPES: readonly Scope[] = SCOPES;
+/** Scopes granted only by naming them: each reaches beyond the ordinary admin of one tenant. */
+export const EXPLICIT_ONLY_SCOPES: readonly Scope[] = ["tenants:manage", "codes:return"];
 /** What an admin key holds when none are named: everything within its tenant, nothing beyond it. */
-export const DEFAULT_ADMIN_KEY_SCOPES: readonly Scope[] = SCOPES.filter((s) => s !== "tenants:manage");
+export const DEFAULT_ADMIN_KEY_SCOPES: readonly Scope[] = SCOPES.filter(
+  (s) => !EXPLICIT_ONLY_SCOPES.includes(s),
+);
 
 export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);

@@ -57,6 +57,8 @@ onEveryDialect("the credential admin service", (open) => {
         "keys:read",
         "keys:write",
         "events:read",
+        "webhooks:read",
+        "webhooks:write",
       ],
       hint: expect.stringMatching(/^hsk_/),
       createdAt: T0,
