@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError } from "commander";
 import type { Config } from "../config.js";
+import { systemClock } from "../domain/clock.js";
 import { activeKeyAt, type CodeKeySchedule, type ScheduledCodeKey } from "../domain/code-key-schedule.js";
 import type { CliIo } from "./main.js";
 
@@ -104,14 +105,13 @@ export function registerSecretsCommands(program: Command, io: CliIo, config: () 
             "a process that has not reloaded yet will refuse codes issued with the new key\n",
         );
       }
-      const now = Date.now();
       const rotation = await rotateSecretsFile({
         dataDir: cfg.dataDir,
-        now,
+        clock: systemClock,
         activateInMs,
         keepRetiredMs: cfg.otp.ttlMs + RETIRE_MARGIN_MS,
       });
-      const keys = scheduleViews(rotation.schedule, now);
+      const keys = scheduleViews(rotation.schedule, Date.now());
       const added = keys.find((k) => k.id === rotation.added.id);
       if (opts.json) {
         io.stdout(`${JSON.stringify({ added, pruned: rotation.pruned, keys })}\n`);

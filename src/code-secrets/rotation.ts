@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { lock } from "proper-lockfile";
+import type { Clock } from "../domain/clock.js";
 import { type CodeKeySchedule, type Rotation, rotateSchedule } from "../domain/code-key-schedule.js";
 import { replaceFileAtomically } from "./atomic-write.js";
 import {
@@ -32,7 +33,11 @@ export async function withSecretsLock<T>(path: string, task: () => Promise<T> | 
 
 export interface RotateOptions {
   dataDir: string;
-  now: number;
+  /**
+   * Read once the lock is held: a rotation that waited behind another must schedule after it, or it
+   * would take the other's pending key for one it overtakes and prune it.
+   */
+  clock: Clock;
   /** When the new key takes over, from now. */
   activateInMs: number;
   /** How long a superseded key stays after the new one takes over (code lifetime plus margin). */
@@ -45,11 +50,11 @@ export interface RotateOptions {
  * atomically. Processes pick the change up on their next reload.
  */
 export async function rotateSecretsFile(options: RotateOptions): Promise<Rotation> {
-  const path = ensureSecretsFile(options.dataDir, options.now);
+  const path = ensureSecretsFile(options.dataDir, options.clock.now());
   return withSecretsLock(path, () => {
     const rotation = rotateSchedule(readSecrets(path), {
       secret: randomBytes(32),
-      now: options.now,
+      now: options.clock.now(),
       activateInMs: options.activateInMs,
       keepRetiredMs: options.keepRetiredMs,
     });

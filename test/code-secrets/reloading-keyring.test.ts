@@ -74,7 +74,7 @@ describe.concurrent("the reloading keyring", () => {
 
     const { added } = await rotateSecretsFile({
       dataDir: dir,
-      now: T0,
+      clock: new ManualClock(T0),
       activateInMs: 25_000,
       keepRetiredMs: 60_000,
     });

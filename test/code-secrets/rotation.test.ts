@@ -11,7 +11,7 @@ import {
   secretsPath,
 } from "../../src/code-secrets/secrets-file.js";
 import { ManualClock } from "../../src/domain/clock.js";
-import type { ScheduledCodeKey } from "../../src/domain/code-key-schedule.js";
+import { rotateSchedule, type ScheduledCodeKey } from "../../src/domain/code-key-schedule.js";
 
 const T0 = Date.UTC(2026, 11, 2, 3, 0);
 const KEEP = 15 * 60_000;
@@ -36,7 +36,7 @@ function oldFormatFile(dir: string): string {
 }
 
 const rotate = (dir: string, now: number) =>
-  rotateSecretsFile({ dataDir: dir, now, activateInMs: 25_000, keepRetiredMs: KEEP });
+  rotateSecretsFile({ dataDir: dir, clock: new ManualClock(now), activateInMs: 25_000, keepRetiredMs: KEEP });
 
 describe.concurrent("handset secrets rotate, on the file", () => {
   it("loads a file without the new fields, then appends a scheduled key and keeps the old one", async ({
@@ -100,6 +100,35 @@ describe.concurrent("handset secrets rotate, on the file", () => {
     });
     const { added } = await (rotation as ReturnType<typeof rotate>);
     expect(readSecrets(path).keys.map((k) => k.id)).toEqual(["k1", "k-theirs", added.id]);
+  });
+
+  it("reads the clock once it holds the lock: a rotation that waited never prunes the one that went first", async ({
+    expect,
+  }) => {
+    const dir = dataDir();
+    const path = oldFormatFile(dir);
+    const clock = new ManualClock(T0);
+    let waited: Promise<Awaited<ReturnType<typeof rotateSecretsFile>>> | undefined;
+    let first: Awaited<ReturnType<typeof rotateSecretsFile>> | undefined;
+    await withSecretsLock(path, () => {
+      // This rotation is asked at T0, then waits for the lock while another process, asked a minute
+      // later, rotates (here, under the held lock, as that process would).
+      waited = rotateSecretsFile({ dataDir: dir, clock, activateInMs: 25_000, keepRetiredMs: KEEP });
+      clock.advance(60_000);
+      const other = rotateSchedule(readSecrets(path), {
+        secret: Buffer.alloc(32, 9),
+        now: clock.now(),
+        activateInMs: 25_000,
+        keepRetiredMs: KEEP,
+      });
+      replaceFileAtomically(path, formatSecrets(other.schedule));
+      first = other;
+      clock.advance(1_000);
+    });
+    const second = await (waited as NonNullable<typeof waited>);
+    expect(second.pruned).toEqual([]);
+    expect(readSecrets(path).keys.map((k) => k.id)).toEqual(["k1", first?.added.id, second.added.id]);
+    expect(second.added.activatesAt).toBe(T0 + 61_000 + 25_000);
   });
 
   it("refuses to rotate a file that does not parse, and leaves it as it was", async ({ expect }) => {

@@ -37,7 +37,12 @@ describe("rotating the code secret under two running processes", () => {
   }
 
   const rotate = (now: number, activateInMs: number) =>
-    rotateSecretsFile({ dataDir, now, activateInMs, keepRetiredMs: 10 * 60_000 + 5 * 60_000 });
+    rotateSecretsFile({
+      dataDir,
+      clock: new ManualClock(now),
+      activateInMs,
+      keepRetiredMs: 10 * 60_000 + 5 * 60_000,
+    });
 
   /** `userId` asks process `issuer` for a code; returns what it takes to redeem it anywhere. */
   async function codeFrom(issuer: TestApp, userId: string) {
