@@ -8,6 +8,7 @@ import { parseExpiry } from "./expiry.js";
 import { registerGuessLockCommands } from "./guess-lock.js";
 import { registerLookupCommand } from "./lookup.js";
 import { registerMessageCommands } from "./messages.js";
+import { registerOpenApiCommand } from "./openapi.js";
 import { registerPhoneCommands } from "./phone.js";
 import { registerProviderCommands } from "./providers.js";
 import { registerSecretsCommands } from "./secrets.js";
@@ -101,6 +102,7 @@ export function buildCli(io: CliIo = processIo): Command {
   registerMessageCommands(program, { io, config, parseTenant, parseExpiry });
   registerEventCommands(program, { io, config, parseTenant, parseExpiry });
   registerSecretsCommands(program, io, config);
+  registerOpenApiCommand(program, io);
 
   return program;
 }

@@ -108,7 +108,7 @@ async function buildDocsApp(
       describeResponses(transformed.schema, { ...options.responseDescriptions, ...responseDescriptions });
       return transformed;
     },
-    transformObject: (input) => withoutZodArtefacts(jsonSchemaTransformObject(input)),
+    transformObject: (input) => withOptionalBodies(withoutZodArtefacts(jsonSchemaTransformObject(input))),
   });
   await docs.register(swaggerUi, {
     routePrefix: "/docs",
@@ -133,6 +133,31 @@ function describeResponses(schema: unknown, descriptions: Partial<Record<number,
     const key = "$ref" in response ? "description" : "x-response-description";
     responses[status] = { ...response, [key]: description };
   }
+}
+
+type Operation = { requestBody?: { required?: boolean; content?: Record<string, { schema?: unknown }> } };
+
+/**
+ * A body the route takes or leaves (`.nullish()`, as send-code's `{ locale }`) comes out of the generator
+ * as a required body of "object or null": client generators then make every caller send one. It is
+ * written as what it is, an optional body of the object.
+ */
+function withOptionalBodies<T>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, Operation>> }).paths ?? {};
+  for (const item of Object.values(paths)) {
+    for (const operation of Object.values(item)) {
+      const body = operation.requestBody;
+      const json = body?.content?.["application/json"];
+      const anyOf = (json?.schema as { anyOf?: unknown[] } | undefined)?.anyOf;
+      if (!body || !json || !anyOf) continue;
+      const isNull = (branch: unknown) => (branch as { type?: unknown }).type === "null";
+      const rest = anyOf.filter((branch) => !isNull(branch));
+      if (rest.length === anyOf.length || rest.length !== 1) continue;
+      json.schema = rest[0];
+      body.required = false;
+    }
+  }
+  return document;
 }
 
 /**
