@@ -26,9 +26,11 @@ interface Fetched {
 export function createJwksCache(settings: JwksSettings, clock: Clock): JWTVerifyGetKey {
   let current: Fetched | null = null;
   let inFlight: Promise<Fetched> | null = null;
+  /** When the last fetch began, and whether it failed: fetches are spaced by the cool-down. */
+  let lastAttemptAt = Number.NEGATIVE_INFINITY;
+  let lastAttemptFailed = false;
 
   async function download(): Promise<Fetched> {
-    let body: unknown;
     try {
       const response = await fetch(settings.url, {
         headers: { accept: "application/json, application/jwk-set+json" },
@@ -36,8 +38,7 @@ export function createJwksCache(settings: JwksSettings, clock: Clock): JWTVerify
         signal: AbortSignal.timeout(settings.timeoutMs),
       });
       if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
-      body = await response.json();
-      const keys = createLocalJWKSet(body as JSONWebKeySet);
+      const keys = createLocalJWKSet((await response.json()) as JSONWebKeySet);
       return { keys, at: clock.now() };
     } catch {
       throw appJwtRefusal("jwks_unavailable", clock.now() + 5_000);
@@ -46,10 +47,17 @@ export function createJwksCache(settings: JwksSettings, clock: Clock): JWTVerify
 
   /** One fetch at a time: concurrent requests share it. */
   function refresh(): Promise<Fetched> {
-    inFlight ??= download()
+    if (inFlight) return inFlight;
+    lastAttemptAt = clock.now();
+    inFlight = download()
       .then((fetched) => {
         current = fetched;
+        lastAttemptFailed = false;
         return fetched;
+      })
+      .catch((error: unknown) => {
+        lastAttemptFailed = true;
+        throw error;
       })
       .finally(() => {
         inFlight = null;
@@ -57,9 +65,12 @@ export function createJwksCache(settings: JwksSettings, clock: Clock): JWTVerify
     return inFlight;
   }
 
+  const coolingDown = () => clock.now() - lastAttemptAt < settings.cooldownMs;
+
+  /** The keys to verify with: fetched when there are none, or when they are older than the cache's age. */
   async function usable(): Promise<Fetched> {
     if (current === null) return refresh();
-    if (clock.now() - current.at < settings.cacheMs) return current;
+    if (clock.now() - current.at < settings.cacheMs || coolingDown()) return current;
     const stale = current;
     return refresh().catch(() => stale);
   }
@@ -70,8 +81,12 @@ export function createJwksCache(settings: JwksSettings, clock: Clock): JWTVerify
       return await fetched.keys(header, token);
     } catch (error) {
       if (!(error instanceof jose.JWKSNoMatchingKey)) throw error;
-      if (fetched !== current || clock.now() - fetched.at < settings.cooldownMs) throw error;
-      // A kid we have not seen: the issuer may have rotated its keys since the last fetch.
+      if (coolingDown()) {
+        // The issuer could not be asked: that is no verdict on the token.
+        if (lastAttemptFailed) throw appJwtRefusal("jwks_unavailable", lastAttemptAt + settings.cooldownMs);
+        throw error;
+      }
+      // A kid not seen yet: the issuer may have rotated its keys since the last fetch.
       const again = await refresh();
       return again.keys(header, token);
     }
