@@ -123,6 +123,19 @@ describe("an app JWT on /v1/me", () => {
     expect((await nativeClient(app, app.adminKey).call("GET", "/v1/users/alice")).statusCode).toBe(404);
   });
 
+  it("is refused once its tenant has been deleted, and does not bring the tenant back", async () => {
+    const key = await appKey("ES256", "k1");
+    const app = await withJwks([key], { HANDSET_JWT_TENANT: "shop" });
+    const token = await signToken(key, app.clock.now());
+    expect((await nativeClient(app, token).call("GET", "/v1/me")).statusCode).toBe(200);
+    const operator = nativeClient(app, await app.adminKeyFor("default", ["tenants:manage"]));
+    expect((await operator.call("DELETE", "/v1/tenants/shop?confirm=shop")).statusCode).toBe(200);
+    const res = await nativeClient(app, token).call("GET", "/v1/me");
+    expect(res.statusCode).toBe(401);
+    expect(refusalOf(res.body)).toEqual({ code: "UNAUTHENTICATED", reason: "tenant_not_found" });
+    expect((await operator.call("GET", "/v1/tenants/shop")).statusCode).toBe(404);
+  });
+
   describe("scopes", () => {
     it("grants the default set without a scope claim configured", async () => {
       const key = await appKey("ES256", "k1");
