@@ -55,6 +55,7 @@ export function createAppJwtVerifier(config: AppJwtConfig, clock: Clock): AppJwt
       currentDate: new Date(clock.now()),
     };
     try {
+      // Two calls, one per jose overload: a key resolver (the JWKS) and a fixed key.
       const result =
         typeof key === "function"
           ? await jwtVerify(token, key, options)
