@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { type AppJwtConfig, loadAppJwtConfig } from "./app-jwt-config.js";
 import { type BudgetConfig, loadBudgetConfig } from "./budget-config.js";
 import { loadConversionConfig } from "./conversion-config.js";
 import type { ConversionSettings } from "./domain/conversion.js";
@@ -158,6 +159,8 @@ export interface Config {
   budgets: BudgetConfig;
   /** The conversion guard's settings (src/conversion-config.ts); null when it is off. */
   conversion: ConversionSettings | null;
+  /** The app's own JWTs as user credentials (src/app-jwt-config.ts); null when they are off. */
+  appJwt: AppJwtConfig | null;
   /**
    * Which proxies' `X-Forwarded-For` names the client (Fastify's `trustProxy`): false trusts none,
    * so the socket's address is the client's.
@@ -222,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const budgets = loadBudgetConfig(resolved, problems);
   const conversion = loadConversionConfig(resolved, problems);
+  const appJwt = loadAppJwtConfig(resolved, result.data?.HANDSET_DEFAULT_TENANT ?? "default", problems);
   if (problems.length > 0 || !result.success || !budgets || conversion === undefined) {
     throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
   }
@@ -268,6 +272,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     testNumbers: c.HANDSET_TEST_NUMBERS,
     budgets,
     conversion,
+    appJwt,
     trustProxy: c.HANDSET_TRUST_PROXY,
     metrics: c.HANDSET_METRICS === "on",
     metricsToken: c.HANDSET_METRICS_TOKEN ?? null,

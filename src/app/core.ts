@@ -114,6 +114,9 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   try {
     await migrateToLatest(store.db);
     await ensureTenant(store.db, config.defaultTenant, config.defaultTenant, clock.now());
+    // App JWTs name no tenant: theirs is configured, and exists from the start like the default one.
+    if (config.appJwt)
+      await ensureTenant(store.db, config.appJwt.tenantId, config.appJwt.tenantId, clock.now());
   } catch (error) {
     await store.close();
     throw error;
@@ -189,6 +192,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     tenantBudgets: config.budgets.tenant,
     defaultTenant: config.defaultTenant,
     guessLock: config.guessLock,
+    appJwt: config.appJwt,
     messages: {
       // Most sends ask for nothing: the tenant's locales are listed only for a request that asks.
       localeFor: (tenantId, asked) =>

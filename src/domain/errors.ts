@@ -96,6 +96,8 @@ export interface ErrorDetails {
   fields?: FieldIssue[];
   /** Which budget or guard refused (`user_sms_per_hour`, `conversion_guard`, ...). */
   limit?: string;
+  /** Why a credential was refused, where more than one reason exists (an app JWT: `token_expired`, ...). */
+  reason?: string;
 }
 
 export class HandsetError extends Error {

@@ -2,6 +2,8 @@ import { HandsetError } from "../domain/errors.js";
 import { isScope } from "../domain/scopes.js";
 import { type CredentialForAuth, findCredentialForAuth, readAccessVersion } from "../store/credentials.js";
 import type { Executor } from "../store/executor.js";
+import { createAppJwtAuthentication } from "./app-jwt/authenticate.js";
+import { looksLikeJwt } from "./app-jwt/verifier.js";
 import type { Caller } from "./caller.js";
 import { createCredentialAdmin } from "./credential-admin.js";
 import { createCredentialIssuing, hashSecret } from "./credential-issue.js";
@@ -35,6 +37,8 @@ export function createCredentialService(deps: ServiceDeps) {
    */
   const cache = new Map<string, CredentialForAuth>();
   const usage = createCredentialUsage(uow, deps.clock);
+  /** The app's own JWTs as user credentials (docs/app-tokens.md), when configured. */
+  const authenticateAppJwt = deps.appJwt ? createAppJwtAuthentication(deps.appJwt, uow, deps.clock) : null;
 
   /**
    * The credential with `secretHash`. A cached entry is proven still current by reading the access
@@ -134,8 +138,12 @@ export function createCredentialService(deps: ServiceDeps) {
       return uow.settleAccess();
     },
 
-    /** Resolves a presented secret to a caller, or says why it cannot. */
+    /**
+     * Resolves a presented secret to a caller, or says why it cannot. A secret with a dot is a JWT
+     * (Handset's own secrets have none): the app's, when app JWTs are configured; never an admin key.
+     */
     authenticate(secret: string): Promise<AuthenticatedCaller> {
+      if (authenticateAppJwt !== null && looksLikeJwt(secret)) return authenticateAppJwt(secret);
       return authenticateHash(hashSecret(secret));
     },
 

@@ -1,3 +1,4 @@
+import type { AppJwtConfig } from "../app-jwt-config.js";
 import type { SmsHandoff } from "../delivery/handoff.js";
 import type { TenantBudgets } from "../domain/budgets.js";
 import type { Clock } from "../domain/clock.js";
@@ -48,4 +49,6 @@ export interface ServiceDeps {
   defaultTenant?: string;
   /** The lifetime guess cap, for its views and admin reset (the guard gets its own copy). */
   guessLock?: GuessLockPolicy;
+  /** The app's own JWTs as user credentials (docs/app-tokens.md); none where not given. */
+  appJwt?: AppJwtConfig | null;
 }

@@ -46,17 +46,34 @@ export const CredentialParams = z.object({
 
 export const CreateCredentialBody = z
   .object({
-    kind: z.enum(["admin_key", "user_token"]),
-    name: z.string().min(1).max(200).optional(),
+    kind: z
+      .enum(["admin_key", "user_token"])
+      .describe(
+        "`admin_key` (`hsk_…`): acts for the whole tenant on the admin routes. `user_token` (`hst_…`): acts for one user on `/v1/me` and the vendor surfaces' own-phone operations",
+      ),
+    name: z.string().min(1).max(200).optional().describe("A label to tell credentials apart"),
     scopes: z
       .array(z.enum(SCOPES))
       .min(1)
       .optional()
-      .describe("Default: the kind's default set, narrowed to the scopes the calling key holds"),
-    user_id: z.string().min(1).max(64).optional().describe("Required for a user token"),
+      .describe(
+        "Default: the kind's default set, narrowed to the scopes the calling key holds. A user token holds only `phone:read`, `phone:write`, `phone:verify`",
+      ),
+    user_id: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("Required for a user token, refused for an admin key: 1 to 64 letters, digits, `_` or `-`"),
     expires_at: isoTime.optional().describe("Default: never"),
   })
-  .strict();
+  .strict()
+  .meta({
+    examples: [
+      { kind: "user_token", user_id: "alice", expires_at: "2027-01-01T00:00:00Z" },
+      { kind: "admin_key", name: "billing backend", scopes: ["users:read", "phone:read"] },
+    ],
+  });
 
 export const TenantSchema = z
   .object({

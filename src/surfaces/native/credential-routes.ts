@@ -53,7 +53,7 @@ export function registerCredentialRoutes(app: FastifyInstance, ctx: NativeContex
         tags,
         summary: "Create an admin key or a user token",
         description:
-          "Answers the secret once (201); Handset keeps only its hash. A key grants only scopes it holds itself. A user token names its user, who appears on the token's first use.",
+          "Answers the secret once (201); Handset keeps only its hash. A key grants only scopes it holds itself (creating needs `keys:write`). A user token names its user, who appears on the token's first use; revoke it with `POST /v1/credentials/{id}/revoke`. The CLI's `handset tokens create --user U` does the same on the server's host (docs/admin.md, docs/app-tokens.md).",
         body: CreateCredentialBody,
         response: { 201: IssuedCredentialSchema, ...errorResponses },
       },

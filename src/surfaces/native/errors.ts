@@ -90,6 +90,7 @@ export function nativeErrorBody(error: HandsetError, requestId: string): NativeE
   if (d.region !== undefined) details.region = d.region;
   if (d.field !== undefined) details.field = d.field;
   if (d.limit !== undefined) details.limit = d.limit;
+  if (d.reason !== undefined) details.reason = d.reason;
   return {
     error: {
       code: error.code,

@@ -63,8 +63,10 @@ export const nativeOpenApiInfo = {
   version: packageJson.version,
   description: [
     "Phone numbers and SMS one-time codes. Admin routes take an admin API key, `/v1/me` routes a user " +
-      "token, both as `Authorization: Bearer <secret>`. Every error answers the `Error` envelope; its " +
-      "`code` is one of the catalogue below, always with the same HTTP status.",
+      "token (or, where configured, the app's own JWT: `docs/app-tokens.md`), both as " +
+      "`Authorization: Bearer <secret>`. Every error answers the `Error` envelope; its " +
+      "`code` is one of the catalogue below, always with the same HTTP status; a refused app JWT says " +
+      "why in `details.reason`.",
     "",
     errorCodeTable(),
     "",
