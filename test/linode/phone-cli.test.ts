@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/main.js";
-import { renderTable } from "../../src/cli/phone-client.js";
+import { renderTable } from "../../src/cli/phone-output.js";
 import { handsetCommand } from "../support/handset-process.js";
 import { bearer, createTestApp, type TestApp } from "../support/harness.js";
 
@@ -211,16 +211,33 @@ describe("handset phone (linode-cli style)", () => {
 });
 
 describe("renderTable", () => {
-  it("draws linode-cli's boxed errors table", () => {
-    expect(renderTable("errors", ["field", "reason"], [["otp_code", "Invalid."]])).toBe(
+  it("draws linode-cli's boxed errors table: title left over the table's width, a line between rows", () => {
+    expect(
+      renderTable(
+        "errors",
+        ["field", "reason"],
+        [
+          ["otp_code", "Invalid."],
+          ["", "Also."],
+        ],
+      ),
+    ).toBe(
       [
-        "        errors",
+        "errors                 ",
         "┌──────────┬──────────┐",
         "│ field    │ reason   │",
         "├──────────┼──────────┤",
         "│ otp_code │ Invalid. │",
+        "├──────────┼──────────┤",
+        "│          │ Also.    │",
         "└──────────┴──────────┘",
       ].join("\n"),
+    );
+  });
+
+  it("leaves out the title and the header row with --no-headers", () => {
+    expect(renderTable("errors", ["field", "reason"], [["otp_code", "Invalid."]], false)).toBe(
+      ["┌──────────┬──────────┐", "│ otp_code │ Invalid. │", "└──────────┴──────────┘"].join("\n"),
     );
   });
 });
