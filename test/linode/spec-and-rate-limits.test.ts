@@ -234,3 +234,29 @@ describe("Linode's rate-limit headers", () => {
     }
   });
 });
+
+describe("codes closer to Linode's documented behaviour (docs/linode.md)", () => {
+  let s: LinodeTestServer;
+  afterEach(async () => s.close());
+
+  it("with no resend cooldown, resends at once with the same code until the number's send budget says 429", async () => {
+    s = await startLinodeServer({
+      HANDSET_RESEND_COOLDOWN_SECONDS: "0",
+      HANDSET_MAX_SENDS_PER_VERIFICATION: "20",
+      HANDSET_NUMBER_SEND_BUDGET: "4",
+    });
+    await s.signIn("alice");
+    for (let i = 0; i < 4; i++) {
+      expect(await linode.sendCodeToPhoneNumber({ iso_code: "US", phone_number: US_NATIONAL })).toEqual({});
+    }
+    await s.t.dispatcher.runOnce();
+    const codes = new Set((s.t.inbox?.list({ to: US_E164 }) ?? []).map((m) => m.code));
+    expect(codes.size).toBe(1);
+    const fifth = await serverRejection(
+      linode.sendCodeToPhoneNumber({ iso_code: "US", phone_number: US_NATIONAL }),
+    );
+    expect(fifth.status).toBe(429);
+    expect(Number(fifth.headers["retry-after"])).toBe(3600);
+    expect(fifth.headers["x-ratelimit-remaining"]).toBe("0");
+  });
+});
