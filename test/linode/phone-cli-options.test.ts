@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_RETRIES, retryAfterSeconds, retryTiming } from "../../src/cli/phone-client.js";
-import { renderTable } from "../../src/cli/phone-output.js";
+import { renderJsonRows, renderTable } from "../../src/cli/phone-output.js";
 import { createTestApp, type TestApp } from "../support/harness.js";
 import { PHONE_CLI_ENV, runHandset } from "./cli-run.js";
 
@@ -145,5 +146,74 @@ describe("retryAfterSeconds", () => {
     expect(retryAfterSeconds("1.5")).toBe(0);
     expect(retryAfterSeconds("Wed, 21 Oct 2026 07:28:00 GMT")).toBe(0);
     expect(retryAfterSeconds("-3")).toBe(0);
+  });
+});
+
+describe("handset phone's retry against a server that answers what Handset does not", () => {
+  let server: Server;
+  let answers: { status: number; headers: Record<string, string>; body: string }[];
+  let requests: number;
+
+  beforeEach(async () => {
+    requests = 0;
+    answers = [];
+    server = createServer((request, response) => {
+      request.resume();
+      const answer = answers[Math.min(requests, answers.length - 1)];
+      requests++;
+      response.writeHead(answer?.status ?? 500, answer?.headers ?? {}).end(answer?.body ?? "");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    for (const name of PHONE_CLI_ENV) vi.stubEnv(name, undefined);
+    vi.stubEnv("HANDSET_CLI_CONFIG", join(tmpdir(), "handset-no-such-config.json"));
+    vi.stubEnv("HANDSET_URL", `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    vi.stubEnv("LINODE_CLI_TOKEN", "hst_anything");
+  });
+
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const ok = { status: 200, headers: { "content-type": "application/json" }, body: "{}" };
+
+  it("retries a 408 without Retry-After at once (a wait of 0), as linode-cli's int('') fallback does", async () => {
+    answers = [{ status: 408, headers: {}, body: "" }, ok];
+    const sleep = vi.spyOn(retryTiming, "sleep").mockResolvedValue(undefined);
+    expect(await runHandset("phone", "delete")).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(sleep.mock.calls).toEqual([[0]]);
+    expect(requests).toBe(2);
+  });
+
+  it("retries nginx's HTML 400 page, and not a JSON 400 or a 503", async () => {
+    answers = [
+      { status: 400, headers: { server: "nginx", "content-type": "text/html" }, body: "<html>" },
+      ok,
+    ];
+    vi.spyOn(retryTiming, "sleep").mockResolvedValue(undefined);
+    expect((await runHandset("phone", "delete")).code).toBe(0);
+    expect(requests).toBe(2);
+
+    for (const status of [400, 503]) {
+      requests = 0;
+      answers = [
+        { status, headers: { "content-type": "application/json" }, body: '{"errors":[{"reason":"No."}]}' },
+      ];
+      const refused = await runHandset("phone", "delete", "--text", "--no-headers");
+      expect(refused).toEqual({ code: 2, stdout: "", stderr: `Request failed: ${status}\n\tNo.\n` });
+      expect(requests).toBe(1);
+    }
+  });
+});
+
+describe("renderJsonRows", () => {
+  it("escapes non-ASCII characters as Python's json.dumps does by default", () => {
+    expect(renderJsonRows(["field", "reason"], [["", "Numéro refusé — 🙂"]], false)).toBe(
+      '[{"field": "", "reason": "Num\\u00e9ro refus\\u00e9 \\u2014 \\ud83d\\ude42"}]',
+    );
+    expect(renderJsonRows(["reason", "field"], [["r", "f"]], true)).toBe(
+      '[\n  {\n    "field": "f",\n    "reason": "r"\n  }\n]',
+    );
   });
 });
