@@ -200,6 +200,11 @@ describe("Linode's rate-limit headers", () => {
       reset: Math.ceil((s.t.clock.now() + 45_000) / 1000),
       retryAfter: 45,
     });
+    // The client sees the same refusal, in the spec's envelope, with the headers to wait by.
+    const viaClient = await serverRejection(linode.getProfile());
+    expect(viaClient.status).toBe(429);
+    expect(schemaErrors("error", { errors: viaClient.errors })).toEqual([]);
+    expect(limits(viaClient.headers)).toMatchObject({ remaining: 0, retryAfter: 45 });
     // Another endpoint, and another token on this one, are counted apart.
     const other = await s.t.app.inject({
       method: "DELETE",
