@@ -5,6 +5,7 @@ import { CommanderError } from "commander";
 import { z } from "zod";
 import { ConfigError } from "../config.js";
 import type { CliIo } from "./main.js";
+import { DEFAULT_OUTPUT, type OutputSettings, renderErrors } from "./phone-output.js";
 
 /** linode-cli's exit code for a request the API refused (`ExitCodes.REQUEST_FAILED`). */
 export const EXIT_REQUEST_FAILED = 2;
@@ -92,28 +93,48 @@ function errorsOf(body: unknown): LinodeApiError[] | null {
   }));
 }
 
-/** A boxed table with a centred title, the shape linode-cli prints its `errors` table in. */
-export function renderTable(title: string, headers: readonly string[], rows: readonly string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (l: string, m: string, r: string) => `${l}${widths.map((w) => "─".repeat(w + 2)).join(m)}${r}`;
-  const row = (cells: readonly string[]) =>
-    `│${widths.map((w, i) => ` ${(cells[i] ?? "").padEnd(w)} `).join("│")}│`;
-  const total = widths.reduce((sum, w) => sum + w + 3, 1);
-  const pad = Math.max(0, Math.floor((total - title.length) / 2));
-  return [
-    `${" ".repeat(pad)}${title}`,
-    line("┌", "┬", "┐"),
-    row(headers),
-    line("├", "┼", "┤"),
-    ...rows.map(row),
-    line("└", "┴", "┘"),
-  ].join("\n");
+/**
+ * linode-cli's retry (api_request.py `do_request`, `_check_retry`): a 408, a 429, or an nginx 400
+ * HTML page is sent again after `Retry-After` seconds, at most 3 times, unless `--no-retry`.
+ */
+export const MAX_RETRIES = 3;
+
+function shouldRetry(response: Response): boolean {
+  if (response.status === 408 || response.status === 429) return true;
+  return (
+    response.status === 400 &&
+    response.headers.get("server") === "nginx" &&
+    response.headers.get("content-type") === "text/html"
+  );
+}
+
+/**
+ * `Retry-After` in whole seconds as linode-cli reads it (`int(...)`, 0 when absent). A value it could
+ * not read (a date, say) is 0 here too rather than a crash; a negative one is 0.
+ */
+export function retryAfterSeconds(header: string | null): number {
+  if (header === null || !/^\s*[+-]?\d+\s*$/.test(header)) return 0;
+  return Math.max(0, Number.parseInt(header.trim(), 10));
+}
+
+/** How the CLI waits before a retry; tests replace `sleep` so that nothing really waits. */
+export const retryTiming = {
+  sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`could not reach ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+  }
 }
 
 /**
  * Sends one request as linode-cli does, and answers as it does: nothing on success (the phone
  * actions' responses are empty objects); on an error status, `Request failed: <status>` and the
- * `errors` table on stderr, then exit code 2.
+ * `errors` table on stderr in the chosen output mode, then exit code 2.
  */
 export async function linodeRequest(
   io: Pick<CliIo, "stderr">,
@@ -121,22 +142,23 @@ export async function linodeRequest(
   method: "POST" | "DELETE",
   path: string,
   body?: Record<string, string>,
+  output: OutputSettings = DEFAULT_OUTPUT,
 ): Promise<void> {
   const url = `${settings.apiRoot}${path}`;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: {
-        authorization: `Bearer ${settings.token}`,
-        "content-type": "application/json",
-        "user-agent": "handset-cli linode-cli-compatible",
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new Error(`could not reach ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+  const init: RequestInit = {
+    method,
+    headers: {
+      authorization: `Bearer ${settings.token}`,
+      "content-type": "application/json",
+      "user-agent": "handset-cli linode-cli-compatible",
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
+  let response = await send(url, init);
+  for (let retries = 0; output.retry && retries < MAX_RETRIES && shouldRetry(response); retries++) {
+    await response.body?.cancel();
+    await retryTiming.sleep(retryAfterSeconds(response.headers.get("retry-after")) * 1000);
+    response = await send(url, init);
   }
   const text = await response.text();
   let json: unknown = null;
@@ -146,17 +168,7 @@ export async function linodeRequest(
     // A non-JSON answer (a proxy's HTML page, say) still gets its status reported below.
   }
   if (response.ok) return;
-  const lines = [`Request failed: ${response.status}`];
   const errors = errorsOf(json);
-  if (errors) {
-    lines.push(
-      renderTable(
-        "errors",
-        ["field", "reason"],
-        errors.map((e) => [e.field ?? "", e.reason]),
-      ),
-    );
-  }
-  io.stderr(`${lines.join("\n")}\n`);
+  io.stderr(`Request failed: ${response.status}\n${errors ? renderErrors(errors, output) : ""}`);
   throw new CommanderError(EXIT_REQUEST_FAILED, "handset.phone.requestFailed", "request failed");
 }

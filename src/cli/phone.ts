@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliIo } from "./main.js";
+import { addOutputOptions, outputSettingsOf } from "./phone-output.js";
 
 /** linode-cli names its flags after the body's properties (`--iso_code`); its docs show `--iso-code`. */
 interface SendOptions {
@@ -27,9 +28,15 @@ function present(fields: Record<string, string | undefined>): Record<string, str
  */
 export function registerPhoneCommands(program: Command, io: CliIo): void {
   /** phone-client.js is imported here, by the commands that use it, so that `--help` loads none of it. */
-  const request = async (method: "POST" | "DELETE", path: string, body?: Record<string, string>) => {
+  const request = async (
+    action: Command,
+    method: "POST" | "DELETE",
+    path: string,
+    body?: Record<string, string>,
+  ) => {
     const { linodeRequest, resolvePhoneCliSettings } = await import("./phone-client.js");
-    await linodeRequest(io, resolvePhoneCliSettings(io.env), method, path, body);
+    const settings = resolvePhoneCliSettings(io.env);
+    await linodeRequest(io, settings, method, path, body, outputSettingsOf(action));
   };
   const phone = program
     .command("phone")
@@ -37,9 +44,9 @@ export function registerPhoneCommands(program: Command, io: CliIo): void {
       "Verify the profile's phone number over a running Handset, like `linode-cli phone` " +
         "(HANDSET_URL and LINODE_CLI_TOKEN, or ~/.config/handset/cli.json)",
     );
+  addOutputOptions(phone);
 
-  phone
-    .command("sms-code-send")
+  addOutputOptions(phone.command("sms-code-send"))
     .description(
       "Send a one-time verification code by SMS to the number (the same code again within 10 minutes)",
     )
@@ -47,8 +54,9 @@ export function registerPhoneCommands(program: Command, io: CliIo): void {
     .option("--iso-code <code>", "same as --iso_code")
     .option("--phone_number <number>", "the phone number, e.g. 555-555-5555 or +15555555555")
     .option("--phone-number <number>", "same as --phone_number")
-    .action(async (opts: SendOptions) => {
+    .action(async (opts: SendOptions, action: Command) => {
       await request(
+        action,
         "POST",
         "/profile/phone-number",
         present({
@@ -58,23 +66,22 @@ export function registerPhoneCommands(program: Command, io: CliIo): void {
       );
     });
 
-  phone
-    .command("verify")
+  addOutputOptions(phone.command("verify"))
     .description("Verify the number with the code it received; it becomes the profile's phone number")
     .option("--otp_code <code>", "the one-time code from the SMS")
     .option("--otp-code <code>", "same as --otp_code")
-    .action(async (opts: VerifyOptions) => {
+    .action(async (opts: VerifyOptions, action: Command) => {
       await request(
+        action,
         "POST",
         "/profile/phone-number/verify",
         present({ otp_code: opts.otp_code ?? opts.otpCode }),
       );
     });
 
-  phone
-    .command("delete")
+  addOutputOptions(phone.command("delete"))
     .description("Delete the profile's verified phone number (opt out of SMS)")
-    .action(async () => {
-      await request("DELETE", "/profile/phone-number");
+    .action(async (_opts: object, action: Command) => {
+      await request(action, "DELETE", "/profile/phone-number");
     });
 }

@@ -12,12 +12,18 @@ export interface LinodeProfile {
   email_notifications: boolean;
   ip_whitelist_enabled: boolean;
   lish_auth_method: string;
-  referrals: { code: string; completed: number; credit: number; pending: number; total: number; url: string };
+  referrals: {
+    code: string;
+    completed: number;
+    credit: number;
+    pending: number;
+    total: number;
+    url?: string;
+  };
   restricted: boolean;
   timezone: string;
   two_factor_auth: boolean;
   uid: number;
-  user_type: string;
   username: string;
   verified_phone_number: null | string;
 }

@@ -5,18 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { runCli } from "../../src/cli/main.js";
-import { renderTable } from "../../src/cli/phone-client.js";
+import { renderTable } from "../../src/cli/phone-output.js";
 import { handsetCommand } from "../support/handset-process.js";
 import { bearer, createTestApp, type TestApp } from "../support/harness.js";
+import { PHONE_CLI_ENV, type Run, runHandset } from "./cli-run.js";
 
 const US_E164 = "+12015550123";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** `handset phone ...` against a Handset listening on a real port, the CLI run in this process. */
 describe("handset phone (linode-cli style)", () => {
@@ -29,14 +23,7 @@ describe("handset phone (linode-cli style)", () => {
     await t.app.listen({ host: "127.0.0.1", port: 0 });
     origin = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     configDir = mkdtempSync(join(tmpdir(), "handset-cli-config-"));
-    for (const name of [
-      "LINODE_CLI_TOKEN",
-      "HANDSET_TOKEN",
-      "HANDSET_URL",
-      "LINODE_CLI_API_HOST",
-      "LINODE_CLI_API_SCHEME",
-      "LINODE_CLI_API_VERSION",
-    ]) {
+    for (const name of PHONE_CLI_ENV) {
       vi.stubEnv(name, undefined);
     }
     vi.stubEnv("HANDSET_CLI_CONFIG", join(configDir, "cli.json"));
@@ -49,25 +36,7 @@ describe("handset phone (linode-cli style)", () => {
     await t.close();
   });
 
-  async function run(...argv: string[]): Promise<Run> {
-    let stdout = "";
-    let stderr = "";
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-      stdout += String(chunk);
-      return true;
-    });
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-      stderr += String(chunk);
-      return true;
-    });
-    try {
-      const code = await runCli(argv);
-      return { code, stdout, stderr };
-    } finally {
-      vi.mocked(process.stdout.write).mockRestore();
-      vi.mocked(process.stderr.write).mockRestore();
-    }
-  }
+  const run = (...argv: string[]): Promise<Run> => runHandset(...argv);
 
   async function signIn(userId: string, scopes?: Parameters<TestApp["tokenFor"]>[1]): Promise<string> {
     const token = await t.tokenFor(userId, scopes);
@@ -207,20 +176,44 @@ describe("handset phone (linode-cli style)", () => {
     expect(refused.stdout).toBe("");
     expect(refused.stderr).toContain("Request failed: 400");
     expect(refused.stderr).toContain("This profile has no verified phone number.");
+    const asJson = await cli("phone", "delete", "--json", "--no-retry");
+    expect(asJson).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'Request failed: 400\n[{"field": "", "reason": "This profile has no verified phone number."}]\n',
+    });
   });
 });
 
 describe("renderTable", () => {
-  it("draws linode-cli's boxed errors table", () => {
-    expect(renderTable("errors", ["field", "reason"], [["otp_code", "Invalid."]])).toBe(
+  it("draws linode-cli's boxed errors table: title left over the table's width, a line between rows", () => {
+    expect(
+      renderTable(
+        "errors",
+        ["field", "reason"],
+        [
+          ["otp_code", "Invalid."],
+          ["", "Also."],
+        ],
+      ),
+    ).toBe(
       [
-        "        errors",
+        "errors                 ",
         "┌──────────┬──────────┐",
         "│ field    │ reason   │",
         "├──────────┼──────────┤",
         "│ otp_code │ Invalid. │",
+        "├──────────┼──────────┤",
+        "│          │ Also.    │",
         "└──────────┴──────────┘",
       ].join("\n"),
+    );
+  });
+
+  it("leaves out the title and the header row with --no-headers", () => {
+    expect(renderTable("errors", ["field", "reason"], [["otp_code", "Invalid."]], false)).toBe(
+      ["┌──────────┬──────────┐", "│ otp_code │ Invalid. │", "└──────────┴──────────┘"].join("\n"),
     );
   });
 });

@@ -65,7 +65,6 @@ describe("Linode surface over raw HTTP", () => {
         "timezone",
         "two_factor_auth",
         "uid",
-        "user_type",
         "username",
         "verified_phone_number",
       ].sort(),

@@ -4,6 +4,7 @@ import { settlingErrors } from "../../http/request-scope.js";
 import type { SurfaceDeps } from "../deps.js";
 import { createLinodeContext } from "./context.js";
 import { sendLinodeError } from "./errors.js";
+import { createRateLimiting, LINODE_REQUEST_LIMIT, RequestWindows } from "./rate-limit.js";
 import { registerProfileRoutes } from "./routes.js";
 
 /** The API versions Linode's spec allows in the path; `@linode/api-v4` always calls `v4`. */
@@ -30,6 +31,15 @@ export async function linodeSurface(app: FastifyInstance, deps: SurfaceDeps): Pr
     }
     defaultJson(request, text, done);
   });
+
+  // Counted before anything else, so that every response, a refused token's included, carries the
+  // rate-limit headers Linode documents.
+  const rateLimiting = createRateLimiting(
+    deps.clock,
+    new RequestWindows(LINODE_REQUEST_LIMIT.limit, LINODE_REQUEST_LIMIT.windowMs),
+  );
+  app.addHook("onRequest", rateLimiting.count);
+  app.addHook("onSend", rateLimiting.headers);
 
   app.setErrorHandler(
     settlingErrors((error, request, reply) => sendLinodeError(error, request, reply, now())),

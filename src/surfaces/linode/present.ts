@@ -10,25 +10,36 @@ export function linodeUid(tenantId: string, userId: string): number {
 }
 
 /**
- * `GET /profile`: every field of Linode's Profile schema, so that typed clients find what they read.
- * Handset keeps only phone numbers; the rest are the values of a plain password account with
- * nothing enabled.
+ * Handset keeps no e-mail address, and Linode's Profile schema allows no null here (`format: email`),
+ * so the profile shows an address under `.invalid`, a name reserved never to resolve (RFC 2606):
+ * well-formed for clients that check it, and plainly no mailbox.
+ */
+export function placeholderEmail(uid: number): string {
+  return `user-${uid}@handset.invalid`;
+}
+
+/**
+ * `GET /profile`: the fields of Linode's Profile schema, and only those (it says
+ * `additionalProperties: false`), so that typed clients find what they read. Handset keeps only phone
+ * numbers; the rest are the values of a plain password account with nothing enabled. `referrals.url`
+ * is left out: Handset has no referral program, the schema requires no field, and an empty string
+ * would not be the URL its `format` asks for.
  */
 export function presentProfile(profile: ProfilePhone) {
   const { user, verifiedPhoneNumber } = profile;
+  const uid = linodeUid(user.tenantId, user.id);
   return {
     authentication_type: "password",
     authorized_keys: null,
-    email: "",
+    email: placeholderEmail(uid),
     email_notifications: false,
     ip_whitelist_enabled: false,
     lish_auth_method: "keys_only",
-    referrals: { code: "", completed: 0, credit: 0, pending: 0, total: 0, url: "" },
+    referrals: { code: "", completed: 0, credit: 0, pending: 0, total: 0 },
     restricted: false,
     timezone: "UTC",
     two_factor_auth: false,
-    uid: linodeUid(user.tenantId, user.id),
-    user_type: "default",
+    uid,
     username: user.id,
     verified_phone_number: verifiedPhoneNumber?.e164 ?? null,
   };
