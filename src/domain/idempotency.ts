@@ -53,16 +53,25 @@ export function canonicalJson(value: unknown): string {
 }
 
 const SECRET_NAME = /secret/i;
+const CODE_NAME = /^(code|otp|.*_code)$/i;
+const DIGITS = /^\d{4,12}$/;
 
 /**
- * Whether a JSON answer carries a secret: a field named like one (`secret`, `signing_secret`, ...) at
- * any depth. Such answers are shown once and never kept; checked on the answer itself, so that a
- * route added later is covered without its knowing.
+ * Whether a JSON answer carries a secret or a one-time code: a field named like a secret (`secret`,
+ * `signing_secret`, ...), or a field named like a code (`code`, `otp`, `*_code`) whose value is digits,
+ * at any depth. Such answers are shown once and never kept (a code is never stored, DESIGN.md's first
+ * invariant); checked on the answer itself, so that a route added later is covered without its knowing.
+ * An error's `code` (`CODE_INVALID`) is no digits and does not count.
  */
 export function carriesSecret(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(carriesSecret);
   if (value === null || typeof value !== "object") return false;
-  return Object.entries(value).some(([key, inner]) => SECRET_NAME.test(key) || carriesSecret(inner));
+  return Object.entries(value).some(
+    ([key, inner]) =>
+      SECRET_NAME.test(key) ||
+      (CODE_NAME.test(key) && typeof inner === "string" && DIGITS.test(inner)) ||
+      carriesSecret(inner),
+  );
 }
 
 /** A key as stored: running (claimed by a request), or done with its answer (or the fact it was withheld). */
