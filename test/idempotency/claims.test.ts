@@ -3,14 +3,7 @@ import { createHousekeeping } from "../../src/app/housekeeping.js";
 import { IDEMPOTENCY_LEASE_MS } from "../../src/domain/idempotency.js";
 import { createTestApp, mobileNumber, type TestApp } from "../support/harness.js";
 import { notePostgresSkipped } from "../support/postgres.js";
-import {
-  DIALECTS,
-  keyedCall,
-  newKey,
-  rowsIn,
-  skipDialect,
-  startTestApp,
-} from "./support.js";
+import { DIALECTS, keyedCall, newKey, rowsIn, skipDialect, startTestApp } from "./support.js";
 
 notePostgresSkipped("the Idempotency-Key claim tests on PostgreSQL");
 
@@ -53,6 +46,17 @@ describe.each(DIALECTS.filter((d) => !skipDialect(d.postgres)))(
       const other = await keyedCall(t, second, "POST", "/v1/users", key, { id: "niaj" });
       expect(other.statusCode).toBe(422);
       expect(other.json().error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    });
+
+    it("goes with its tenant: a tenant deleted and created again starts with no keys", async () => {
+      const acme = await t.adminKeyFor("acme");
+      const key = newKey();
+      expect((await keyedCall(t, acme, "POST", "/v1/users", key, { id: "trent" })).statusCode).toBe(201);
+      const operator = await t.adminKeyFor("default", ["tenants:manage"]);
+      expect(
+        (await keyedCall(t, operator, "DELETE", "/v1/tenants/acme?confirm=acme", undefined)).statusCode,
+      ).toBe(200);
+      expect(await rowsIn(t, "idempotency_keys")).toBe(0);
     });
 
     it("answers 409 IDEMPOTENCY_KEY_IN_PROGRESS with Retry-After while the key's request runs", async () => {
