@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isHandsetError } from "../../domain/errors.js";
 import { checkIdempotencyKey } from "../../domain/idempotency.js";
-import { readBearer } from "../../http/bearer.js";
+import type { Caller } from "../../services/caller.js";
 import { type KeyClaim, REPLAYED_HEADERS } from "../../services/idempotency.js";
 import type { NativeContext } from "./context.js";
 
@@ -54,9 +54,9 @@ export function registerIdempotencyKeys(app: FastifyInstance, ctx: NativeContext
   app.addHook("preHandler", async (request, reply) => {
     const state = states.get(request);
     if (!state) return;
-    let caller: Awaited<ReturnType<typeof ctx.handset.credentials.authenticate>>;
+    let caller: Caller;
     try {
-      caller = await ctx.handset.credentials.authenticate(readBearer(request.headers.authorization));
+      caller = await ctx.identify(request);
     } catch (error) {
       if (isHandsetError(error) && NOT_IDENTIFIED.has(error.code)) return;
       throw error;
