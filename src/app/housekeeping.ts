@@ -5,6 +5,7 @@ import { purgeBudgetUsage } from "../store/budget-ledger.js";
 import { purgeConsoleSessions } from "../store/console-sessions.js";
 import { purgeConversionCounts } from "../store/conversion-ledger.js";
 import type { Store } from "../store/database.js";
+import { purgeIdempotencyKeys } from "../store/idempotency.js";
 
 export interface Housekeeping {
   /** One pass now (tests, and the first pass at start). */
@@ -17,8 +18,8 @@ export interface Housekeeping {
 const EVERY_MS = 15 * 60 * 1000;
 
 /**
- * Deletes what has expired: the budget ledger's and the conversion guard's past windows, and console
- * sessions past their idle or absolute end. Every process runs it; the deletes are
+ * Deletes what has expired: the budget ledger's and the conversion guard's past windows, console
+ * sessions past their idle or absolute end, and idempotency keys past their 24 hours. Every process runs it; the deletes are
  * idempotent, so several processes on one database need no coordination.
  */
 export function createHousekeeping(store: Store, clock: Clock, log: DispatcherLogger): Housekeeping {
@@ -28,10 +29,11 @@ export function createHousekeeping(store: Store, clock: Clock, log: DispatcherLo
     const budgets = await purgeBudgetUsage(store.db, now);
     const conversion = await purgeConversionCounts(store.db, now);
     const consoleSessions = await purgeConsoleSessions(store.db, now, CONSOLE_IDLE_MS);
-    if (budgets + conversion + consoleSessions > 0) {
+    const idempotencyKeys = await purgeIdempotencyKeys(store.db, now);
+    if (budgets + conversion + consoleSessions + idempotencyKeys > 0) {
       log.info(
-        { budgets, conversion, consoleSessions },
-        "purged expired counting windows and console sessions",
+        { budgets, conversion, consoleSessions, idempotencyKeys },
+        "purged expired counting windows, console sessions and idempotency keys",
       );
     }
   };

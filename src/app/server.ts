@@ -13,7 +13,11 @@ import { registerRequestScope, settlingErrors } from "../http/request-scope.js";
 import { smsCallbackRoutes } from "../http/sms-callbacks.js";
 import { consolePlugin } from "../surfaces/console/plugin.js";
 import { sendNativeError } from "../surfaces/native/errors.js";
-import { defaultResponseDescriptions, nativeOpenApiInfo } from "../surfaces/native/openapi-document.js";
+import {
+  defaultResponseDescriptions,
+  nativeOpenApiInfo,
+  nativePostParameters,
+} from "../surfaces/native/openapi-document.js";
 import type { ZitadelGrpcServer } from "../surfaces/zitadel/grpc-server.js";
 import { type Core, type CoreOptions, createCore } from "./core.js";
 import { registerSurfaces } from "./surfaces.js";
@@ -81,6 +85,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerOpenApi(app, {
     info: nativeOpenApiInfo,
     responseDescriptions: defaultResponseDescriptions(),
+    postParameters: nativePostParameters,
   });
   registerHealth(app, { database: store.dialect, ping: () => store.ping() });
   if (config.metrics) registerMetrics(app, { registry: core.metrics.registry, token: config.metricsToken });

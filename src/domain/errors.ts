@@ -72,6 +72,13 @@ export const ERROR_CODES = [
   "DESTINATION_PAUSED",
   /** Too many consecutive wrong codes: the number is locked for verification. */
   "PHONE_NUMBER_LOCKED",
+  // idempotency keys (docs/idempotency.md)
+  /** The Idempotency-Key was used for another request (another body, route or credential). */
+  "IDEMPOTENCY_KEY_REUSED",
+  /** A request with this Idempotency-Key is still running: retry shortly. */
+  "IDEMPOTENCY_KEY_IN_PROGRESS",
+  /** The key's request succeeded, but its answer carried a secret, which is shown once and not kept. */
+  "IDEMPOTENCY_ANSWER_WITHHELD",
   // the machine
   "SERVICE_UNAVAILABLE",
   "INTERNAL",

@@ -6,6 +6,11 @@ import type { Handset } from "../services/handset.js";
 export interface Authenticator {
   /** Resolves a secret to a caller holding `scope`; a user token's user is created on first use. */
   authenticate(secret: string, scope: Scope): Promise<Caller>;
+  /**
+   * Resolves a secret to its caller without asking for a scope or creating anything: who is asking,
+   * before a route asks for more (the native API's idempotency keys are kept per caller).
+   */
+  identify(secret: string): Promise<Caller>;
 }
 
 /**
@@ -17,6 +22,10 @@ export interface Authenticator {
  */
 export function createAuthenticator(handset: Handset): Authenticator {
   return {
+    async identify(secret) {
+      const { userExists: _userExists, ...caller } = await handset.credentials.authenticate(secret);
+      return caller;
+    },
     async authenticate(secret, scope) {
       const { userExists, ...caller } = await handset.credentials.authenticate(secret);
       if (!caller.scopes.has(scope)) {

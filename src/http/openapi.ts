@@ -25,6 +25,21 @@ export interface OpenApiOptions {
   responseDescriptions: Record<number, string>;
   /** The docs page's HTML title. */
   pageTitle?: string;
+  /**
+   * Parameters every POST takes (the native API's `Idempotency-Key`), by component name: declared
+   * once under `components.parameters` and referenced by each POST operation.
+   */
+  postParameters?: Record<string, SharedParameter>;
+}
+
+/** An OpenAPI parameter declared once under `components.parameters`. */
+export interface SharedParameter {
+  name: string;
+  in: "header" | "query";
+  required: boolean;
+  description: string;
+  schema: Record<string, unknown>;
+  example?: string;
 }
 
 /** Headers of the docs app's answer that belong to its own (injected) connection, not to ours. */
@@ -96,7 +111,10 @@ async function buildDocsApp(
     openapi: {
       openapi: "3.1.0",
       info: options.info,
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      components: {
+        securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+        ...(options.postParameters ? { parameters: options.postParameters } : {}),
+      },
       security: [{ bearer: [] }],
     },
     transform: (input) => {
@@ -108,7 +126,11 @@ async function buildDocsApp(
       describeResponses(transformed.schema, { ...options.responseDescriptions, ...responseDescriptions });
       return transformed;
     },
-    transformObject: (input) => withOptionalBodies(withoutZodArtefacts(jsonSchemaTransformObject(input))),
+    transformObject: (input) =>
+      withPostParameters(
+        withOptionalBodies(withoutZodArtefacts(jsonSchemaTransformObject(input))),
+        Object.keys(options.postParameters ?? {}),
+      ),
   });
   await docs.register(swaggerUi, {
     routePrefix: "/docs",
@@ -120,6 +142,21 @@ async function buildDocsApp(
   }
   await docs.ready();
   return docs;
+}
+
+/** Makes every POST operation reference the shared POST parameters by name. */
+function withPostParameters<T>(document: T, names: readonly string[]): T {
+  if (names.length === 0) return document;
+  const paths = (document as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
+  for (const item of Object.values(paths)) {
+    const post = item.post as { parameters?: unknown[] } | undefined;
+    if (!post) continue;
+    post.parameters = [
+      ...(post.parameters ?? []),
+      ...names.map((name) => ({ $ref: `#/components/parameters/${name}` })),
+    ];
+  }
+  return document;
 }
 
 /** Gives every response of a transformed route schema its description (@fastify/swagger's extension). */

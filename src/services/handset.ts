@@ -5,6 +5,7 @@ import type { ServiceDeps } from "./deps.js";
 import { createDestinationPauseService } from "./destination-pauses.js";
 import { createEventLogService } from "./event-log.js";
 import { createGuessLockService } from "./guess-locks.js";
+import { createIdempotencyService } from "./idempotency.js";
 import { createLookupService } from "./lookup.js";
 import { createMessageService } from "./messages.js";
 import { createPhoneNumberService } from "./phone-numbers.js";
@@ -39,6 +40,7 @@ export function createHandset(deps: ServiceDeps) {
     primaryPhone: createPrimaryPhoneService(deps, { users, phoneNumbers, verification }),
     stats: createStatsService(deps),
     consoleSessions: createConsoleSessionService(deps, credentials),
+    idempotency: createIdempotencyService(deps),
   };
 }
 

@@ -204,6 +204,26 @@ export interface ConsoleSessionTable {
   expires_at: Millis;
 }
 
+/** An Idempotency-Key of the native API (migration 016): its claim, then its stored answer. */
+export interface IdempotencyKeyTable {
+  tenant_id: string;
+  /** `admin` for the tenant's admin keys, `user:<id>` for a user's tokens. */
+  owner: string;
+  key: string;
+  /** SHA-256 (hex) of the request: method, path, canonical body and credential. */
+  fingerprint: string;
+  /** Random, per request that claimed the key: only that request completes or releases it. */
+  claim_token: string;
+  state: "running" | "done" | "withheld";
+  lease_until: Millis;
+  created_at: Millis;
+  expires_at: Millis;
+  /** The answer, once done: its status, the headers that matter (JSON) and its body. */
+  status: number | null;
+  headers: string | null;
+  body: string | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -219,6 +239,7 @@ export interface Database {
   destination_pauses: DestinationPauseTable;
   guess_streaks: GuessStreakTable;
   console_sessions: ConsoleSessionTable;
+  idempotency_keys: IdempotencyKeyTable;
 }
 
 export type TenantRow = Selectable<TenantTable>;
@@ -231,3 +252,4 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type EventRow = Selectable<EventTable>;
 export type CredentialRow = Selectable<CredentialTable>;
 export type ConsoleSessionRow = Selectable<ConsoleSessionTable>;
+export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;

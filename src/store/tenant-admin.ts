@@ -87,6 +87,7 @@ export async function deleteTenantRows(db: Executor, id: string): Promise<boolea
     "conversion_counts",
     "destination_pauses",
     "guess_streaks",
+    "idempotency_keys",
   ] as const) {
     await db.deleteFrom(table).where("tenant_id", "=", id).execute();
   }

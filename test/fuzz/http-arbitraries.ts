@@ -209,6 +209,20 @@ const CONTENT_TYPES = [
   "",
 ] as const;
 
+/**
+ * `Idempotency-Key` values for the native API's POSTs: fresh UUIDs, a few keys reused across requests
+ * (replays and 422s), and malformed ones (empty, too long, Latin-1, control characters Node sends).
+ */
+const IDEMPOTENCY_KEYS = fc.oneof(
+  fc.uuid(),
+  fc.constantFrom("fuzz-key-1", "fuzz-key-2"),
+  fc.constantFrom("", " ", "x".repeat(256), "caf\u00e9", "a\tb"),
+  fc.string({
+    unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)),
+    maxLength: 300,
+  }),
+);
+
 /** One request to `operation`, mostly well-credentialed so that it reaches the handler. */
 export function requestTo(operation: Operation, ids: ProbeIds): fc.Arbitrary<RawRequest> {
   const params = [...operation.url.matchAll(/:(\w+)/g)].map((match) => match[1] as string);
@@ -240,10 +254,15 @@ export function requestTo(operation: Operation, ids: ProbeIds): fc.Arbitrary<Raw
           weight: 1,
         },
       ),
+      idempotencyKey:
+        operation.surface === "native" && operation.method === "POST"
+          ? fc.option(IDEMPOTENCY_KEYS, { nil: undefined, freq: 2 })
+          : fc.constant(undefined),
     })
-    .map(({ path, query, body, contentType, credential }) => {
+    .map(({ path, query, body, contentType, credential, idempotencyKey }) => {
       const headers: Record<string, string> = {};
       if (credential !== "") headers.authorization = credential;
+      if (idempotencyKey !== undefined) headers["idempotency-key"] = idempotencyKey;
       if (body !== undefined && contentType !== "") headers["content-type"] = contentType;
       return { method: operation.method, path: `${path}${query}`, headers, body };
     });

@@ -68,6 +68,7 @@ describe.skipIf(!TEST_DATABASE_URL)("migrations on PostgreSQL", () => {
         "destination_pauses",
         "events",
         "guess_streaks",
+        "idempotency_keys",
         "kysely_migration",
         "kysely_migration_lock",
         "outbox",

@@ -216,6 +216,10 @@ export function toClerkError(error: HandsetError, ctx: ClerkErrorContext): Clerk
     // Tenants are managed on the native admin API only; Clerk's surface never asks for these.
     case "TENANT_ALREADY_EXISTS":
     case "CONFIRMATION_REQUIRED":
+    // Idempotency keys belong to the native API too.
+    case "IDEMPOTENCY_KEY_REUSED":
+    case "IDEMPOTENCY_KEY_IN_PROGRESS":
+    case "IDEMPOTENCY_ANSWER_WITHHELD":
       return new ClerkApiError(409, [{ message: "Conflict", long_message: error.message, code: "conflict" }]);
     case "PHONE_NUMBER_TAKEN":
       return clerkErrors.identificationExists("phone_number");

@@ -89,6 +89,10 @@ export function toLinodeError(error: HandsetError): { status: number; body: Lino
     case "USER_ALREADY_EXISTS":
     case "TENANT_ALREADY_EXISTS":
     case "CONFIRMATION_REQUIRED":
+    // Idempotency keys belong to the native API; Linode's surface never asks for these.
+    case "IDEMPOTENCY_KEY_REUSED":
+    case "IDEMPOTENCY_KEY_IN_PROGRESS":
+    case "IDEMPOTENCY_ANSWER_WITHHELD":
       return one(400, error.message);
     case "VERIFICATION_NOT_FOUND":
       return one(400, error.message, "otp_code");

@@ -15,6 +15,8 @@ export interface NativeContext {
   clock: Clock;
   /** Resolves the request's bearer credential; admin routes take admin keys, `/me` routes user tokens. */
   authorize(request: FastifyRequest, audience: Audience, scope: Scope): Promise<Caller>;
+  /** The request's caller, with no scope asked; the credential's refusal (401) when there is none. */
+  identify(request: FastifyRequest): Promise<Caller>;
 }
 
 export function createNativeContext(
@@ -25,6 +27,7 @@ export function createNativeContext(
   return {
     handset,
     clock,
+    identify: (request) => authenticator.identify(readBearer(request.headers.authorization)),
     async authorize(request, audience, scope) {
       const caller = await authenticator.authenticate(readBearer(request.headers.authorization), scope);
       if (audience === "admin" && caller.kind !== "admin_key") {

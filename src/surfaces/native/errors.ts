@@ -35,6 +35,8 @@ export function nativeStatus(code: ErrorCode): number {
     case "PROFILE_PHONE_UNCHANGED":
     case "VERIFICATION_NOT_FOUND":
     case "CODE_ALREADY_USED":
+    case "IDEMPOTENCY_KEY_IN_PROGRESS":
+    case "IDEMPOTENCY_ANSWER_WITHHELD":
       return 409;
     case "PAYLOAD_TOO_LARGE":
       return 413;
@@ -51,6 +53,7 @@ export function nativeStatus(code: ErrorCode): number {
     case "CODE_INVALID":
     case "CODE_EXPIRED":
     case "CODE_ATTEMPTS_EXHAUSTED":
+    case "IDEMPOTENCY_KEY_REUSED":
       return 422;
     case "NUMBER_GUESS_BUDGET_EXHAUSTED":
     case "RESEND_COOLDOWN":

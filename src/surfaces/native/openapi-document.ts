@@ -1,5 +1,6 @@
 import packageJson from "../../../package.json" with { type: "json" };
 import { ERROR_CODES, type ErrorCode } from "../../domain/errors.js";
+import type { SharedParameter } from "../../http/openapi.js";
 import { nativeStatus } from "./errors.js";
 
 /**
@@ -81,4 +82,22 @@ export const nativeOpenApiInfo = {
       `Connect (Handset: \`docs/zitadel.md\`; ` +
       "[ZITADEL APIs](https://zitadel.com/docs/apis/introduction))",
   ].join("\n"),
+};
+
+/** The `Idempotency-Key` header every POST takes (docs/idempotency.md): one shared parameter. */
+export const nativePostParameters: Record<string, SharedParameter> = {
+  IdempotencyKey: {
+    name: "Idempotency-Key",
+    in: "header",
+    required: false,
+    description:
+      "Makes the POST safe to retry: the same key with the same request within 24 hours answers the " +
+      "first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key " +
+      "with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 " +
+      "`IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: " +
+      "their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for " +
+      "user tokens).",
+    schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x20-\\x7E]+$" },
+    example: "5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10",
+  },
 };

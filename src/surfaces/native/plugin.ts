@@ -6,6 +6,7 @@ import { registerCredentialRoutes } from "./credential-routes.js";
 import { sendNativeError } from "./errors.js";
 import { registerGuardRoutes } from "./guard-routes.js";
 import { registerGuessLockRoutes } from "./guess-lock-routes.js";
+import { registerIdempotencyKeys } from "./idempotency-hook.js";
 import { registerMessageRoutes } from "./message-routes.js";
 import { registerOperatorRoutes } from "./operator-routes.js";
 import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
@@ -20,6 +21,8 @@ export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): P
   app.setErrorHandler(
     settlingErrors((error, request, reply) => sendNativeError(error, request, reply, ctx.clock.now())),
   );
+  // First: its hooks cover every POST of this surface, routes registered after it included.
+  registerIdempotencyKeys(app, ctx);
   registerUserRoutes(app, ctx);
   registerPhoneNumberRoutes(app, ctx, "admin");
   registerPhoneNumberRoutes(app, ctx, "self");

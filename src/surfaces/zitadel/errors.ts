@@ -148,6 +148,13 @@ export function toZitadelError(error: HandsetError, api: ZitadelApi, op: Zitadel
       return handset(Code.AlreadyExists, "TENANT-EXISTS");
     case "CONFIRMATION_REQUIRED":
       return handset(Code.FailedPrecondition, "CONFIRMATION-REQUIRED");
+    // Idempotency keys belong to the native API; ZITADEL's surface never asks for these.
+    case "IDEMPOTENCY_KEY_REUSED":
+      return handset(Code.InvalidArgument, "IDEMPOTENCY-KEY-REUSED");
+    case "IDEMPOTENCY_KEY_IN_PROGRESS":
+      return handset(Code.Aborted, "IDEMPOTENCY-KEY-IN-PROGRESS");
+    case "IDEMPOTENCY_ANSWER_WITHHELD":
+      return handset(Code.FailedPrecondition, "IDEMPOTENCY-ANSWER-WITHHELD");
     case "PHONE_NUMBER_NOT_VERIFIED":
       return handset(Code.FailedPrecondition, "PHONE-NOT-VERIFIED");
     case "PHONE_NUMBER_NOT_RESERVED":
