@@ -84,7 +84,7 @@ export function registerPhoneNumberRoutes(
       async (request) => {
         const caller = await ctx.authorize(request, audience, "phone:read");
         const { phone_number, region } = request.query;
-        const held = await ctx.handset.lookup.holderOf(caller, phone_number, region);
+        const held = await ctx.handset.lookup.holderOf(caller, phone_number ?? "", region);
         return {
           data: held
             ? [

@@ -98,10 +98,16 @@ export const VerificationParams = z.strictObject({ verification_id: z.string().m
 
 /** `GET /v1/phone-numbers?phone_number=…`: who holds a number, in a few fields. */
 export const FindPhoneNumberQuery = z.strictObject({
-  phone_number: z.string().min(1).max(200).meta({
-    description: "Required: E.164 (`%2B` for `+` in a URL), or national with `region`",
-    example: "+447400123456",
-  }),
+  phone_number: z
+    .string()
+    .min(1)
+    .max(200)
+    // Optional to the schema so that the credential is checked first; the service asks for it.
+    .optional()
+    .meta({
+      description: "Required: E.164 (`%2B` for `+` in a URL), or national with `region`",
+      example: "+447400123456",
+    }),
   region: region(),
 });
 
