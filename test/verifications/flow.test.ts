@@ -208,6 +208,26 @@ describe.each(DIALECTS)("verifications of a bare number on $name", ({ postgres }
     expect((await verifyOnly.cancel(id)).statusCode).toBe(200);
   });
 
+  maybe(
+    "spends the fraud guard's budgets: the end user's client_ip is counted like Handset-Client-IP",
+    async () => {
+      const t = await start({ HANDSET_BUDGET_IP_SMS_PER_HOUR: "2" });
+      const v = verificationsClient(t);
+      for (let i = 0; i < 2; i++)
+        expect((await v.start(mobileNumber(), { client_ip: "203.0.113.7" })).statusCode).toBe(202);
+      const third = await v.start(mobileNumber(), { client_ip: "203.0.113.7" });
+      expect(third.statusCode).toBe(429);
+      expect(third.json().error).toMatchObject({
+        code: "BUDGET_EXCEEDED",
+        details: { limit: "ip_sms_per_hour" },
+      });
+      expect(third.headers["retry-after"]).toBeDefined();
+      expect((await v.start(mobileNumber(), { client_ip: "198.51.100.9" })).statusCode).toBe(202);
+      const badIp = await v.start(mobileNumber(), { client_ip: "not-an-ip" });
+      expect(badIp.statusCode).toBe(400);
+    },
+  );
+
   maybe("verifies a test number with its fixed code and no SMS", async () => {
     const to = mobileNumber();
     const t = await start({ HANDSET_TEST_NUMBERS: `${to}=424242` });
