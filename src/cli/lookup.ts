@@ -22,7 +22,7 @@ function lookupText(found: Lookup): string {
     found.verifications.map((v) => [
       v.created_at,
       v.tenant_id,
-      v.user_id,
+      v.user_id ?? "(bare number)",
       v.id,
       v.status,
       `${v.attempts_used}/${v.max_attempts}`,

@@ -57,7 +57,10 @@ export const ERROR_CODES = [
   /** Setting the profile phone to the number it already is. */
   "PROFILE_PHONE_UNCHANGED",
   // verification
+  /** Nothing to check a code against: no code was sent to this number (or its verification ended). */
   "VERIFICATION_NOT_FOUND",
+  /** No verification with that id in this tenant (the native verifications API: a lookup by id). */
+  "VERIFICATION_ID_NOT_FOUND",
   "CODE_INVALID",
   "CODE_EXPIRED",
   "CODE_ATTEMPTS_EXHAUSTED",

@@ -28,7 +28,11 @@ export function createCodeDisclosureService(deps: ServiceDeps) {
       }
       const row = await uow.read((db) => findVerification(db, caller.tenantId, verificationId));
       if (!row) throw new HandsetError("VERIFICATION_NOT_FOUND", "No open verification to show a code for.");
-      assertReachesUser(caller, row.user_id);
+      // A bare number's verification (no user) is an admin key's alone.
+      if (row.user_id === null && caller.userId !== null) {
+        throw new HandsetError("VERIFICATION_NOT_FOUND", "No open verification to show a code for.");
+      }
+      if (row.user_id !== null) assertReachesUser(caller, row.user_id);
       if (row.status !== "pending" || row.expires_at <= deps.clock.now()) {
         throw new HandsetError("VERIFICATION_NOT_FOUND", "No open verification to show a code for.");
       }

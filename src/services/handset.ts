@@ -1,3 +1,5 @@
+import { createBareVerificationService } from "./bare-verification.js";
+import { createBareVerificationAdmin } from "./bare-verification-admin.js";
 import { createCodeDisclosureService } from "./code-disclosure.js";
 import { createConsoleSessionService } from "./console-sessions.js";
 import { createCredentialService } from "./credentials.js";
@@ -28,6 +30,8 @@ export function createHandset(deps: ServiceDeps) {
     users,
     phoneNumbers,
     verification,
+    /** Verifications of a bare number, Twilio Verify's shape: start, check, get, cancel, approve. */
+    bareVerifications: { ...createBareVerificationService(deps), ...createBareVerificationAdmin(deps) },
     codes: createCodeDisclosureService(deps),
     messages: createMessageService(deps),
     settings: createTenantSettingsService(deps),

@@ -16,14 +16,15 @@ export const LOOKUP_HISTORY = 20;
 /** A verification as the operator sees it: who it was issued to, its counters and times; never a code. */
 export interface VerificationRecord extends VerificationView {
   tenantId: string;
-  userId: string;
+  /** Null for a bare number's verification (docs/verifications.md) not attached to a user. */
+  userId: string | null;
   e164: string;
   lastSentAt: number;
   updatedAt: number;
 }
 
 /** A message found by a lookup, with its tenant (a lookup across tenants mixes them). */
-export type LookupMessage = MessageView & { tenantId: string; userId: string };
+export type LookupMessage = MessageView & { tenantId: string; userId: string | null };
 
 export interface PhoneNumberLookup {
   e164: string;
@@ -32,6 +33,16 @@ export interface PhoneNumberLookup {
   verifications: VerificationRecord[];
   /** Newest first, at most `LOOKUP_HISTORY`. */
   messages: LookupMessage[];
+}
+
+/** A number's holder in the tenant, in a few fields: the sign-in-with-phone lookup. */
+export interface HeldNumberState {
+  userId: string;
+  phoneNumberId: string;
+  e164: string;
+  verified: boolean;
+  primary: boolean;
+  reservedForSecondFactor: boolean;
 }
 
 export interface LookupOptions {
@@ -86,6 +97,24 @@ export function createLookupService(deps: ServiceDeps) {
           return { e164, holders, verifications, messages };
         }),
       );
+    },
+
+    /** Who in the caller's tenant holds the number, and its state; null when nobody does. */
+    async holderOf(caller: Caller, input: string, region?: string): Promise<HeldNumberState | null> {
+      assertOperator(caller, "phone:read", "Finding a number's holder");
+      const e164 = normalizePhoneInput(input, region);
+      return uow.read(async (db) => {
+        const [row] = await findHoldersOfNumber(db, caller.tenantId, e164);
+        if (!row) return null;
+        return {
+          userId: row.user_id,
+          phoneNumberId: row.id,
+          e164: row.e164,
+          verified: row.verified_at !== null,
+          primary: row.is_primary === 1,
+          reservedForSecondFactor: row.reserved_for_second_factor === 1,
+        };
+      });
     },
   };
 }

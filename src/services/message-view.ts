@@ -5,7 +5,8 @@ import type { OutboxRow } from "../store/schema.js";
 /** An SMS as users see it: where it went, through whom, and what became of it. */
 export interface MessageView {
   id: string;
-  phoneNumberId: string;
+  /** Null for a message to a bare number (docs/verifications.md) not attached to a user's number. */
+  phoneNumberId: string | null;
   verificationId: string;
   to: string;
   status: MessageStatus;
@@ -24,7 +25,7 @@ export interface MessageView {
   failedAt: number | null;
 }
 
-export function toMessageView(row: OutboxRow, phoneNumberId: string): MessageView {
+export function toMessageView(row: OutboxRow, phoneNumberId: string | null): MessageView {
   return {
     id: row.id,
     phoneNumberId,

@@ -8,6 +8,8 @@ import {
   withChanged,
   withRemoved,
 } from "../domain/number-set.js";
+import { normalizePhoneInput } from "../domain/phone.js";
+import { attachBareVerification } from "../store/bare-verifications.js";
 import { userEventWith } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import { toFlag } from "../store/executor.js";
@@ -16,6 +18,7 @@ import { deletePhoneNumber, INSERT_PHONE_NUMBER, insertPhoneNumberValues } from 
 import type { PhoneNumberRow, PhoneNumberUpdate } from "../store/schema.js";
 import { cancelPendingVerifications } from "../store/verifications.js";
 import { loadPhoneNumber, loadUser, phoneNumberViews, userPhoneNumberViews } from "./access.js";
+import { attachableVerification } from "./bare-verification-admin.js";
 import type { Caller } from "./caller.js";
 import { recordUserChange, recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
@@ -33,6 +36,12 @@ export interface AddPhoneNumberInput {
   verified?: boolean;
   primary?: boolean;
   reservedForSecondFactor?: boolean;
+  /**
+   * An approved verification of a bare number (docs/verifications.md) to attach: the number arrives
+   * verified with the verification's strategy. `phoneNumber` may be left empty; given, it must be the
+   * verification's number. Admin keys only.
+   */
+  verificationId?: string;
 }
 
 export interface UpdatePhoneNumberInput {
@@ -65,6 +74,21 @@ function numberTaken(e164: string, own: boolean): HandsetError {
     own ? `${e164} is already one of this user's numbers.` : `${e164} is held by another user.`,
     { field: "phone_number" },
   );
+}
+
+/** The number an attached verification proved: a number given with it must be the same one. */
+function proofNumber(e164: string, input: AddPhoneNumberInput): string {
+  if (input.phoneNumber !== "" && normalizePhoneInput(input.phoneNumber, input.region) !== e164) {
+    throw new HandsetError(
+      "INVALID_REQUEST",
+      `The verification is for ${e164}, not for ${input.phoneNumber}.`,
+      {
+        field: "phone_number",
+        fields: [{ path: "phone_number", message: `the verification's number, ${e164}` }],
+      },
+    );
+  }
+  return e164;
 }
 
 function assertMayVerifyByHand(caller: Caller): void {
@@ -101,11 +125,18 @@ export function createPhoneNumberService(deps: ServiceDeps) {
       return uow.transaction(async (trx) => {
         const now = deps.clock.now();
         const id = newId("pn", now);
+        // Attaching a bare number's verification: the number is the one it proved, already verified.
+        const proof =
+          input.verificationId === undefined
+            ? undefined
+            : await attachableVerification(trx, deps, caller, input.verificationId, now);
+        if (proof) input = { ...input, phoneNumber: proofNumber(proof.e164, input), region: undefined };
+        const verified = input.verified === true || proof !== undefined;
         const refused = (error: unknown, e164: string, region: string | null) =>
           hiddenFromUserToken(
             error,
             caller,
-            { caller, userId: input.userId, e164, region, verified: input.verified === true, now },
+            { caller, userId: input.userId, e164, region, verified, now },
             guards,
             deps.guardMetrics,
           );
@@ -120,7 +151,7 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           {
             id,
             e164: parsed.e164,
-            verified: input.verified === true,
+            verified,
             primary: input.primary,
             reservedForSecondFactor: input.reservedForSecondFactor,
           },
@@ -133,7 +164,7 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           userId: input.userId,
           e164: parsed.e164,
           region: parsed.region,
-          verified: input.verified === true,
+          verified,
           now,
         });
         await writeNumberSet(trx, before.rows, after, now);
@@ -146,8 +177,8 @@ export function createPhoneNumberService(deps: ServiceDeps) {
           region: parsed.region,
           number_type: parsed.type,
           is_primary: toFlag(added.primary),
-          verified_at: input.verified ? now : null,
-          verification_strategy: input.verified ? "admin" : null,
+          verified_at: verified ? now : null,
+          verification_strategy: proof ? proof.strategy : input.verified ? "admin" : null,
           reserved_for_second_factor: toFlag(added.reservedForSecondFactor),
           default_second_factor: toFlag(added.defaultSecondFactor),
           created_at: now,
@@ -168,12 +199,31 @@ export function createPhoneNumberService(deps: ServiceDeps) {
             phoneNumberId: id,
             e164: parsed.e164,
             primary: added.primary,
-            verified: input.verified === true,
+            verified,
             reserved: added.reservedForSecondFactor,
+            ...(proof ? { verificationId: proof.id } : {}),
           },
           now,
         );
         if (inserted !== 1) throw refused(numberTaken(parsed.e164, false), parsed.e164, parsed.region);
+        if (proof) {
+          const attached = {
+            tenantId: caller.tenantId,
+            id: proof.id,
+            userId: input.userId,
+            phoneNumberId: id,
+          };
+          // Another add attached it since the read above: this one adds nothing.
+          if (!(await attachBareVerification(trx, attached, now, proof.freshSince))) {
+            throw new HandsetError(
+              "CODE_ALREADY_USED",
+              `Verification ${proof.id} is attached to a number already.`,
+              {
+                field: "verification_id",
+              },
+            );
+          }
+        }
         rememberNumberOwner(trx, caller.tenantId, id, input.userId);
         // A new number has no verification yet: its view is the row this request wrote.
         return { phoneNumber: toPhoneNumberView(row, null), change };

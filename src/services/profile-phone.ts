@@ -101,6 +101,8 @@ export function createProfilePhoneService(deps: ServiceDeps, parts: ComposedUseC
         "No verification code has been sent for this profile: request one first.",
       );
     }
+    // Read by the profile's numbers: every one of them names its number.
+    if (target.phone_number_id === null) throw new Error(`verification ${target.id} names no number`);
     return target.phone_number_id;
   }
 

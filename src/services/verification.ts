@@ -121,6 +121,8 @@ export function createVerificationService(deps: ServiceDeps) {
       expires_at: now + policy.ttlMs,
       created_at: now,
       updated_at: now,
+      verified_at: null,
+      verified_strategy: null,
     };
     return row;
   }

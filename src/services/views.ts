@@ -11,7 +11,8 @@ export interface Change {
 
 export interface VerificationView {
   id: string;
-  phoneNumberId: string;
+  /** Null for a verification of a bare number not attached to a user's number (yet). */
+  phoneNumberId: string | null;
   status: VerificationStatus | "canceled";
   strategy: "sms_code" | "test_number";
   attemptsUsed: number;

@@ -5,7 +5,7 @@ import { type LogPosition, olderThan, type TimeRange } from "./log-position.js";
 import type { Database, OutboxRow } from "./schema.js";
 
 /** A message with the user and number its verification was issued for. */
-export type MessageLogRow = OutboxRow & { user_id: string; phone_number_id: string };
+export type MessageLogRow = OutboxRow & { user_id: string | null; phone_number_id: string | null };
 
 export interface MessageLogFilter extends TimeRange {
   tenantId: string;

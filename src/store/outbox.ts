@@ -250,7 +250,7 @@ export async function findMessage(
   db: Executor,
   tenantId: string,
   id: string,
-): Promise<(OutboxRow & { user_id: string; phone_number_id: string }) | undefined> {
+): Promise<(OutboxRow & { user_id: string | null; phone_number_id: string | null }) | undefined> {
   return db
     .selectFrom("outbox")
     .innerJoin("verifications", (join) =>

@@ -54,8 +54,12 @@ export type StoredVerificationStatus = "pending" | "verified" | "expired" | "fai
 export interface VerificationTable {
   tenant_id: string;
   id: string;
-  user_id: string;
-  phone_number_id: string;
+  /**
+   * The user and number the code proves. Null for a verification of a bare number (migration 015,
+   * `POST /v1/verifications`) until it is attached to a user's number.
+   */
+  user_id: string | null;
+  phone_number_id: string | null;
   e164: string;
   /** Which secret the code is derived from; the code itself is never stored. */
   key_id: string;
@@ -69,6 +73,9 @@ export interface VerificationTable {
   expires_at: Millis;
   created_at: Millis;
   updated_at: Millis;
+  /** When and how a bare verification was approved (migration 015); null for a user's number's. */
+  verified_at: Millis | null;
+  verified_strategy: VerificationStrategy | null;
 }
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";

@@ -42,6 +42,8 @@ const VERIFICATION_COLUMNS = [
   "expires_at",
   "created_at",
   "updated_at",
+  "verified_at",
+  "verified_strategy",
 ] as const;
 
 type Dialect = "sqlite" | "postgres";

@@ -33,8 +33,9 @@ export function insertVerificationValues(row: VerificationTable): unknown[] {
   ];
 }
 
-const VERIFICATION_SELECT = `tenant_id, id, user_id, phone_number_id, e164, key_id, code_length, status,
-  attempts_used, max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at`;
+export const VERIFICATION_SELECT = `tenant_id, id, user_id, phone_number_id, e164, key_id, code_length, status,
+  attempts_used, max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at, verified_at,
+  verified_strategy`;
 
 export const FIND_PENDING_VERIFICATION = hotQuery(`
   select ${VERIFICATION_SELECT}
@@ -231,7 +232,10 @@ export async function findLatestVerifications(
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .execute();
-  for (const row of rows) if (!latest.has(row.phone_number_id)) latest.set(row.phone_number_id, row);
+  for (const row of rows) {
+    if (row.phone_number_id !== null && !latest.has(row.phone_number_id))
+      latest.set(row.phone_number_id, row);
+  }
   return latest;
 }
 

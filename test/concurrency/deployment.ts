@@ -113,7 +113,7 @@ export function numberSetViolations(
 export async function expectNoStrayVerifications(d: Deployment, userId: string): Promise<void> {
   const held = new Set((await numbersOf(d, userId)).map((r) => r.id));
   const open = (await verificationsOf(d, userId)).filter((v) => v.status === "pending");
-  expect(open.filter((v) => !held.has(v.phone_number_id)).map((v) => v.e164)).toEqual([]);
+  expect(open.filter((v) => !held.has(v.phone_number_id ?? "")).map((v) => v.e164)).toEqual([]);
   expect(new Set(open.map((v) => v.phone_number_id)).size).toBe(open.length);
 }
 

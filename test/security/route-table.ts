@@ -136,6 +136,8 @@ export function sampleBody(route: Route, ids: ProbeIds): Record<string, unknown>
     [`PATCH ${n}/settings`]: { regions: { denied: [] } },
     [`POST ${n}/credentials`]: { kind: "admin_key", name: "probe" },
     [`POST ${n}/tenants`]: { id: "probe-tenant" },
+    [`POST ${n}/verifications`]: { to: ids.freshNumber },
+    [`POST ${n}/verifications/check`]: { to: ids.freshNumber, code: "123456" },
     [`POST ${SURFACE_PREFIXES.clerk}/v1/phone_numbers`]: {
       user_id: ids.userId,
       phone_number: ids.freshNumber,

@@ -36,7 +36,8 @@ export interface PlannedSpend {
 /** The SMS about to be queued, as the budgets see it. */
 export interface SmsSpend {
   tenantId: string;
-  userId: string;
+  /** Null for a bare number (docs/verifications.md): no user's budget applies. */
+  userId: string | null;
   e164: string;
   region: string | null;
   /** The end user's address, when known (see `Caller.clientIp`). */
@@ -102,7 +103,9 @@ export function planSmsSpend(
   const range = numberRangeOf(sms.e164);
   const prefixes = tenant.prefixes.filter((p) => sms.e164.startsWith(p.prefix));
   return [
-    ...spend("user_sms_per_hour", sms.userId, `${t}|${sms.userId}`, tenant.userSmsPerHour, HOUR_MS, 1, now),
+    ...(sms.userId === null
+      ? []
+      : spend("user_sms_per_hour", sms.userId, `${t}|${sms.userId}`, tenant.userSmsPerHour, HOUR_MS, 1, now)),
     ...(ip === null ? [] : spend("ip_sms_per_hour", ip, `${t}|${ip}`, tenant.ipSmsPerHour, HOUR_MS, 1, now)),
     ...spend("tenant_sms_per_hour", t, t, tenant.tenantSmsPerHour, HOUR_MS, 1, now),
     ...spend("tenant_sms_per_day", t, t, tenant.tenantSmsPerDay, DAY_MS, 1, now),

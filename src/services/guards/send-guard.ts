@@ -9,10 +9,19 @@ import type { Caller } from "../caller.js";
  * case's transaction and under the user's lock, and refuses by throwing: a `GuardRefusal` when the
  * refusal itself must be recorded although the use case rolls back.
  */
+/**
+ * The number a code goes to, as the guards see it: a user's number (read under the user's lock), or a
+ * bare number (docs/verifications.md), which has no user and no number id.
+ */
+export type CodeTarget = Pick<PhoneNumberRow, "tenant_id" | "e164" | "region"> & {
+  id: string | null;
+  user_id: string | null;
+};
+
 export interface SendAttempt {
   caller: Caller;
-  /** The number the SMS goes to, as read under the user's lock. */
-  phone: PhoneNumberRow;
+  /** The number the SMS goes to. */
+  phone: CodeTarget;
   /** True when this send starts a new verification (a new code), false for a resend. */
   newVerification: boolean;
   verificationId: string;
@@ -21,7 +30,7 @@ export interface SendAttempt {
 
 export interface GuessAttempt {
   caller: Caller;
-  phone: PhoneNumberRow;
+  phone: CodeTarget;
   verificationId: string;
   now: number;
 }
@@ -85,8 +94,11 @@ export interface ComposedGuards
   extends Required<Omit<SendGuard, "sendCheck" | "guessCheck" | "checkRead" | "beforeCheck">> {
   /** Every guard's read before a code is compared, to send with the user's lock. */
   checkReads(tenantId: string, phoneNumberId: string): PipelineStep[];
-  /** Every guard's `beforeCheck`, each given the rows of its own read (`reads`, in `checkReads`' order). */
-  beforeCheck(trx: Executor, attempt: GuessAttempt, reads: readonly (readonly unknown[])[]): Promise<void>;
+  /**
+   * Every guard's `beforeCheck`, each given the rows of its own read (`reads`, in `checkReads`' order);
+   * without `reads` (a bare number, which has no number id to read by) each guard reads for itself.
+   */
+  beforeCheck(trx: Executor, attempt: GuessAttempt, reads?: readonly (readonly unknown[])[]): Promise<void>;
   /** Every guard's send check, in the guards' order. */
   sendChecks(trx: Executor, attempt: SendAttempt): Promise<SendCheck[]>;
   /** Every guard's check of a compared code, in the guards' order. */
@@ -142,7 +154,7 @@ export function composeGuards(guards: readonly SendGuard[]): ComposedGuards {
     async beforeCheck(trx, attempt, reads) {
       let next = 0;
       for (const guard of guards) {
-        const read = guard.checkRead ? (reads[next++] ?? []) : undefined;
+        const read = guard.checkRead && reads ? (reads[next++] ?? []) : undefined;
         await guard.beforeCheck?.(trx, attempt, read);
       }
     },

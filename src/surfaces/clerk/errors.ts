@@ -210,6 +210,7 @@ export function toClerkError(error: HandsetError, ctx: ClerkErrorContext): Clerk
       return clerkErrors.identificationExists("external_id");
     case "PHONE_NUMBER_NOT_FOUND":
     case "MESSAGE_NOT_FOUND":
+    case "VERIFICATION_ID_NOT_FOUND":
     case "DESTINATION_PAUSE_NOT_FOUND":
     case "CREDENTIAL_NOT_FOUND":
       return clerkErrors.resourceNotFound();

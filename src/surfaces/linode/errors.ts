@@ -80,6 +80,7 @@ export function toLinodeError(error: HandsetError): { status: number; body: Lino
       return one(400, error.message, "phone_number");
     case "PHONE_NUMBER_NOT_FOUND":
     case "MESSAGE_NOT_FOUND":
+    case "VERIFICATION_ID_NOT_FOUND":
     case "DESTINATION_PAUSE_NOT_FOUND":
     case "CREDENTIAL_NOT_FOUND":
     case "PHONE_NUMBER_NOT_VERIFIED":

@@ -21,6 +21,7 @@ export function nativeStatus(code: ErrorCode): number {
     case "MESSAGE_NOT_FOUND":
     case "DESTINATION_PAUSE_NOT_FOUND":
     case "CREDENTIAL_NOT_FOUND":
+    case "VERIFICATION_ID_NOT_FOUND":
       return 404;
     case "USER_ALREADY_EXISTS":
     case "TENANT_ALREADY_EXISTS":

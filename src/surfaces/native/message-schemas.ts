@@ -5,7 +5,9 @@ import { e164, isoTime, prefixedId, wholeNumber } from "./wire-types.js";
 export const MessageSchema = z
   .object({
     id: prefixedId("msg_01kbf2v7a8b9c0d1e2f3g4h5j6"),
-    phone_number_id: prefixedId("pn_01kbf2tqa0w7y6x5v4t3s2r1q0"),
+    phone_number_id: prefixedId("pn_01kbf2tqa0w7y6x5v4t3s2r1q0")
+      .nullable()
+      .describe("Null for a code to a bare number (`POST /v1/verifications`) not attached to a user"),
     verification_id: prefixedId("vf_01kbf2v6x1q9m8z3c4d5e6f7g8"),
     to: e164(),
     status: z

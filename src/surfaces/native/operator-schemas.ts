@@ -30,7 +30,12 @@ export const LookupQuery = z.strictObject({
 
 const LookupVerificationSchema = VerificationSchema.extend({
   tenant_id: z.string(),
-  user_id: z.string().describe("The user it was issued to (the number may have changed hands since)"),
+  user_id: z
+    .string()
+    .nullable()
+    .describe(
+      "The user it was issued to (the number may have changed hands since); null for a bare number's verification not attached to a user",
+    ),
   phone_number: z.string().describe("E.164"),
   last_sent_at: isoTime,
   updated_at: isoTime,
@@ -38,7 +43,7 @@ const LookupVerificationSchema = VerificationSchema.extend({
 
 const LookupMessageSchema = MessageSchema.extend({
   tenant_id: z.string(),
-  user_id: z.string(),
+  user_id: z.string().nullable().describe("Null for a code to a bare number not attached to a user"),
 }).meta({ id: "LookupMessage" });
 
 export const PhoneNumberLookupSchema = z

@@ -18,6 +18,7 @@ import {
   UpdatePhoneNumberBody,
   VerifyBody,
 } from "./schemas.js";
+import { FindPhoneNumberQuery, PhoneNumberHolderListSchema } from "./verification-schemas.js";
 
 /**
  * The routes on one phone number, mounted twice: for admin keys under `/v1/phone-numbers` and for
@@ -54,7 +55,8 @@ export function registerPhoneNumberRoutes(
       const body = request.body as z.infer<typeof AdminAddPhoneNumberBody>;
       const result = await ctx.handset.phoneNumbers.add(caller, {
         userId: audience === "admin" ? body.user_id : selfId(caller),
-        phoneNumber: body.phone_number,
+        phoneNumber: body.phone_number ?? "",
+        verificationId: body.verification_id,
         region: body.region,
         primary: body.primary,
         verified: body.verified,
@@ -63,6 +65,43 @@ export function registerPhoneNumberRoutes(
       return reply.code(201).send(presentPhoneNumber(result.phoneNumber));
     },
   );
+
+  if (audience === "admin") {
+    r.get(
+      base,
+      {
+        schema: {
+          tags,
+          summary: "Find a phone number's holder",
+          operationId: "findPhoneNumber",
+          description:
+            "Who in the tenant holds `phone_number`, and its state: the sign-in-with-phone lookup. `data` " +
+            "holds the one holder, or nothing. Needs `phone:read`.",
+          querystring: FindPhoneNumberQuery,
+          response: { 200: PhoneNumberHolderListSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const caller = await ctx.authorize(request, audience, "phone:read");
+        const { phone_number, region } = request.query;
+        const held = await ctx.handset.lookup.holderOf(caller, phone_number ?? "", region);
+        return {
+          data: held
+            ? [
+                {
+                  id: held.phoneNumberId,
+                  user_id: held.userId,
+                  phone_number: held.e164,
+                  verified: held.verified,
+                  primary: held.primary,
+                  reserved_for_second_factor: held.reservedForSecondFactor,
+                },
+              ]
+            : [],
+        };
+      },
+    );
+  }
 
   r.get(
     `${base}/:phone_number_id`,

@@ -13,6 +13,7 @@ import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
 import { registerSettingsRoutes } from "./settings-routes.js";
 import { registerTenantRoutes } from "./tenant-routes.js";
 import { registerUserRoutes } from "./user-routes.js";
+import { registerVerificationRoutes } from "./verification-routes.js";
 
 /** Handset's own API under `/v1`: admin routes for API keys, `/v1/me` routes for user tokens. */
 export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): Promise<void> {
@@ -35,4 +36,5 @@ export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): P
   registerCredentialRoutes(app, ctx);
   registerTenantRoutes(app, ctx);
   registerOperatorRoutes(app, ctx);
+  registerVerificationRoutes(app, ctx);
 }

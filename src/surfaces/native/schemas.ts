@@ -12,7 +12,9 @@ const USER_ID = "usr_01kbf2t1n2m3k4j5h6g7f8e9d0";
 export const VerificationSchema = z
   .object({
     id: prefixedId(VERIFICATION_ID),
-    phone_number_id: prefixedId(PHONE_NUMBER_ID),
+    phone_number_id: prefixedId(PHONE_NUMBER_ID)
+      .nullable()
+      .describe("Null for a verification of a bare number (`POST /v1/verifications`) not attached yet"),
     status: z.enum(["pending", "verified", "expired", "failed", "canceled"]),
     strategy: z.enum(["sms_code", "test_number"]),
     attempts_used: wholeNumber(1),
@@ -118,10 +120,29 @@ export const AddPhoneNumberBody = z.strictObject({
 });
 
 export const AdminAddPhoneNumberBody = AddPhoneNumberBody.extend({
+  phone_number: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("E.164, or national with `region`; may be left out with `verification_id`"),
   user_id: z.string().min(1).max(64),
   verified: z.boolean().optional().describe("Mark verified without a code (strategy `admin`)"),
   reserved_for_second_factor: z.boolean().optional(),
-}).strict();
+  verification_id: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe(
+      "An approved verification of a bare number (`POST /v1/verifications`) to attach: the number arrives verified with its strategy; once, within `attachable_until`",
+    ),
+})
+  .strict()
+  .refine((body) => body.phone_number !== undefined || body.verification_id !== undefined, {
+    message: "give `phone_number`, or `verification_id`",
+    path: ["phone_number"],
+  });
 
 export const UpdatePhoneNumberBody = z.strictObject({
   primary: z.boolean().optional(),

@@ -140,6 +140,8 @@ export function toZitadelError(error: HandsetError, api: ZitadelApi, op: Zitadel
       return op === "verify" ? codeNotFound(api) : phoneNotFound(api, op);
     case "MESSAGE_NOT_FOUND":
       return handset(Code.NotFound, "MESSAGE-NOT-FOUND");
+    case "VERIFICATION_ID_NOT_FOUND":
+      return handset(Code.NotFound, "VERIFICATION-NOT-FOUND");
     case "DESTINATION_PAUSE_NOT_FOUND":
       return handset(Code.NotFound, "DESTINATION-PAUSE-NOT-FOUND");
     case "CREDENTIAL_NOT_FOUND":

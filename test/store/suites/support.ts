@@ -102,6 +102,8 @@ export function verificationRow(
     expires_at: T0 + 600_000,
     created_at: T0,
     updated_at: T0,
+    verified_at: null,
+    verified_strategy: null,
     ...over,
   } satisfies VerificationTable;
 }
