@@ -66,13 +66,6 @@ const codeInvalid = (api: ZitadelApi, metadata: Record<string, string> = {}): Co
 const codeNotFound = (api: ZitadelApi): ConnectError =>
   api === "v1" ? zitadelError(Code.NotFound, "COMMAND-Rsj8c", "Code not found") : codeInvalid("v2");
 
-export const returnCodeRefused = (): ConnectError =>
-  zitadelError(
-    Code.FailedPrecondition,
-    "HANDSET-RETURN-CODE",
-    "Handset returns a code only from a development server whose SMS go to its inbox: use send_code",
-  );
-
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
