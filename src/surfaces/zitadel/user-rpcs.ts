@@ -1,5 +1,6 @@
 import { create } from "@bufbuild/protobuf";
 import {
+  GetUserByIDResponseSchema,
   RemovePhoneResponseSchema,
   ResendPhoneCodeResponseSchema,
   SetPhoneResponseSchema,
@@ -13,6 +14,7 @@ import { assertMayActOn, resolveCaller } from "./auth.js";
 import { v2ChangeDetails } from "./details.js";
 import { noPermission } from "./errors.js";
 import { type PhoneRpc, phoneRpc, type ZitadelContext } from "./rpc.js";
+import { v2User } from "./user-read.js";
 
 /** How a Set or Resend delivers its code: none (set verified), SMS, SMS shown too (dev inbox), returned. */
 type CodeDelivery = "none" | "sms" | "sms-and-shown" | "returned";
@@ -61,6 +63,14 @@ export function userServiceRpcs(ctx: ZitadelContext, phones: PrimaryPhoneService
   }
 
   return [
+    // v2 reads a phone only as part of the user. ZITADEL answers the user's own details both at the
+    // top and in `user.details`.
+    phoneRpc(ctx, m.getUserByID, { api: "v2", op: "read" }, async (request, header, peerIp) => {
+      const caller = await callerFor(header, peerIp, request.userId, "phone:read");
+      const user = v2User(await phones.current(caller, request.userId));
+      return create(GetUserByIDResponseSchema, { details: user.details, user });
+    }),
+
     phoneRpc(ctx, m.setPhone, { api: "v2", op: "set" }, async (request, header, peerIp) => {
       const caller = await callerFor(header, peerIp, request.userId, "phone:write");
       const delivery = codeDelivery(caller, request.verification);
