@@ -37,8 +37,12 @@ export function serveH2cAlongside(
       socket.pause();
       if (seen.byteLength > 0) socket.unshift(seen);
       const isH2 = seen.byteLength >= 3 && seen.subarray(0, 3).equals(H2_PREFACE.subarray(0, 3));
-      if (isH2) h2.emit("connection", socket);
-      else for (const listener of http1) listener.call(server, socket);
+      if (isH2) {
+        // The HTTP/2 session reads the socket itself, starting with the bytes put back.
+        h2.emit("connection", socket);
+        return;
+      }
+      for (const listener of http1) listener.call(server, socket);
       socket.resume();
     };
     const onData = (chunk: Buffer) => {

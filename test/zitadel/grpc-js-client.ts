@@ -35,7 +35,7 @@ export interface GrpcJsClient {
 }
 
 const definition = loadFileDescriptorSetFromBuffer(descriptorSet(), {
-  keepCase: false,
+  keepCase: true,
   longs: String,
   enums: String,
   defaults: true,
