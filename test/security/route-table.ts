@@ -37,6 +37,7 @@ export const IMPLEMENTED_RPCS = new Set([
   "zitadel.auth.v1.AuthService.VerifyMyPhone",
   "zitadel.auth.v1.AuthService.ResendMyPhoneVerification",
   "zitadel.auth.v1.AuthService.RemoveMyPhone",
+  "zitadel.user.v2.UserService.GetUserByID",
   "zitadel.user.v2.UserService.SetPhone",
   "zitadel.user.v2.UserService.VerifyPhone",
   "zitadel.user.v2.UserService.ResendPhoneCode",
