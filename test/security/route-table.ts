@@ -163,6 +163,7 @@ function zitadelSample(rpc: string, ids: ProbeIds): Record<string, unknown> {
       return { user_id: ids.userId, phone: ids.freshNumber };
     case "VerifyPhone":
       return { user_id: ids.userId, verification_code: "123456" };
+    case "GetUserByID":
     case "ResendPhoneCode":
     case "RemovePhone":
       return { user_id: ids.userId };
