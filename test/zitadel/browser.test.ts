@@ -1,3 +1,4 @@
+import http2 from "node:http2";
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import {
   SetPhoneRequestSchema,
@@ -47,6 +48,29 @@ describe("the ZITADEL surface for browsers", () => {
       "authorization, content-type, connect-protocol-version",
     );
     expect(rest.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+  });
+
+  it("answers a preflight on the gRPC port too (HTTP/2)", async () => {
+    const session = http2.connect(server.grpcUrl);
+    try {
+      const headers = await new Promise<http2.IncomingHttpHeaders>((resolve, reject) => {
+        const stream = session.request({
+          ":method": "OPTIONS",
+          ":path": SET_PHONE,
+          origin: ORIGIN,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization, content-type",
+        });
+        stream.on("response", resolve);
+        stream.on("error", reject);
+        stream.resume();
+        stream.end();
+      });
+      expect(headers[":status"]).toBe(204);
+      expect(headers["access-control-allow-origin"]).toBe(ORIGIN);
+    } finally {
+      session.close();
+    }
   });
 
   it("gives no CORS headers to another origin or to a header ZITADEL does not allow", async () => {

@@ -71,6 +71,10 @@ describe("ZITADEL at the root of the main port", () => {
     expect(mounted.status).toBe(200);
     const native = await fetch(`${root}/v1/users/root-rest`, { headers: bearer(t.adminKey) });
     expect(native.status).toBe(200);
+    // At the root as under the mount, every ZITADEL route checks the credential first.
+    const anonymous = await fetch(`${root}/v2/users/root-rest`);
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).message).toBe("auth header missing");
     const missing = await fetch(`${root}/nowhere`);
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe("ROUTE_NOT_FOUND");
