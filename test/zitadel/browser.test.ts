@@ -126,6 +126,32 @@ describe("the ZITADEL surface for browsers", () => {
     expect(decodeURIComponent(refusal["grpc-message"] ?? "")).toBe("Phone not changed (COMMAND-Uch5e)");
   });
 
+  it("serves Connect's JSON to plain fetch, as connect-web sends it from a page", async () => {
+    const { t } = server;
+    await createUser(t, "connect-user");
+    const call = (userId: string) =>
+      fetch(`${server.mainUrl}/zitadel.user.v2.UserService/GetUserByID`, {
+        method: "POST",
+        headers: {
+          origin: ORIGIN,
+          ...bearer(t.adminKey),
+          "content-type": "application/json",
+          "connect-protocol-version": "1",
+        },
+        body: JSON.stringify({ userId }),
+      });
+    const found = await call("connect-user");
+    expect(found.status).toBe(200);
+    expect(found.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+    expect(await found.json()).toMatchObject({ user: { userId: "connect-user", human: { phone: {} } } });
+    const missing = await call("nobody");
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({
+      code: "not_found",
+      message: "User could not be found (QUERY-Dfbg2)",
+    });
+  });
+
   it("answers a text body that is not base64, or not the message, with InvalidArgument", async () => {
     for (const body of ["not base64!", Buffer.from(frame(new Uint8Array([0xff, 0xff]))).toString("base64")]) {
       const res = await fetch(`${server.mainUrl}${SET_PHONE}`, {
