@@ -5,6 +5,9 @@ import type { Socket } from "node:net";
 /** The first bytes of every HTTP/2 connection with prior knowledge (RFC 9113, 3.4): `PRI * HTTP/2.0`. */
 const H2_PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "latin1");
 
+/** How long a new connection may stay silent before its first bytes tell HTTP/1.1 from HTTP/2. */
+const SNIFF_TIMEOUT_MS = 10_000;
+
 export interface SinglePort {
   /** Closes the HTTP/2 sessions still open, so that the main server can stop. */
   closeSessions(): void;
@@ -29,9 +32,22 @@ export function serveH2cAlongside(
   const http1 = server.listeners("connection") as ((socket: Socket) => void)[];
   server.removeAllListeners("connection");
 
+  // Connections that have sent nothing yet belong to neither server, so neither closes them at stop.
+  const undecided = new Set<Socket>();
+
   server.on("connection", (socket: Socket) => {
     let seen = Buffer.alloc(0);
+    undecided.add(socket);
+    // A connection that says nothing is closed, as the HTTP/1.1 server's own timeouts would.
+    const silent = setTimeout(() => socket.destroy(), SNIFF_TIMEOUT_MS);
+    silent.unref();
+    socket.once("close", () => {
+      clearTimeout(silent);
+      undecided.delete(socket);
+    });
     const decide = () => {
+      clearTimeout(silent);
+      undecided.delete(socket);
       socket.off("data", onData);
       socket.off("end", decide);
       socket.pause();
@@ -58,6 +74,7 @@ export function serveH2cAlongside(
   return {
     closeSessions() {
       for (const session of sessions) session.close();
+      for (const socket of undecided) socket.destroy();
     },
   };
 }

@@ -1,5 +1,5 @@
 import http2 from "node:http2";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { Code } from "@connectrpc/connect";
 import {
   createConnectTransport,
@@ -154,5 +154,18 @@ describe("ZITADEL at the root of the main port", () => {
     } finally {
       users.close();
     }
+  });
+});
+
+describe("stopping a server with ZITADEL at the root", () => {
+  it("closes connections that never said which protocol they speak", async () => {
+    const server = await startZitadelServer({ env: { HANDSET_ZITADEL_AT_ROOT: "true" } });
+    const { port } = server.t.app.server.address() as AddressInfo;
+    const silent = net.connect(port, "127.0.0.1");
+    await new Promise((resolve) => silent.once("connect", resolve));
+    const closed = new Promise((resolve) => silent.once("close", resolve));
+    await server.close();
+    await closed;
+    expect(silent.destroyed).toBe(true);
   });
 });
