@@ -70,6 +70,39 @@ const ConfigSchema = z.object({
     .default("default"),
   /** gRPC (HTTP/2 cleartext) for ZITADEL clients on its own port; unset leaves it off. */
   HANDSET_ZITADEL_GRPC_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /**
+   * Browser origins allowed to call the ZITADEL surface across origins (CORS, as ZITADEL answers it):
+   * a comma-separated list of origins (`https://app.example.com`), or `*` for any origin, which is
+   * ZITADEL's own setting. Unset: no CORS headers, so browsers on other origins are refused.
+   */
+  HANDSET_ZITADEL_CORS_ORIGINS: z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const origins = value
+        .split(",")
+        .map((o) => o.trim())
+        .filter((o) => o !== "");
+      for (const origin of origins) {
+        if (origin === "*") continue;
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(origin);
+        } catch {
+          parsed = undefined;
+        }
+        if (!parsed || parsed.origin !== origin) {
+          ctx.addIssue({ code: "custom", message: `not an origin (scheme://host[:port]): ${origin}` });
+        }
+      }
+      return origins;
+    })
+    .default([]),
+  /**
+   * Serve ZITADEL's Connect, gRPC-Web, REST and gRPC (h2c) at the root of the main port as well, as a
+   * real ZITADEL does on its one port: one base URL for every ZITADEL client.
+   */
+  HANDSET_ZITADEL_AT_ROOT: flag.default(false),
   HANDSET_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(16_384),
 
   HANDSET_CODE_LENGTH: z.coerce.number().int().min(6).max(10).default(DEFAULT_OTP_POLICY.codeLength),
@@ -144,7 +177,13 @@ export interface Config {
   logLevel: Parsed["HANDSET_LOG_LEVEL"];
   defaultTenant: string;
   bodyLimitBytes: number;
-  zitadel: { grpcPort: number | null };
+  zitadel: {
+    grpcPort: number | null;
+    /** Allowed browser origins; `["*"]` allows any; empty: no CORS. */
+    corsOrigins: readonly string[];
+    /** ZITADEL at the root of the main port too, HTTP/1.1 and h2c alike. */
+    atRoot: boolean;
+  };
   otp: typeof DEFAULT_OTP_POLICY;
   /** The lifetime guess cap (docs/fraud-guard.md, "Lifetime guess cap"). */
   guessLock: GuessLockPolicy;
@@ -251,7 +290,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.HANDSET_LOG_LEVEL,
     defaultTenant: c.HANDSET_DEFAULT_TENANT,
     bodyLimitBytes: c.HANDSET_BODY_LIMIT_BYTES,
-    zitadel: { grpcPort: c.HANDSET_ZITADEL_GRPC_PORT ?? null },
+    zitadel: {
+      grpcPort: c.HANDSET_ZITADEL_GRPC_PORT ?? null,
+      corsOrigins: c.HANDSET_ZITADEL_CORS_ORIGINS,
+      atRoot: c.HANDSET_ZITADEL_AT_ROOT,
+    },
     otp: {
       codeLength: c.HANDSET_CODE_LENGTH,
       ttlMs: c.HANDSET_CODE_TTL_SECONDS * 1000,

@@ -61,6 +61,12 @@ export function startupBanner(config: Config, listening: Listening): BannerLine[
   if (config.zitadel.grpcPort !== null) {
     info("ZITADEL gRPC", { host: config.host, port: config.zitadel.grpcPort });
   }
+  if (config.zitadel.atRoot) {
+    info("ZITADEL at the root: gRPC (h2c), Connect, gRPC-Web and REST", { url: base });
+  }
+  if (config.zitadel.corsOrigins.length > 0) {
+    info("ZITADEL CORS", { origins: config.zitadel.corsOrigins.join(",") });
+  }
   info("listening", { url: base });
   info("API docs", { url: `${base}/docs`, openapi: `${base}/openapi.json` });
   info("console", { url: `${base}/console` });

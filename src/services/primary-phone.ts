@@ -14,12 +14,16 @@ export interface SetPrimaryInput {
   /** `is_verified: true`: no code, the number is marked verified (admin keys only). */
   verified: boolean;
   sendCode: boolean;
+  /** ZITADEL's `return_code` with the scope `codes:return`: the code is answered, no SMS is sent. */
+  returnCode?: boolean;
 }
 
 export interface PrimaryChange {
   change: Change;
   /** The verification a code was sent for, when one was. */
   verificationId: string | null;
+  /** The code in clear when the caller asked for it back (`returnCode`); else null. */
+  returnedCode: string | null;
 }
 
 export interface CurrentPrimary {
@@ -78,16 +82,18 @@ export function createPrimaryPhoneService(deps: ServiceDeps, parts: ComposedUseC
           change = updated.change;
         }
         let verificationId: string | null = null;
+        let returnedCode: string | null = null;
         if (input.sendCode && !target.verified) {
-          const sent = await verification.send(caller, target.id);
+          const sent = await verification.send(caller, target.id, { returnCode: input.returnCode });
           verificationId = sent.verification.id;
+          returnedCode = sent.returnedCode;
           change = sent.change;
         }
         if (!target.primary)
           change = (await phoneNumbers.update(caller, target.id, { primary: true })).change;
         if (former) change = (await phoneNumbers.remove(caller, former.id)).change;
         if (!change) throw new Error("setting the primary phone recorded no change");
-        return { change, verificationId };
+        return { change, verificationId, returnedCode };
       });
     },
 
@@ -103,12 +109,20 @@ export function createPrimaryPhoneService(deps: ServiceDeps, parts: ComposedUseC
     },
 
     /** A code again: within its validity window Handset sends the same code (ZITADEL makes a new one). */
-    async resend(caller: Caller, userId: string): Promise<PrimaryChange> {
+    async resend(
+      caller: Caller,
+      userId: string,
+      options: { returnCode?: boolean } = {},
+    ): Promise<PrimaryChange> {
       return uow.transaction(async () => {
         const primary = await primaryOf(caller, userId);
         if (!primary) throw new HandsetError("PHONE_NUMBER_NOT_FOUND", "The user has no phone.");
-        const sent = await verification.send(caller, primary.id);
-        return { change: sent.change, verificationId: sent.verification.id };
+        const sent = await verification.send(caller, primary.id, { returnCode: options.returnCode });
+        return {
+          change: sent.change,
+          verificationId: sent.verification.id,
+          returnedCode: sent.returnedCode,
+        };
       });
     },
 

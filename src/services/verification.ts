@@ -1,4 +1,4 @@
-import { TEST_NUMBER_KEY_ID } from "../domain/code.js";
+import { expectedCode, TEST_NUMBER_KEY_ID } from "../domain/code.js";
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import { userEventWith } from "../store/events.js";
@@ -36,10 +36,15 @@ export { type CodeCheck, type CodeVerified, MAX_CODE_INPUT_LENGTH } from "./code
 export interface CodeSent {
   phoneNumber: PhoneNumberView;
   verification: VerificationView;
-  /** `sms`: an SMS is queued; `test_number`: a configured test number, no SMS, fixed code. */
-  delivery: "sms" | "test_number";
-  /** The SMS queued, or null for a test number. */
+  /**
+   * `sms`: an SMS is queued; `test_number`: a configured test number, no SMS, fixed code; `returned`:
+   * no SMS, the code is handed to the caller (`returnedCode`), who delivers it itself.
+   */
+  delivery: "sms" | "test_number" | "returned";
+  /** The SMS queued, or null for a test number or a returned code. */
   message: MessageView | null;
+  /** The code in clear, only for `returnCode` (scope `codes:return`); never logged, never stored. */
+  returnedCode: string | null;
   /** True when this send started a new verification (and so a new code). */
   newVerification: boolean;
   change: Change;
@@ -48,6 +53,12 @@ export interface CodeSent {
 export interface SendOptions {
   /** The locale the caller asked for explicitly (a BCP 47 tag); else Accept-Language, else the default. */
   locale?: string | null;
+  /**
+   * Hand the code to the caller instead of sending an SMS (ZITADEL's `return_code`): needs the scope
+   * `codes:return`, queues no SMS (and so passes no SMS budget), and is recorded as its own event,
+   * `phone_number.code_returned`, so that every code that left in clear is in the audit trail.
+   */
+  returnCode?: boolean;
 }
 
 /**
@@ -134,6 +145,9 @@ export function createVerificationService(deps: ServiceDeps) {
      * finds the first's and answers as a resend would (the same code, or a cooldown).
      */
     async send(caller: Caller, phoneNumberId: string, options: SendOptions = {}): Promise<CodeSent> {
+      if (options.returnCode && !caller.scopes.has("codes:return")) {
+        throw new HandsetError("INSUFFICIENT_SCOPE", "Returning a code needs the scope codes:return.");
+      }
       return uow.transaction(async (trx) => {
         const now = deps.clock.now();
         // The user's lock, the number, its open verification and its send budgets.
@@ -158,7 +172,9 @@ export function createVerificationService(deps: ServiceDeps) {
             field: options.locale,
             acceptLanguage: caller.acceptLanguage,
           }) ?? null;
-        const sms = testNumber ? undefined : queuedSms(row, now, locale, deps.sms.claimAtWrite(now));
+        const returned = options.returnCode === true;
+        const sms =
+          testNumber || returned ? undefined : queuedSms(row, now, locale, deps.sms.claimAtWrite(now));
         const write = resent ? resent.write : insertVerificationValues(row);
         // An SMS passes the guards: their statements (the budgets' spend, the conversion count) go in
         // the same round trip as the send's write, and are read once it is known to have applied.
@@ -186,7 +202,7 @@ export function createVerificationService(deps: ServiceDeps) {
                 values: [write, insertOutboxMessageValues(sms)],
               }
             : { composed: resent ? CODE_RESENT : CODE_SENT, values: [write] },
-          "phone_number.code_sent",
+          returned ? "phone_number.code_returned" : "phone_number.code_sent",
           { phoneNumberId: phone.id, verificationId: row.id, send: row.sends_used },
           now,
           sendCheckSteps(checks),
@@ -207,10 +223,16 @@ export function createVerificationService(deps: ServiceDeps) {
         }
         // Sending changes the verification, not the number: the row read under the lock is current.
         const verification = toVerificationView(row, now, policy);
+        let returnedCode: string | null = null;
+        if (returned) {
+          returnedCode = expectedCode(row, deps) ?? null;
+          if (returnedCode === null) throw new Error(`no code key ${row.key_id} for verification ${row.id}`);
+        }
         return {
           phoneNumber: toPhoneNumberView(phone, verification),
           verification,
-          delivery: testNumber ? "test_number" : "sms",
+          delivery: testNumber ? "test_number" : returned ? "returned" : "sms",
+          returnedCode,
           message: sms ? toMessageView(sms, verification.phoneNumberId) : null,
           newVerification: pending === undefined,
           change,

@@ -37,6 +37,7 @@ export const IMPLEMENTED_RPCS = new Set([
   "zitadel.auth.v1.AuthService.VerifyMyPhone",
   "zitadel.auth.v1.AuthService.ResendMyPhoneVerification",
   "zitadel.auth.v1.AuthService.RemoveMyPhone",
+  "zitadel.user.v2.UserService.GetUserByID",
   "zitadel.user.v2.UserService.SetPhone",
   "zitadel.user.v2.UserService.VerifyPhone",
   "zitadel.user.v2.UserService.ResendPhoneCode",
@@ -164,6 +165,7 @@ function zitadelSample(rpc: string, ids: ProbeIds): Record<string, unknown> {
       return { user_id: ids.userId, phone: ids.freshNumber };
     case "VerifyPhone":
       return { user_id: ids.userId, verification_code: "123456" };
+    case "GetUserByID":
     case "ResendPhoneCode":
     case "RemovePhone":
       return { user_id: ids.userId };

@@ -25,7 +25,7 @@ const nonInboxSetups: [string, Parameters<typeof createTestApp>[0]][] = [
 ];
 
 describe.each(nonInboxSetups)("return_code with %s", (_name, setup) => {
-  it("is refused before anything changes", async () => {
+  it("is refused as ZITADEL refuses a missing permission, before anything changes", async () => {
     const t = await createTestApp({ runDispatcher: false, ...setup });
     try {
       await createUser(t, "prod-user");
@@ -35,8 +35,8 @@ describe.each(nonInboxSetups)("return_code with %s", (_name, setup) => {
         headers: bearer(t.adminKey),
         payload: { phone: mobileNumber(), returnCode: {} },
       });
-      expect(refused.statusCode).toBe(400);
-      expect(refused.json()).toMatchObject({ code: 9, details: [{ id: "HANDSET-RETURN-CODE" }] });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 7, details: [{ id: "AUTH-5mWD2" }] });
       expect(refused.body).not.toMatch(/verificationCode/);
       expect(await nativeNumbers(t, "prod-user")).toEqual([]);
     } finally {

@@ -1,4 +1,5 @@
 import { Code } from "@connectrpc/connect";
+import { UserState } from "@zitadel/proto/zitadel/user/v2/user_pb.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mobileNumber } from "../support/harness.js";
 import {
@@ -154,8 +155,51 @@ describe.each(TRANSPORTS)("UserService over %s with @zitadel/client", (transport
       "AUTH-5mWD2",
       "No matching permissions found",
     );
-    const unimplemented = await failure(users.getUserByID({ userId }));
+    const unimplemented = await failure(users.deactivateUser({ userId }));
     expect(unimplemented.code).toBe(Code.Unimplemented);
-    expect(unimplemented.rawMessage).toBe("zitadel.user.v2.UserService.GetUserByID is not implemented");
+    expect(unimplemented.rawMessage).toBe("zitadel.user.v2.UserService.DeactivateUser is not implemented");
+  });
+
+  it("reads a user's phone with GetUserByID, the only way v2 reads one", async () => {
+    const { t } = server;
+    const userId = `u4-${transport}`;
+    await createUser(t, userId);
+    const users = server.users(transport, t.adminKey);
+    const empty = await users.getUserByID({ userId });
+    expect(empty.user?.userId).toBe(userId);
+    expect(empty.user?.state).toBe(UserState.ACTIVE);
+    expect(empty.user?.type.case).toBe("human");
+    expect(empty.user?.type.case === "human" && empty.user.type.value.phone).toMatchObject({
+      phone: "",
+      isVerified: false,
+    });
+    expect(empty.details?.resourceOwner).toBe("default");
+
+    const set = await users.setPhone({
+      userId,
+      phone: "079 123 45 68",
+      verification: { case: "isVerified", value: true },
+    });
+    const read = await users.getUserByID({ userId });
+    const human = read.user?.type.case === "human" ? read.user.type.value : undefined;
+    expect(human?.phone).toMatchObject({ phone: "+41791234568", isVerified: true });
+    expect(read.details?.sequence).toBe(set.details?.sequence);
+    expect(read.user?.details?.creationDate).toBeDefined();
+
+    // A user token reads itself, and nobody else.
+    const token = await t.tokenFor(userId);
+    expect((await server.users(transport, token).getUserByID({ userId })).user?.userId).toBe(userId);
+    expectZitadelError(
+      await failure(server.users(transport, token).getUserByID({ userId: `u1-${transport}` })),
+      Code.PermissionDenied,
+      "AUTH-5mWD2",
+      "No matching permissions found",
+    );
+    expectZitadelError(
+      await failure(users.getUserByID({ userId: "nobody" })),
+      Code.NotFound,
+      "QUERY-Dfbg2",
+      "User could not be found",
+    );
   });
 });

@@ -92,7 +92,8 @@ export const CodeSentSchema = z
   .object({
     phone_number: PhoneNumberSchema,
     verification: VerificationSchema,
-    delivery: z.enum(["sms", "test_number"]),
+    // `returned` is only ever ZITADEL's `return_code`; the native API always sends an SMS.
+    delivery: z.enum(["sms", "test_number", "returned"]),
     message: MessageSchema.nullable().describe("The SMS queued; null for a test number"),
   })
   .meta({ id: "CodeSent" });

@@ -68,8 +68,14 @@ function edgeAnswerOf(error: ConnectError): EdgeAnswer {
  */
 export function rpcErrorEdge(request: EdgeRequest, error: unknown, now: number): ConnectError {
   const failure = ConnectError.from(error);
-  for (const [name, value] of Object.entries(errorEdge(request, edgeAnswerOf(failure), now))) {
+  const answer = edgeAnswerOf(failure);
+  for (const [name, value] of Object.entries(errorEdge(request, answer, now))) {
     if (name !== "x-request-id") failure.metadata.set(name, value);
+  }
+  // gRPC's server pushback (gRFC A6), which grpc-go and grpc-js honour when their retry policy retries
+  // the status: wait this long before the next try. `retry-after` says the same for everyone else.
+  if (answer.retryAt !== undefined) {
+    failure.metadata.set("grpc-retry-pushback-ms", String(Math.max(0, answer.retryAt - now)));
   }
   return failure;
 }

@@ -4,7 +4,7 @@ import { assertNever, type HandsetError } from "../../domain/errors.js";
 
 /** Which API a failure is reported on: ZITADEL gives the same condition different ids in v1 and v2. */
 export type ZitadelApi = "v1" | "v2";
-export type ZitadelOperation = "get" | "set" | "verify" | "resend" | "remove";
+export type ZitadelOperation = "get" | "read" | "set" | "verify" | "resend" | "remove";
 
 /**
  * A failure as ZITADEL reports it: the status message is `<text> (<id>)` and one
@@ -66,13 +66,6 @@ const codeInvalid = (api: ZitadelApi, metadata: Record<string, string> = {}): Co
 const codeNotFound = (api: ZitadelApi): ConnectError =>
   api === "v1" ? zitadelError(Code.NotFound, "COMMAND-Rsj8c", "Code not found") : codeInvalid("v2");
 
-export const returnCodeRefused = (): ConnectError =>
-  zitadelError(
-    Code.FailedPrecondition,
-    "HANDSET-RETURN-CODE",
-    "Handset returns a code only from a development server whose SMS go to its inbox: use send_code",
-  );
-
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
@@ -131,8 +124,10 @@ export function toZitadelError(error: HandsetError, api: ZitadelApi, op: Zitadel
       return handset(Code.InvalidArgument, "PHONE-UNAVAILABLE");
     case "TENANT_NOT_FOUND":
     case "USER_NOT_FOUND":
-      return api === "v1"
-        ? zitadelError(Code.NotFound, "QUERY-DAvb3", "User could not be found")
+      if (api === "v1") return zitadelError(Code.NotFound, "QUERY-DAvb3", "User could not be found");
+      // v2's GetUserByID is a query (`QUERY-Dfbg2`); its phone commands say "Phone not found".
+      return op === "read"
+        ? zitadelError(Code.NotFound, "QUERY-Dfbg2", "User could not be found")
         : zitadelError(Code.NotFound, "COMMAND-ieJ2e", "Phone not found");
     case "USER_ALREADY_EXISTS":
       return handset(Code.AlreadyExists, "USER-EXISTS");

@@ -5,7 +5,9 @@ import { connectNodeAdapter } from "@connectrpc/connect-node";
 import type { FastifyBaseLogger } from "fastify";
 import { newId } from "../../domain/ids.js";
 import type { SurfaceDeps } from "../deps.js";
+import { applyCors, type CorsPolicy, isZitadelRootPath } from "./cors.js";
 import { rpcRequestKey } from "./error-edge.js";
+import { answerGrpcWebText } from "./grpc-web-text.js";
 import { connectRoutes, createZitadelRpcs } from "./routes.js";
 import { routerOptions } from "./rpc-plugin.js";
 
@@ -19,17 +21,30 @@ export interface ZitadelGrpcServer {
 /** How long stopping waits for calls in flight before it cuts the sessions still open. */
 const STOP_GRACE_MS = 2_000;
 
+/** What answers a request on HTTP/2: a raw request listener for `http2.createServer`. */
+export type H2Handler = (request: http2.Http2ServerRequest, response: http2.Http2ServerResponse) => void;
+
 /**
- * gRPC over HTTP/2 cleartext (prior knowledge), as ZITADEL's own clients speak it (`createGrpcTransport`,
- * `createServerTransport`). The same router also answers Connect and gRPC-Web on this port, at the
- * root paths a real ZITADEL uses.
+ * ZITADEL's RPCs over HTTP/2 at the root paths a real ZITADEL uses: gRPC, and Connect and gRPC-Web
+ * (binary and text) too, behind CORS as the main port answers it. `fallback` answers any other path
+ * (the single-port mode hands it to the HTTP/1.1 app); unset, it is a bare 404.
  */
-export function createZitadelGrpcServer(deps: SurfaceDeps, log: FastifyBaseLogger): ZitadelGrpcServer {
+export function createZitadelH2Handler(
+  deps: SurfaceDeps,
+  log: FastifyBaseLogger,
+  fallback?: H2Handler,
+): H2Handler {
   const { grpcCalls } = deps;
   const handler = connectNodeAdapter({
     ...routerOptions(deps.config.bodyLimitBytes),
     interceptors: grpcCalls ? [countingCalls(grpcCalls)] : [],
-    routes: connectRoutes(createZitadelRpcs(deps), deps.clock, () => deps.handset.credentials.settleAccess()),
+    routes: (router) => {
+      connectRoutes(createZitadelRpcs(deps), deps.clock, () => deps.handset.credentials.settleAccess())(
+        router,
+      );
+      answerGrpcWebText(router, deps.config.bodyLimitBytes);
+    },
+    ...(fallback ? { fallback: fallback as Parameters<typeof connectNodeAdapter>[0]["fallback"] } : {}),
     // Each call gets a request id as a Fastify request does, taken from `x-request-id` when sent.
     contextValues: (request) => {
       const sent = request.headers["x-request-id"];
@@ -44,7 +59,21 @@ export function createZitadelGrpcServer(deps: SurfaceDeps, log: FastifyBaseLogge
       return createContextValues().set(rpcRequestKey, call);
     },
   });
-  const server = http2.createServer(handler);
+  const cors: CorsPolicy = { origins: deps.config.zitadel.corsOrigins };
+  return (request, response) => {
+    const path = (request.url ?? "").split("?")[0] ?? "";
+    if (cors.origins.length > 0 && isZitadelRootPath(path) && applyCors(cors, request, response)) return;
+    handler(request, response);
+  };
+}
+
+/**
+ * gRPC over HTTP/2 cleartext (prior knowledge), as ZITADEL's own clients speak it (`createGrpcTransport`,
+ * `createServerTransport`). The same router also answers Connect and gRPC-Web on this port, at the
+ * root paths a real ZITADEL uses.
+ */
+export function createZitadelGrpcServer(deps: SurfaceDeps, log: FastifyBaseLogger): ZitadelGrpcServer {
+  const server = http2.createServer(createZitadelH2Handler(deps, log));
   const sessions = new Set<http2.ServerHttp2Session>();
   server.on("session", (session) => {
     sessions.add(session);

@@ -13,7 +13,10 @@ import type { ZitadelHandlers } from "./surface.js";
  * Connect, the RPCs) is loaded on the surface's first request, so a server that is never asked in
  * ZITADEL's dialect never loads it.
  */
-export async function zitadelSurface(app: FastifyInstance, deps: SurfaceDeps): Promise<void> {
+export async function zitadelSurface(
+  app: FastifyInstance,
+  deps: SurfaceDeps & { atRoot?: boolean },
+): Promise<void> {
   let loaded: Promise<ZitadelHandlers> | undefined;
   const handlers = (): Promise<ZitadelHandlers> => {
     loaded ??= import("./surface.js")
@@ -25,7 +28,11 @@ export async function zitadelSurface(app: FastifyInstance, deps: SurfaceDeps): P
     return loaded;
   };
 
-  app.setNotFoundHandler(async (request, reply) => (await handlers()).notFound(request, reply));
+  // At the root (HANDSET_ZITADEL_AT_ROOT) the surface shares the app's not-found answer: paths that are
+  // no route of any surface stay Handset's.
+  if (!deps.atRoot) {
+    app.setNotFoundHandler(async (request, reply) => (await handlers()).notFound(request, reply));
+  }
   app.setErrorHandler(
     settlingErrors(async (error, request, reply) => (await handlers()).error(error, request, reply)),
   );

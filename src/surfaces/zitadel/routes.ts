@@ -8,6 +8,7 @@ import { toHandsetError } from "../../http/request-errors.js";
 import { authServiceRpcs } from "./auth-rpcs.js";
 import { rpcErrorEdge, rpcRequestKey, withCause } from "./error-edge.js";
 import { authHeaderMissing, toZitadelError } from "./errors.js";
+import { answerGrpcMessages } from "./grpc-message.js";
 import type { PhoneRpc, ZitadelContext } from "./rpc.js";
 import { answerUndecodable, markReached } from "./undecodable.js";
 import { userServiceRpcs } from "./user-rpcs.js";
@@ -96,5 +97,6 @@ export function connectRoutes(
       });
     }
     answerUndecodable(router);
+    answerGrpcMessages(router);
   };
 }

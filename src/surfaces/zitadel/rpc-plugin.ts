@@ -13,6 +13,7 @@ import {
 } from "@connectrpc/connect-node";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { rpcRequestKey } from "./error-edge.js";
+import { answerGrpcWebText } from "./grpc-web-text.js";
 
 export interface RpcHandlerOptions {
   routes: (router: ConnectRouter) => void;
@@ -36,6 +37,8 @@ export function routerOptions(readMaxBytes: number) {
 export function connectHandlers(options: RpcHandlerOptions): Map<string, RpcRouteHandler> {
   const router = createConnectRouter(routerOptions(options.readMaxBytes));
   options.routes(router);
+  // Outermost: a text-mode gRPC-Web call is decoded before anything else sees it.
+  answerGrpcWebText(router, options.readMaxBytes);
   const handlers = new Map<string, RpcRouteHandler>();
   for (const handler of router.handlers) {
     handlers.set(handler.requestPath, async (request, reply) => {
