@@ -13,6 +13,8 @@ import { createProfilePhoneService } from "./profile-phone.js";
 import { createStatsService } from "./stats.js";
 import { createTenantSettingsService } from "./tenant-settings.js";
 import { createTenantService } from "./tenants.js";
+import { createUserProfileService } from "./user-profiles.js";
+import { createUserSearchService } from "./user-search.js";
 import { createUserService } from "./users.js";
 import { createVerificationService } from "./verification.js";
 
@@ -25,6 +27,8 @@ export function createHandset(deps: ServiceDeps) {
   return {
     credentials,
     users,
+    userProfiles: createUserProfileService(deps, { phoneNumbers }),
+    userSearch: createUserSearchService(deps),
     phoneNumbers,
     verification,
     codes: createCodeDisclosureService(deps),

@@ -133,7 +133,13 @@ export const clerkErrors = {
 };
 
 /** Which operation failed: some of Clerk's codes differ between creating and updating a number. */
-export type ClerkAction = "create_phone_number" | "update_phone_number" | "delete_phone_number" | "other";
+export type ClerkAction =
+  | "create_phone_number"
+  | "update_phone_number"
+  | "delete_phone_number"
+  | "update_user"
+  | "attempt_verification"
+  | "other";
 
 export interface ClerkErrorContext {
   action: ClerkAction;
@@ -209,6 +215,13 @@ export function toClerkError(error: HandsetError, ctx: ClerkErrorContext): Clerk
     case "USER_ALREADY_EXISTS":
       return clerkErrors.identificationExists("external_id");
     case "PHONE_NUMBER_NOT_FOUND":
+      // `primary_phone_number_id` naming a number the user does not hold is a bad parameter.
+      if (error.details.field === "primary_phone_number_id") {
+        return new ClerkApiError(422, [
+          clerkErrors.paramValueInvalid("primary_phone_number_id", error.message),
+        ]);
+      }
+      return clerkErrors.resourceNotFound();
     case "MESSAGE_NOT_FOUND":
     case "DESTINATION_PAUSE_NOT_FOUND":
     case "CREDENTIAL_NOT_FOUND":
@@ -222,6 +235,11 @@ export function toClerkError(error: HandsetError, ctx: ClerkErrorContext): Clerk
     case "PHONE_NUMBER_UNAVAILABLE":
       return phoneFormatInvalid(error);
     case "PHONE_NUMBER_NOT_VERIFIED":
+      if (error.details.field === "primary_phone_number_id") {
+        return new ClerkApiError(422, [
+          clerkErrors.paramValueInvalid("primary_phone_number_id", error.message),
+        ]);
+      }
       if (ctx.action === "create_phone_number") return clerkErrors.createSecondFactorUnverified();
       if (ctx.action === "update_phone_number") return clerkErrors.updateSecondFactorUnverified();
       return new ClerkApiError(400, [
