@@ -17,6 +17,7 @@ import { createUserProfileService } from "./user-profiles.js";
 import { createUserSearchService } from "./user-search.js";
 import { createUserService } from "./users.js";
 import { createVerificationService } from "./verification.js";
+import { createVerificationAttemptService } from "./verification-attempt.js";
 
 /** All use cases over one store and clock: what every surface calls, and nothing else. */
 export function createHandset(deps: ServiceDeps) {
@@ -31,6 +32,7 @@ export function createHandset(deps: ServiceDeps) {
     userSearch: createUserSearchService(deps),
     phoneNumbers,
     verification,
+    verificationAttempts: createVerificationAttemptService(deps, { verification }),
     codes: createCodeDisclosureService(deps),
     messages: createMessageService(deps),
     settings: createTenantSettingsService(deps),

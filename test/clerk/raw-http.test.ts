@@ -99,7 +99,15 @@ describe("wire format", () => {
   });
 
   it("DELETE answers exactly { object, id, deleted }", async () => {
-    const { phoneId } = await newUserWithNumber();
+    const { userId } = await newUserWithNumber();
+    // A second number to delete: Clerk keeps a user's last identification.
+    const added = await t.app.inject({
+      method: "POST",
+      url: "/clerk/v1/phone_numbers",
+      headers: auth,
+      payload: { user_id: userId, phone_number: mobileNumber() },
+    });
+    const phoneId = (added.json() as { id: string }).id;
     const response = await t.app.inject({
       method: "DELETE",
       url: `/clerk/v1/phone_numbers/${phoneId}`,

@@ -267,6 +267,8 @@ export function toClerkError(error: HandsetError, ctx: ClerkErrorContext): Clerk
         code: "verification_already_verified",
       });
     case "VERIFICATION_NOT_FOUND":
+      // attempt_verification names the verification: one that is not there is not found.
+      if (ctx.action === "attempt_verification") return clerkErrors.resourceNotFound(error.message);
       return single(400, {
         message: "missing verification",
         long_message: error.message,
