@@ -77,10 +77,11 @@ export async function searchUsers(
   let query = filtered(db, tenantId, filter).selectAll("users");
   const { field } = page.order;
   if (field === "first_name" || field === "last_name" || field === "phone_number") {
-    const value = field === "phone_number" ? sql`(${primaryE164})` : sql.ref(`users.${field}`);
+    const value = (eb: ExpressionBuilder<Database, "users">) =>
+      field === "phone_number" ? primaryE164(eb) : eb.ref(`users.${field}`);
     query = query
-      .orderBy(sql`case when ${value} is null then 1 else 0 end`, direction)
-      .orderBy(value, direction);
+      .orderBy((eb) => eb.case().when(value(eb), "is", null).then(1).else(0).end(), direction)
+      .orderBy((eb) => value(eb), direction);
   } else if (field === "updated_at") {
     query = query.orderBy("users.updated_at", direction);
   }

@@ -29,7 +29,7 @@ export function userSearch(store: StoreRef): void {
       const [carol = "", nameless = "", alice = ""] = ids;
       const phone = phoneRow(tenantId, alice, { is_primary: 1 });
       await insertPhoneNumber(s.db, phone);
-      const page = (field: "first_name" | "created_at", descending: boolean) => ({
+      const page = (field: "first_name" | "created_at" | "phone_number", descending: boolean) => ({
         order: { field, descending },
         limit: 10,
         offset: 0,
@@ -44,6 +44,12 @@ export function userSearch(store: StoreRef): void {
         nameless,
         carol,
         alice,
+      ]);
+      // By primary number: the only user holding one first ascending, the others by creation after.
+      expect((await searchUsers(s.db, tenantId, all, page("phone_number", false))).map((u) => u.id)).toEqual([
+        alice,
+        carol,
+        nameless,
       ]);
       expect(
         (await searchUsers(s.db, tenantId, { e164s: [phone.e164] }, page("created_at", true))).map(
