@@ -79,6 +79,15 @@ describe("prepare_verification and attempt_verification", () => {
     expect(verified.body).toMatchObject({ id: verificationId, status: "verified" });
     const phone = await s.clerk.phoneNumbers.getPhoneNumber(phoneId);
     expect(phone.verification?.status).toBe("verified");
+    const rawPhone = await fetch(`${s.apiUrl}/v1/phone_numbers/${phoneId}`, {
+      headers: { authorization: `Bearer ${s.secretKey}` },
+    });
+    const phoneBody = await rawPhone.json();
+    expectClerkSchema("PhoneNumber", phoneBody);
+    expect(phoneBody).toMatchObject({
+      reserved: true,
+      verification: { object: "verification_otp", status: "verified", strategy: "phone_code", attempts: 2 },
+    });
 
     // Resubmitting an accepted code is Clerk's verification_already_verified.
     const again = await post(`/phone_numbers/${phoneId}/attempt_verification`, {
