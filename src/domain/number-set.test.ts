@@ -297,8 +297,6 @@ describe("withRemoved", () => {
 
     // biome-ignore format: one case per row reads as a table
     it.each<[string, Flags, string, Flags]>([
-      ["the very last number", { a: "pv" }, "a", {}],
-      ["the very last number, reserved", { a: "pvrd" }, "a", {}],
       ["the primary: nothing is promoted", { a: "pv", b: "v" }, "a", { b: "v" }],
       ["a number that is not the primary", { a: "pv", b: "v" }, "b", { a: "pv" }],
       ["the default: it goes to another reserved number", { a: "pv", b: "vrd", c: "v", d: "vr" }, "b", { a: "pv", c: "v", d: "vrd" }],
@@ -309,7 +307,17 @@ describe("withRemoved", () => {
     });
   });
 
+  // biome-ignore format: one case per row reads as a table
+  it.each<[string, Flags, string, Flags]>([
+    ["the very last number", { a: "pv" }, "a", {}],
+    ["the very last number, reserved", { a: "pvrd" }, "a", {}],
+  ])("HANDSET_RULES remove %s: a Handset user may hold no number", (_label, before, id, after) => {
+    expect(flagsOf(withRemoved(set(before), id, HANDSET_RULES))).toEqual(after);
+  });
+
   it.each<[string, Flags, string]>([
+    ["the very last number (Clerk: a user keeps an identification)", { a: "pv" }, "a"],
+    ["the very last number, unverified", { a: "p" }, "a"],
     ["the only number not reserved", { a: "pv", b: "vrd" }, "a"],
     ["the primary, when the rest are reserved", { a: "pv", b: "vrd", c: "vr" }, "a"],
     ["a reserved number of a set without identification", { a: "pvrd", b: "vr" }, "b"],

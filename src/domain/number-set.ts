@@ -177,7 +177,9 @@ export function withChanged(
 export function withRemoved(numbers: readonly HeldNumber[], id: string, rules: NumberSetRules): HeldNumber[] {
   findHeld(numbers, id);
   const remaining = numbers.filter((n) => n.id !== id);
-  if (rules.keepIdentification && remaining.length > 0 && !remaining.some(identifies)) {
+  // Clerk's rule: a user keeps an identification, so neither the very last number nor the last one
+  // not reserved for second factor may go (Handset's own rules let a user hold no number).
+  if (rules.keepIdentification && !remaining.some(identifies)) {
     throw lastIdentification("Removing this number");
   }
   return settleDefault(remaining);

@@ -16,8 +16,11 @@ import { createProfilePhoneService } from "./profile-phone.js";
 import { createStatsService } from "./stats.js";
 import { createTenantSettingsService } from "./tenant-settings.js";
 import { createTenantService } from "./tenants.js";
+import { createUserProfileService } from "./user-profiles.js";
+import { createUserSearchService } from "./user-search.js";
 import { createUserService } from "./users.js";
 import { createVerificationService } from "./verification.js";
+import { createVerificationAttemptService } from "./verification-attempt.js";
 
 /** All use cases over one store and clock: what every surface calls, and nothing else. */
 export function createHandset(deps: ServiceDeps) {
@@ -28,10 +31,13 @@ export function createHandset(deps: ServiceDeps) {
   return {
     credentials,
     users,
+    userProfiles: createUserProfileService(deps, { phoneNumbers }),
+    userSearch: createUserSearchService(deps),
     phoneNumbers,
     verification,
     /** Verifications of a bare number, Twilio Verify's shape: start, check, get, cancel, approve. */
     bareVerifications: { ...createBareVerificationService(deps), ...createBareVerificationAdmin(deps) },
+    verificationAttempts: createVerificationAttemptService(deps, { verification }),
     codes: createCodeDisclosureService(deps),
     messages: createMessageService(deps),
     settings: createTenantSettingsService(deps),

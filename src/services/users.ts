@@ -10,6 +10,7 @@ import { recordUserChange } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
 import { lockNumbersOf } from "./number-set.js";
 import type { AddPhoneNumberInput, PhoneNumberService } from "./phone-numbers.js";
+import { type ProfileInput, profileColumns } from "./user-profiles.js";
 import { toUserView, type UserView } from "./views.js";
 
 export const USER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -20,6 +21,8 @@ export interface CreateUserInput {
   externalId?: string;
   /** Numbers the user is created with, in one transaction with it: all of them, or no user. */
   phoneNumbers?: readonly Omit<AddPhoneNumberInput, "userId">[];
+  /** Names and metadata (a vendor surface's profile fields). */
+  profile?: ProfileInput;
 }
 
 export interface UserListInput {
@@ -56,11 +59,13 @@ export function createUserService(deps: ServiceDeps, parts: { phoneNumbers: Phon
           fields: [{ path: "id", message: "1 to 64 letters, digits, '_' or '-'" }],
         });
       }
+      const profile = profileColumns(input.profile ?? {}, undefined, "replace");
       return uow.transaction(async (trx) => {
         const inserted = await insertUser(trx, {
           tenantId: caller.tenantId,
           id,
           externalId: input.externalId ?? null,
+          profile,
           now,
         });
         if (!inserted) {

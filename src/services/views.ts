@@ -45,10 +45,20 @@ export interface PhoneNumberView {
   verification: VerificationView | null;
 }
 
+/** A user's profile as the vendor surfaces keep it: names as given, metadata as JSON objects. */
+export interface UserProfile {
+  firstName: string | null;
+  lastName: string | null;
+  publicMetadata: Record<string, unknown>;
+  privateMetadata: Record<string, unknown>;
+  unsafeMetadata: Record<string, unknown>;
+}
+
 export interface UserView {
   id: string;
   tenantId: string;
   externalId: string | null;
+  profile: UserProfile;
   primaryPhoneNumberId: string | null;
   phoneNumbers: PhoneNumberView[];
   /** The user's event sequence: it moves on with every change to the user or its numbers. */
@@ -114,10 +124,25 @@ export function toUserView(row: UserRow, phoneNumbers: PhoneNumberView[]): UserV
     id: row.id,
     tenantId: row.tenant_id,
     externalId: row.external_id,
+    profile: {
+      firstName: row.first_name,
+      lastName: row.last_name,
+      publicMetadata: metadataOf(row.public_metadata),
+      privateMetadata: metadataOf(row.private_metadata),
+      unsafeMetadata: metadataOf(row.unsafe_metadata),
+    },
     primaryPhoneNumberId: phoneNumbers.find((p) => p.primary)?.id ?? null,
     phoneNumbers,
     sequence: Number(row.sequence),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** Metadata is stored as JSON object text written by the service; anything else reads as empty. */
+function metadataOf(text: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(text);
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }

@@ -12,6 +12,7 @@ import * as destinationPauses from "./migrations/010_destination_pauses.js";
 import * as credentialUsage from "./migrations/011_credential_usage.js";
 import * as adminLookupIndexes from "./migrations/012_admin_lookup_indexes.js";
 import * as consoleSessions from "./migrations/013_console_sessions.js";
+import * as userProfiles from "./migrations/014_user_profiles.js";
 import * as bareVerifications from "./migrations/015_bare_verifications.js";
 import * as idempotencyKeys from "./migrations/016_idempotency_keys.js";
 import type { Database } from "./schema.js";
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "011_credential_usage": credentialUsage,
   "012_admin_lookup_indexes": adminLookupIndexes,
   "013_console_sessions": consoleSessions,
+  "014_user_profiles": userProfiles,
   "015_bare_verifications": bareVerifications,
   "016_idempotency_keys": idempotencyKeys,
 };

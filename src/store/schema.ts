@@ -29,7 +29,15 @@ export interface UserTable {
   sequence: number;
   created_at: Millis;
   updated_at: Millis;
+  /** The profile (migration 014): names as given, metadata as JSON object text (`{}` when empty). */
+  first_name: Generated<string | null>;
+  last_name: Generated<string | null>;
+  public_metadata: Generated<string>;
+  private_metadata: Generated<string>;
+  unsafe_metadata: Generated<string>;
 }
+
+export type UserUpdate = Updateable<UserTable>;
 
 export type VerificationStrategy = "sms_code" | "admin" | "test_number";
 

@@ -1,6 +1,6 @@
 import type { Executor } from "./executor.js";
 import { forgetNumbers } from "./locks.js";
-import type { UserRow } from "./schema.js";
+import type { UserRow, UserUpdate } from "./schema.js";
 
 export async function findUser(db: Executor, tenantId: string, id: string): Promise<UserRow | undefined> {
   return db
@@ -30,11 +30,17 @@ export async function findUserByExternalId(
  */
 export async function insertUser(
   db: Executor,
-  row: { tenantId: string; id: string; externalId: string | null; now: number },
+  row: { tenantId: string; id: string; externalId: string | null; now: number; profile?: UserUpdate },
 ): Promise<boolean> {
+  const { first_name, last_name, public_metadata, private_metadata, unsafe_metadata } = row.profile ?? {};
   const result = await db
     .insertInto("users")
     .values({
+      first_name,
+      last_name,
+      public_metadata,
+      private_metadata,
+      unsafe_metadata,
       tenant_id: row.tenantId,
       id: row.id,
       external_id: row.externalId,

@@ -53,12 +53,17 @@ describe("deleting a number", () => {
     expect((await s.clerk.users.getUser(user.id)).twoFactorEnabled).toBe(true);
   });
 
-  it("the very last number can be deleted: a Handset user may hold none", async () => {
+  it("the very last number is 400 identification_deletion_failed, as Clerk keeps a user's last identification", async () => {
     const { user, ids } = await clerkUserWith(s, 1);
-    expect((await s.clerk.phoneNumbers.deletePhoneNumber(ids[0] ?? "")).deleted).toBe(true);
-    const after = await s.clerk.users.getUser(user.id);
-    expect(after.phoneNumbers).toEqual([]);
-    expect(after.primaryPhoneNumberId).toBeNull();
+    const before = await heldNumbers(s, user.id);
+    await expectClerkError(s.clerk.phoneNumbers.deletePhoneNumber(ids[0] ?? ""), {
+      status: 400,
+      code: "identification_deletion_failed",
+      longMessage: "You cannot delete your last identification.",
+    });
+    expect(await heldNumbers(s, user.id)).toEqual(before);
+    // Deleting the user is how its last number goes.
+    expect(await s.clerk.users.deleteUser(user.id)).toMatchObject({ deleted: true });
   });
 });
 

@@ -72,7 +72,8 @@ describe("@clerk/backend phoneNumbers", () => {
   });
 
   it("createPhoneNumber normalises a formatted E.164 number", async () => {
-    const user = await newUser();
+    // A number besides it: Clerk keeps a user's last identification, so the deletion below needs one.
+    const user = await newUser([mobileNumber()]);
     const created = await s.clerk.phoneNumbers.createPhoneNumber({
       userId: user.id,
       phoneNumber: "+1 (201) 555-0123",

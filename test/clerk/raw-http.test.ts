@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemCaller } from "../../src/services/caller.js";
 import { createTestApp, mobileNumber, type TestApp } from "../support/harness.js";
+import { expectClerkSchema } from "./schema.js";
 
 /** What `@clerk/backend` always sends; tests take away or change one thing at a time. */
 let t: TestApp;
@@ -99,7 +100,15 @@ describe("wire format", () => {
   });
 
   it("DELETE answers exactly { object, id, deleted }", async () => {
-    const { phoneId } = await newUserWithNumber();
+    const { userId } = await newUserWithNumber();
+    // A second number to delete: Clerk keeps a user's last identification.
+    const added = await t.app.inject({
+      method: "POST",
+      url: "/clerk/v1/phone_numbers",
+      headers: auth,
+      payload: { user_id: userId, phone_number: mobileNumber() },
+    });
+    const phoneId = (added.json() as { id: string }).id;
     const response = await t.app.inject({
       method: "DELETE",
       url: `/clerk/v1/phone_numbers/${phoneId}`,
@@ -108,6 +117,7 @@ describe("wire format", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("application/json");
     expect(response.json()).toEqual({ object: "phone_number", id: phoneId, deleted: true });
+    expectClerkSchema("DeletedObject", response.json());
   });
 
   it("a User carries object, phone_numbers, primary_phone_number_id and two_factor_enabled", async () => {
@@ -122,6 +132,20 @@ describe("wire format", () => {
       email_addresses: [],
       phone_numbers: [{ id: phoneId, object: "phone_number" }],
     });
+    // Every field Clerk's schema requires, none it does not know: strict generated SDKs read it.
+    expectClerkSchema("User", response.json());
+    const phone = await t.app.inject({
+      method: "GET",
+      url: `/clerk/v1/phone_numbers/${phoneId}`,
+      headers: auth,
+    });
+    expectClerkSchema("PhoneNumber", phone.json());
+  });
+
+  it("Clerk's error envelope is valid under its ClerkErrors schema", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/clerk/v1/users/user_nobody", headers: auth });
+    expect(response.statusCode).toBe(404);
+    expectClerkSchema("ClerkErrors", response.json());
   });
 });
 

@@ -145,6 +145,13 @@ export function sampleBody(route: Route, ids: ProbeIds): Record<string, unknown>
     },
     [`PATCH ${SURFACE_PREFIXES.clerk}/v1/phone_numbers/:phone_number_id`]: { primary: true },
     [`POST ${SURFACE_PREFIXES.clerk}/v1/users`]: { external_id: "probe" },
+    [`PATCH ${SURFACE_PREFIXES.clerk}/v1/users/:user_id`]: { first_name: "Probe" },
+    [`PATCH ${SURFACE_PREFIXES.clerk}/v1/users/:user_id/metadata`]: { public_metadata: { probe: true } },
+    [`PUT ${SURFACE_PREFIXES.clerk}/v1/users/:user_id/metadata`]: { public_metadata: { probe: true } },
+    [`POST ${SURFACE_PREFIXES.clerk}/v1/phone_numbers/:phone_number_id/attempt_verification`]: {
+      verification_id: "vf_probe",
+      code: "123456",
+    },
   };
   for (const version of ["v4", "v4beta"]) {
     const base = `${SURFACE_PREFIXES.linode}/${version}/profile/phone-number`;

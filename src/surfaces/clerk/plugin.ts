@@ -7,6 +7,7 @@ import { sendClerkError } from "./error-edge.js";
 import { clerkErrors } from "./errors.js";
 import { registerPhoneNumberRoutes } from "./phone-number-routes.js";
 import { registerUserRoutes } from "./user-routes.js";
+import { registerVerificationRoutes } from "./verification-routes.js";
 
 /** `Clerk-API-Version` is a release date; any date is served (newer SDKs send newer dates). */
 const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
@@ -66,6 +67,7 @@ export async function clerkSurface(app: FastifyInstance, deps: SurfaceDeps): Pro
     async (v1) => {
       registerPhoneNumberRoutes(v1, ctx);
       registerUserRoutes(v1, ctx);
+      registerVerificationRoutes(v1, ctx);
     },
     { prefix: "/v1" },
   );

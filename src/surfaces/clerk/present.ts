@@ -85,9 +85,11 @@ export function presentPhoneNumber(phone: PhoneNumberView): ClerkPhoneNumber {
     phone_number: phone.e164,
     reserved_for_second_factor: phone.reservedForSecondFactor,
     default_second_factor: phone.defaultSecondFactor,
-    // Clerk shows `reserved: true` for numbers their user proved with a code, false for numbers set
-    // through the Backend API; Handset never lets two users hold one number either way.
-    reserved: phone.verified && phone.verificationStrategy !== "admin",
+    // Clerk's `reserved`: held for this user alone though not verified by the Backend API — an
+    // unverified number (Handset never lets another user of the tenant claim it; Clerk's
+    // `identification_status: reserved`), or one its user proved with a code. A number verified by
+    // an admin is plainly verified, as Clerk shows Backend-API numbers.
+    reserved: !phone.verified || phone.verificationStrategy !== "admin",
     verification: presentVerification(phone),
     linked_to: [],
     backup_codes: null,
@@ -101,8 +103,9 @@ export function presentDeletedPhoneNumber(id: string): { object: "phone_number";
 }
 
 /**
- * Clerk's User object with the parts Handset keeps (id, external id, phone numbers, the primary, MFA);
- * what Handset has no notion of (emails, names, passwords, metadata) is sent empty, never invented.
+ * Clerk's User object with the parts Handset keeps (id, external id, names, metadata, phone numbers,
+ * the primary, MFA); what Handset has no notion of (emails, passwords, sessions) is sent empty or
+ * null, never invented. Every field Clerk's schema marks required is present, and none it lacks.
  */
 export function presentUser(user: UserView) {
   return {
@@ -113,13 +116,13 @@ export function presentUser(user: UserView) {
     primary_phone_number_id: user.primaryPhoneNumberId,
     primary_web3_wallet_id: null,
     username: null,
-    first_name: null,
-    last_name: null,
+    first_name: user.profile.firstName,
+    last_name: user.profile.lastName,
     image_url: "",
     has_image: false,
-    public_metadata: {},
-    private_metadata: {},
-    unsafe_metadata: {},
+    public_metadata: user.profile.publicMetadata,
+    private_metadata: user.profile.privateMetadata,
+    unsafe_metadata: user.profile.unsafeMetadata,
     email_addresses: [],
     phone_numbers: user.phoneNumbers.map(presentPhoneNumber),
     web3_wallets: [],
@@ -131,6 +134,9 @@ export function presentUser(user: UserView) {
     two_factor_enabled: user.phoneNumbers.some((p) => p.reservedForSecondFactor),
     totp_enabled: false,
     backup_code_enabled: false,
+    // Handset keeps no record of when second factor was switched on or off: null, never invented.
+    mfa_enabled_at: null,
+    mfa_disabled_at: null,
     banned: false,
     locked: false,
     lockout_expires_in_seconds: null,
@@ -141,8 +147,15 @@ export function presentUser(user: UserView) {
     last_active_at: null,
     legal_accepted_at: null,
     locale: null,
-    timezone: null,
     created_at: user.createdAt,
     updated_at: user.updatedAt,
   };
+}
+
+export function presentDeletedUser(id: string): { object: "user"; id: string; deleted: true } {
+  return { object: "user", id, deleted: true };
+}
+
+export function presentTotalCount(count: number): { object: "total_count"; total_count: number } {
+  return { object: "total_count", total_count: count };
 }

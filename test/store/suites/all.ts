@@ -4,6 +4,7 @@ import { phoneNumbers } from "./phone-numbers.js";
 import type { StoreRef } from "./support.js";
 import { tenantsAndUsers } from "./tenants-users.js";
 import { transactions } from "./transactions.js";
+import { userSearch } from "./user-search.js";
 import { verifications } from "./verifications.js";
 
 /** The storage conformance suite: every dialect must pass all of it. */
@@ -14,4 +15,5 @@ export const STORE_CONFORMANCE: ReadonlyArray<(store: StoreRef) => void> = [
   outbox,
   messageStatus,
   transactions,
+  userSearch,
 ];
