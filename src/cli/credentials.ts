@@ -209,7 +209,11 @@ export function registerCredentialCommands(
     .description("Create an admin API key and print its secret once")
     .option("--tenant <id>", "tenant the key belongs to (created if missing)", parseTenant)
     .option("--name <name>", "a label to tell keys apart")
-    .option("--scopes <list>", "comma-separated scopes (default: all but tenants:manage and codes:return)", parseScopes)
+    .option(
+      "--scopes <list>",
+      "comma-separated scopes (default: all but tenants:manage and codes:return)",
+      parseScopes,
+    )
     .addOption(
       new Option("--expires <when>", "expiry: a duration like 90d or an ISO 8601 time (default: never)"),
     )

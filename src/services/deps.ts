@@ -48,4 +48,6 @@ export interface ServiceDeps {
   defaultTenant?: string;
   /** The lifetime guess cap, for its views and admin reset (the guard gets its own copy). */
   guessLock?: GuessLockPolicy;
+  /** App webhooks: whether endpoints may be loopback or private addresses (refused when not given). */
+  webhooks?: { allowPrivateNetworks: boolean };
 }

@@ -15,6 +15,8 @@ import { createTenantSettingsService } from "./tenant-settings.js";
 import { createTenantService } from "./tenants.js";
 import { createUserService } from "./users.js";
 import { createVerificationService } from "./verification.js";
+import { createWebhookDeliveryService } from "./webhook-deliveries.js";
+import { createWebhookEndpointService } from "./webhook-endpoints.js";
 
 /** All use cases over one store and clock: what every surface calls, and nothing else. */
 export function createHandset(deps: ServiceDeps) {
@@ -39,6 +41,8 @@ export function createHandset(deps: ServiceDeps) {
     primaryPhone: createPrimaryPhoneService(deps, { users, phoneNumbers, verification }),
     stats: createStatsService(deps),
     consoleSessions: createConsoleSessionService(deps, credentials),
+    webhooks: createWebhookEndpointService(deps),
+    webhookDeliveries: createWebhookDeliveryService(deps),
   };
 }
 

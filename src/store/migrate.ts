@@ -12,6 +12,7 @@ import * as destinationPauses from "./migrations/010_destination_pauses.js";
 import * as credentialUsage from "./migrations/011_credential_usage.js";
 import * as adminLookupIndexes from "./migrations/012_admin_lookup_indexes.js";
 import * as consoleSessions from "./migrations/013_console_sessions.js";
+import * as webhooks from "./migrations/017_webhooks.js";
 import type { Database } from "./schema.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "011_credential_usage": credentialUsage,
   "012_admin_lookup_indexes": adminLookupIndexes,
   "013_console_sessions": consoleSessions,
+  "017_webhooks": webhooks,
 };
 
 /** Every migration, oldest first: what a fresh database applies. */
