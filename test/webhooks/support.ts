@@ -56,7 +56,12 @@ export async function register(
 
 /** Adds a number to the user, creating the user first when it is new. */
 export async function addNumber(app: TestApp, userId: string, key = app.adminKey): Promise<{ id: string }> {
-  const user = await app.app.inject({ method: "POST", url: "/v1/users", headers: bearer(key), payload: { id: userId } });
+  const user = await app.app.inject({
+    method: "POST",
+    url: "/v1/users",
+    headers: bearer(key),
+    payload: { id: userId },
+  });
   expect([201, 409]).toContain(user.statusCode);
   const answer = await app.app.inject({
     method: "POST",

@@ -148,6 +148,12 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
         logger.warn({ deliveryId: row.id }, "webhook outcome dropped: the delivery's lease was taken over");
         return;
       }
+      // An endpoint disabled by this failure, or by another attempt meanwhile, gets no retry.
+      const disabled = ok
+        ? (await markEndpointHealthy(trx, row.endpoint_id), false)
+        : await noteFailure(trx, row, now);
+      const givenUp = disabled && outcome.status === "pending";
+      if (givenUp) await failWaitingDeliveries(trx, row.endpoint_id, "the endpoint was disabled");
       await insertWebhookAttempt(trx, {
         id: newId("wha", now),
         tenant_id: row.tenant_id,
@@ -157,23 +163,25 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
         duration_ms: response.durationMs,
         status_code: response.statusCode,
         error,
-        outcome: ok ? "succeeded" : delay === null ? "failed" : "retry",
-        next_attempt_at: outcome.nextAttemptAt,
+        outcome: ok ? "succeeded" : delay === null || givenUp ? "failed" : "retry",
+        next_attempt_at: givenUp ? null : outcome.nextAttemptAt,
       });
-      if (ok) await markEndpointHealthy(trx, row.endpoint_id);
-      else await noteFailure(trx, row, now);
     });
   }
 
-  /** A failed attempt: the endpoint is disabled once its every attempt failed for `disableAfterMs`. */
-  async function noteFailure(trx: Executor, row: WebhookDeliveryRow, now: number): Promise<void> {
+  /**
+   * A failed attempt: the endpoint is disabled once its every attempt failed for `disableAfterMs`.
+   * Answers whether the endpoint is disabled now (by this failure or before).
+   */
+  async function noteFailure(trx: Executor, row: WebhookDeliveryRow, now: number): Promise<boolean> {
     const endpoint = await markEndpointFailing(trx, row.endpoint_id, now);
-    if (endpoint?.enabled !== 1 || endpoint.failing_since === null) return;
+    if (endpoint?.enabled !== 1) return true;
+    if (endpoint.failing_since === null) return false;
     const failingSince = Number(endpoint.failing_since);
-    if (now - failingSince < disableAfterMs) return;
+    if (now - failingSince < disableAfterMs) return false;
     const days = Math.round((now - failingSince) / 86_400_000);
     const reason = `every attempt failed for ${days} days`;
-    if (!(await disableEndpoint(trx, endpoint.id, reason, now))) return;
+    if (!(await disableEndpoint(trx, endpoint.id, reason, now))) return true;
     const given = await failWaitingDeliveries(trx, endpoint.id, "the endpoint was disabled");
     await appendWebhookEndpointEvent(trx, {
       id: newId("evt", now),
@@ -190,6 +198,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       at: now,
     });
     logger.warn({ endpointId: endpoint.id, reason }, "webhook endpoint disabled");
+    return true;
   }
 
   async function drain(): Promise<number> {
