@@ -149,9 +149,9 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
         return;
       }
       // An endpoint disabled by this failure, or by another attempt meanwhile, gets no retry.
-      const disabled = ok
-        ? (await markEndpointHealthy(trx, row.endpoint_id), false)
-        : await noteFailure(trx, row, now);
+      let disabled = false;
+      if (ok) await markEndpointHealthy(trx, row.endpoint_id);
+      else disabled = await noteFailure(trx, row, now);
       const givenUp = disabled && outcome.status === "pending";
       if (givenUp) await failWaitingDeliveries(trx, row.endpoint_id, "the endpoint was disabled");
       await insertWebhookAttempt(trx, {
