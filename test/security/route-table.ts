@@ -136,6 +136,8 @@ export function sampleBody(route: Route, ids: ProbeIds): Record<string, unknown>
     [`PATCH ${n}/settings`]: { regions: { denied: [] } },
     [`POST ${n}/credentials`]: { kind: "admin_key", name: "probe" },
     [`POST ${n}/tenants`]: { id: "probe-tenant" },
+    [`POST ${n}/webhooks`]: { url: "https://hooks.example.com/probe", event_types: ["*"] },
+    [`PATCH ${n}/webhooks/:id`]: { enabled: true },
     [`POST ${SURFACE_PREFIXES.clerk}/v1/phone_numbers`]: {
       user_id: ids.userId,
       phone_number: ids.freshNumber,
