@@ -5,6 +5,10 @@ import { purgeBudgetUsage } from "../store/budget-ledger.js";
 import { purgeConsoleSessions } from "../store/console-sessions.js";
 import { purgeConversionCounts } from "../store/conversion-ledger.js";
 import type { Store } from "../store/database.js";
+import { purgeWebhookLog } from "../store/webhook-deliveries.js";
+
+/** How long the webhook delivery log keeps settled deliveries (docs/webhooks.md). */
+export const WEBHOOK_LOG_DAYS = 30;
 
 export interface Housekeeping {
   /** One pass now (tests, and the first pass at start). */
@@ -17,8 +21,8 @@ export interface Housekeeping {
 const EVERY_MS = 15 * 60 * 1000;
 
 /**
- * Deletes what has expired: the budget ledger's and the conversion guard's past windows, and console
- * sessions past their idle or absolute end. Every process runs it; the deletes are
+ * Deletes what has expired: the budget ledger's and the conversion guard's past windows, console
+ * sessions past their idle or absolute end, and webhook deliveries settled over 30 days ago. Every process runs it; the deletes are
  * idempotent, so several processes on one database need no coordination.
  */
 export function createHousekeeping(store: Store, clock: Clock, log: DispatcherLogger): Housekeeping {
@@ -28,9 +32,10 @@ export function createHousekeeping(store: Store, clock: Clock, log: DispatcherLo
     const budgets = await purgeBudgetUsage(store.db, now);
     const conversion = await purgeConversionCounts(store.db, now);
     const consoleSessions = await purgeConsoleSessions(store.db, now, CONSOLE_IDLE_MS);
-    if (budgets + conversion + consoleSessions > 0) {
+    const webhookDeliveries = await purgeWebhookLog(store.db, now - WEBHOOK_LOG_DAYS * 86_400_000);
+    if (budgets + conversion + consoleSessions + webhookDeliveries > 0) {
       log.info(
-        { budgets, conversion, consoleSessions },
+        { budgets, conversion, consoleSessions, webhookDeliveries },
         "purged expired counting windows and console sessions",
       );
     }

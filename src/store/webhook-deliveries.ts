@@ -182,3 +182,22 @@ export async function findDeliveredEvent(db: Executor, tenantId: string, eventId
 export async function findEndpointForDelivery(db: Executor, endpointId: string) {
   return db.selectFrom("webhook_endpoints").selectAll().where("id", "=", endpointId).executeTakeFirst();
 }
+
+/**
+ * Deletes settled deliveries (succeeded or failed) created before `before`, with their attempts: the
+ * delivery log keeps a window, not all history (the event log keeps that). Answers how many went.
+ */
+export async function purgeWebhookLog(db: Executor, before: number): Promise<number> {
+  const old = db
+    .selectFrom("webhook_deliveries")
+    .select("id")
+    .where("status", "in", ["succeeded", "failed"])
+    .where("created_at", "<", before);
+  await db.deleteFrom("webhook_attempts").where("delivery_id", "in", old).execute();
+  const result = await db
+    .deleteFrom("webhook_deliveries")
+    .where("status", "in", ["succeeded", "failed"])
+    .where("created_at", "<", before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

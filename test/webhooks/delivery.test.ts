@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createHousekeeping } from "../../src/app/housekeeping.js";
 import { verify } from "./receiver.js";
 import { addNumber, call, closeAll, only, register, setUp } from "./support.js";
 
@@ -88,5 +89,21 @@ describe("app webhooks: delivery", () => {
     expect(taken.statusCode).toBe(422);
     await app.webhookWorker.runOnce();
     expect(receiver.received.map((m) => JSON.parse(m.body).data.user_id)).toEqual(["dave", "dave"]);
+  });
+
+  it("keeps settled deliveries for 30 days, then housekeeping deletes them with their attempts", async () => {
+    const { app, receiver } = await setUp();
+    const endpoint = await register(app, receiver.url, ["phone_number.added"]);
+    await addNumber(app, "pia");
+    await app.webhookWorker.runOnce();
+    const housekeeping = createHousekeeping(app.store, app.clock, { info() {}, warn() {}, error() {} });
+    const listed = async () => (await call(app, "GET", `/v1/webhooks/${endpoint.id}/deliveries`)).json().data;
+    app.clock.advance(29 * 86_400_000);
+    await housekeeping.runOnce();
+    expect(await listed()).toHaveLength(1);
+    app.clock.advance(2 * 86_400_000);
+    await housekeeping.runOnce();
+    expect(await listed()).toEqual([]);
+    expect(await app.store.db.selectFrom("webhook_attempts").selectAll().execute()).toEqual([]);
   });
 });
