@@ -157,6 +157,12 @@ const ConfigSchema = z.object({
   HANDSET_DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   /** How long a dispatcher holds a message it is sending before another process may take it over. */
   HANDSET_DISPATCH_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** App webhooks (docs/webhooks.md): one attempt's limit, connection to answer. */
+  HANDSET_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** How often the webhook worker looks for due deliveries. */
+  HANDSET_WEBHOOK_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  /** Production only: let webhook endpoints be loopback or private addresses (always allowed otherwise). */
+  HANDSET_WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag.default(false),
 });
 
 export type Env = z.input<typeof ConfigSchema>;
@@ -218,6 +224,13 @@ export interface Config {
     dispatchIntervalMs: number;
     dispatchMaxAttempts: number;
     dispatchLeaseMs: number;
+  };
+  /** App webhooks (docs/webhooks.md). */
+  webhooks: {
+    timeoutMs: number;
+    intervalMs: number;
+    /** Loopback and private receivers allowed: outside production always, in production when set. */
+    allowPrivateNetworks: boolean;
   };
 }
 
@@ -327,6 +340,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dispatchIntervalMs: c.HANDSET_DISPATCH_INTERVAL_MS,
       dispatchMaxAttempts: c.HANDSET_DISPATCH_MAX_ATTEMPTS,
       dispatchLeaseMs: c.HANDSET_DISPATCH_LEASE_MS,
+    },
+    webhooks: {
+      timeoutMs: c.HANDSET_WEBHOOK_TIMEOUT_MS,
+      intervalMs: c.HANDSET_WEBHOOK_INTERVAL_MS,
+      allowPrivateNetworks: c.NODE_ENV !== "production" || c.HANDSET_WEBHOOK_ALLOW_PRIVATE_NETWORKS,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createReloadingKeyring, type ReloadingKeyring } from "../code-secrets/reloading-keyring.js";
 import type { Config } from "../config.js";
+import { createWebhookWorker, type WebhookWorker } from "../delivery/app-webhooks/worker.js";
 import { createDispatcher, type Dispatcher, type DispatcherLogger } from "../delivery/dispatcher.js";
 import type { SmsProvider } from "../delivery/provider.js";
 import type { InboxProvider } from "../delivery/providers/inbox/inbox-provider.js";
@@ -56,6 +57,8 @@ export interface Core {
   handset: Handset;
   /** This core's Prometheus registry and counters. */
   metrics: HandsetMetrics;
+  /** Sends the app's webhooks (docs/webhooks.md); started with delivery, like the dispatcher. */
+  webhookWorker: WebhookWorker;
   /** Purges what has expired (the budget ledger's past windows); started with delivery. */
   housekeeping: Housekeeping;
   /** Stops the dispatcher, then closes the store. */
@@ -193,11 +196,20 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     defaultTenant: config.defaultTenant,
     guessLock: config.guessLock,
     appJwt: config.appJwt,
+    webhooks: { allowPrivateNetworks: config.webhooks.allowPrivateNetworks },
     messages: {
       // Most sends ask for nothing: the tenant's locales are listed only for a request that asks.
       localeFor: (tenantId, asked) =>
         asked.field || asked.acceptLanguage ? preferredLocale(asked, renderer.locales(tenantId)) : null,
     },
+  });
+  const webhookWorker = createWebhookWorker({
+    store,
+    clock,
+    logger: log,
+    intervalMs: config.webhooks.intervalMs,
+    timeoutMs: config.webhooks.timeoutMs,
+    allowPrivateNetworks: config.webhooks.allowPrivateNetworks,
   });
   const usageFlusher = createUsageFlusher(handset, log);
   // The CLI authenticates nothing, so only a server has last-used times to write.
@@ -213,6 +225,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     providers,
     inbox,
     dispatcher,
+    webhookWorker,
     handset,
     metrics,
     housekeeping,
@@ -220,6 +233,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
       // Long-lived connections first (an SMPP bind's first attempt), so that the first sends find them.
       await provider.start?.();
       dispatcher.start();
+      webhookWorker.start();
       housekeeping.start();
       codeSecrets?.start();
     },
@@ -228,6 +242,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
       housekeeping.stop();
       await usageFlusher.stop();
       await dispatcher.stop();
+      await webhookWorker.stop();
       try {
         await provider.close?.();
       } catch (error) {

@@ -6,6 +6,10 @@ import { purgeConsoleSessions } from "../store/console-sessions.js";
 import { purgeConversionCounts } from "../store/conversion-ledger.js";
 import type { Store } from "../store/database.js";
 import { purgeIdempotencyKeys } from "../store/idempotency.js";
+import { purgeWebhookLog } from "../store/webhook-deliveries.js";
+
+/** How long the webhook delivery log keeps settled deliveries (docs/webhooks.md). */
+export const WEBHOOK_LOG_DAYS = 30;
 
 export interface Housekeeping {
   /** One pass now (tests, and the first pass at start). */
@@ -19,7 +23,8 @@ const EVERY_MS = 15 * 60 * 1000;
 
 /**
  * Deletes what has expired: the budget ledger's and the conversion guard's past windows, console
- * sessions past their idle or absolute end, and idempotency keys past their 24 hours. Every process runs it; the deletes are
+ * sessions past their idle or absolute end, idempotency keys past their 24 hours, and webhook deliveries
+ * settled over 30 days ago. Every process runs it; the deletes are
  * idempotent, so several processes on one database need no coordination.
  */
 export function createHousekeeping(store: Store, clock: Clock, log: DispatcherLogger): Housekeeping {
@@ -30,10 +35,11 @@ export function createHousekeeping(store: Store, clock: Clock, log: DispatcherLo
     const conversion = await purgeConversionCounts(store.db, now);
     const consoleSessions = await purgeConsoleSessions(store.db, now, CONSOLE_IDLE_MS);
     const idempotencyKeys = await purgeIdempotencyKeys(store.db, now);
-    if (budgets + conversion + consoleSessions + idempotencyKeys > 0) {
+    const webhookDeliveries = await purgeWebhookLog(store.db, now - WEBHOOK_LOG_DAYS * 86_400_000);
+    if (budgets + conversion + consoleSessions + idempotencyKeys + webhookDeliveries > 0) {
       log.info(
-        { budgets, conversion, consoleSessions, idempotencyKeys },
-        "purged expired counting windows, console sessions and idempotency keys",
+        { budgets, conversion, consoleSessions, idempotencyKeys, webhookDeliveries },
+        "purged expired counting windows, console sessions, idempotency keys and webhook deliveries",
       );
     }
   };

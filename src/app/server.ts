@@ -120,6 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     handset,
     store,
     dispatcher,
+    webhookWorker: core.webhookWorker,
     inbox,
     providers,
     config,

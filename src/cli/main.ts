@@ -16,6 +16,7 @@ import { registerTenantAdminCommands } from "./tenant-admin.js";
 import { registerTenantCommands } from "./tenants.js";
 import { UsageError } from "./usage-error.js";
 import { registerUserCommands } from "./users.js";
+import { registerWebhookCommands } from "./webhooks.js";
 
 // The configuration (zod), the server, the store and the services are imported inside the actions that
 // use them, so that `--help` and a wrong command line answer without loading Fastify, the protobufs
@@ -101,6 +102,7 @@ export function buildCli(io: CliIo = processIo): Command {
   registerUserCommands(program, { io, config, parseTenant, parseExpiry });
   registerMessageCommands(program, { io, config, parseTenant, parseExpiry });
   registerEventCommands(program, { io, config, parseTenant, parseExpiry });
+  registerWebhookCommands(program, { io, config, parseTenant, parseExpiry });
   registerSecretsCommands(program, io, config);
   registerOpenApiCommand(program, io);
 

@@ -32,6 +32,10 @@ export const ERROR_CODES = [
   "DESTINATION_PAUSE_NOT_FOUND",
   /** An admin key or user token of this tenant (the admin API's key management). */
   "CREDENTIAL_NOT_FOUND",
+  /** An app webhook endpoint of this tenant (docs/webhooks.md). */
+  "WEBHOOK_ENDPOINT_NOT_FOUND",
+  /** A delivery of one of this tenant's webhook endpoints. */
+  "WEBHOOK_DELIVERY_NOT_FOUND",
   /** Creating a tenant whose id is taken. */
   "TENANT_ALREADY_EXISTS",
   /** A destructive change (deleting a tenant) was asked without naming what it destroys. */

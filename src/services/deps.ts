@@ -51,4 +51,6 @@ export interface ServiceDeps {
   guessLock?: GuessLockPolicy;
   /** The app's own JWTs as user credentials (docs/app-tokens.md); none where not given. */
   appJwt?: AppJwtConfig | null;
+  /** App webhooks: whether endpoints may be loopback or private addresses (refused when not given). */
+  webhooks?: { allowPrivateNetworks: boolean };
 }

@@ -21,6 +21,8 @@ import { createUserSearchService } from "./user-search.js";
 import { createUserService } from "./users.js";
 import { createVerificationService } from "./verification.js";
 import { createVerificationAttemptService } from "./verification-attempt.js";
+import { createWebhookDeliveryService } from "./webhook-deliveries.js";
+import { createWebhookEndpointService } from "./webhook-endpoints.js";
 
 /** All use cases over one store and clock: what every surface calls, and nothing else. */
 export function createHandset(deps: ServiceDeps) {
@@ -51,6 +53,8 @@ export function createHandset(deps: ServiceDeps) {
     stats: createStatsService(deps),
     consoleSessions: createConsoleSessionService(deps, credentials),
     idempotency: createIdempotencyService(deps),
+    webhooks: createWebhookEndpointService(deps),
+    webhookDeliveries: createWebhookDeliveryService(deps),
   };
 }
 

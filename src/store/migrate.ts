@@ -15,6 +15,7 @@ import * as consoleSessions from "./migrations/013_console_sessions.js";
 import * as userProfiles from "./migrations/014_user_profiles.js";
 import * as bareVerifications from "./migrations/015_bare_verifications.js";
 import * as idempotencyKeys from "./migrations/016_idempotency_keys.js";
+import * as webhooks from "./migrations/017_webhooks.js";
 import type { Database } from "./schema.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "014_user_profiles": userProfiles,
   "015_bare_verifications": bareVerifications,
   "016_idempotency_keys": idempotencyKeys,
+  "017_webhooks": webhooks,
 };
 
 /** Every migration, oldest first: what a fresh database applies. */

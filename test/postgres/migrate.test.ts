@@ -76,6 +76,9 @@ describe.skipIf(!TEST_DATABASE_URL)("migrations on PostgreSQL", () => {
         "tenants",
         "users",
         "verifications",
+        "webhook_attempts",
+        "webhook_deliveries",
+        "webhook_endpoints",
       ].sort(),
     );
   }, 60_000);

@@ -139,6 +139,8 @@ export function sampleBody(route: Route, ids: ProbeIds): Record<string, unknown>
     [`POST ${n}/tenants`]: { id: "probe-tenant" },
     [`POST ${n}/verifications`]: { to: ids.freshNumber },
     [`POST ${n}/verifications/check`]: { to: ids.freshNumber, code: "123456" },
+    [`POST ${n}/webhooks`]: { url: "https://hooks.example.com/probe", event_types: ["*"] },
+    [`PATCH ${n}/webhooks/:id`]: { enabled: true },
     [`POST ${SURFACE_PREFIXES.clerk}/v1/phone_numbers`]: {
       user_id: ids.userId,
       phone_number: ids.freshNumber,

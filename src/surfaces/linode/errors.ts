@@ -83,6 +83,8 @@ export function toLinodeError(error: HandsetError): { status: number; body: Lino
     case "VERIFICATION_ID_NOT_FOUND":
     case "DESTINATION_PAUSE_NOT_FOUND":
     case "CREDENTIAL_NOT_FOUND":
+    case "WEBHOOK_ENDPOINT_NOT_FOUND":
+    case "WEBHOOK_DELIVERY_NOT_FOUND":
     case "PHONE_NUMBER_NOT_VERIFIED":
     case "PHONE_NUMBER_NOT_RESERVED":
     case "PHONE_NUMBER_LAST_IDENTIFICATION":

@@ -22,6 +22,8 @@ export function nativeStatus(code: ErrorCode): number {
     case "DESTINATION_PAUSE_NOT_FOUND":
     case "CREDENTIAL_NOT_FOUND":
     case "VERIFICATION_ID_NOT_FOUND":
+    case "WEBHOOK_ENDPOINT_NOT_FOUND":
+    case "WEBHOOK_DELIVERY_NOT_FOUND":
       return 404;
     case "USER_ALREADY_EXISTS":
     case "TENANT_ALREADY_EXISTS":

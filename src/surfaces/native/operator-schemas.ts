@@ -93,7 +93,7 @@ export const EventSchema = z
   .object({
     id: z.string(),
     tenant_id: z.string(),
-    aggregate_type: z.enum(["tenant", "user", "message", "credential"]),
+    aggregate_type: z.enum(["tenant", "user", "message", "credential", "webhook_endpoint"]),
     aggregate_id: z.string(),
     sequence: z.number().int().describe("The aggregate's own sequence"),
     type: z.string(),

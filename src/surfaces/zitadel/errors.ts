@@ -141,6 +141,10 @@ export function toZitadelError(error: HandsetError, api: ZitadelApi, op: Zitadel
       return handset(Code.NotFound, "DESTINATION-PAUSE-NOT-FOUND");
     case "CREDENTIAL_NOT_FOUND":
       return handset(Code.NotFound, "CREDENTIAL-NOT-FOUND");
+    case "WEBHOOK_ENDPOINT_NOT_FOUND":
+      return handset(Code.NotFound, "WEBHOOK-ENDPOINT-NOT-FOUND");
+    case "WEBHOOK_DELIVERY_NOT_FOUND":
+      return handset(Code.NotFound, "WEBHOOK-DELIVERY-NOT-FOUND");
     case "TENANT_ALREADY_EXISTS":
       return handset(Code.AlreadyExists, "TENANT-EXISTS");
     case "CONFIRMATION_REQUIRED":
