@@ -2,30 +2,34 @@
  * The event types an app can subscribe its webhook endpoints to, and the internal event-log type each
  * one is made from (docs/webhooks.md lists them). The list is closed: an internal event not named here
  * (credentials, tenants, other webhook endpoints' changes) never leaves Handset, so adding an event to
- * the log never starts sending it to apps by surprise.
+ * the log never starts sending it to apps by surprise. One public type may be made from several internal
+ * ones: a code sent for a user's number and one sent for a bare number are both `verification.code_sent`.
  */
 export const PUBLIC_EVENT_SOURCES = {
-  "user.created": "user.created",
-  "user.deleted": "user.deleted",
-  "phone_number.added": "phone_number.added",
-  "phone_number.updated": "phone_number.updated",
-  "phone_number.verified": "phone_number.verified",
-  "phone_number.deleted": "phone_number.removed",
-  "phone_number.add_refused": "phone_number.add_refused",
-  "phone_number.locked": "phone_number.guess_locked",
-  "phone_number.unlocked": "phone_number.guess_lock_cleared",
-  "verification.code_sent": "phone_number.code_sent",
-  "verification.failed": "phone_number.code_rejected",
-  "sms.sent": "sms.sent",
-  "sms.delivered": "sms.delivered",
-  "sms.failed": "sms.failed",
-  "budget.exceeded": "guard.budget_exceeded",
-  "guard.destination_paused": "guard.destination_paused",
-  "guard.destination_pause_lifted": "guard.destination_pause_lifted",
-  "guard.destination_refused": "guard.destination_refused",
-  "guard.phone_number_locked": "guard.phone_number_locked",
-  "tenant.settings_changed": "tenant.settings_changed",
-  "webhook_endpoint.disabled": "webhook_endpoint.disabled",
+  "user.created": ["user.created"],
+  "user.deleted": ["user.deleted"],
+  "phone_number.added": ["phone_number.added"],
+  "phone_number.updated": ["phone_number.updated"],
+  "phone_number.verified": ["phone_number.verified"],
+  "phone_number.deleted": ["phone_number.removed"],
+  "phone_number.add_refused": ["phone_number.add_refused"],
+  "phone_number.locked": ["phone_number.guess_locked"],
+  "phone_number.unlocked": ["phone_number.guess_lock_cleared"],
+  "verification.code_sent": ["phone_number.code_sent", "verification.code_sent", "verification.code_resent"],
+  "verification.failed": ["phone_number.code_rejected", "verification.code_rejected"],
+  // A bare number's verification (POST /v1/verifications) ends approved or canceled.
+  "verification.approved": ["verification.approved"],
+  "verification.canceled": ["verification.canceled"],
+  "sms.sent": ["sms.sent"],
+  "sms.delivered": ["sms.delivered"],
+  "sms.failed": ["sms.failed"],
+  "budget.exceeded": ["guard.budget_exceeded"],
+  "guard.destination_paused": ["guard.destination_paused"],
+  "guard.destination_pause_lifted": ["guard.destination_pause_lifted"],
+  "guard.destination_refused": ["guard.destination_refused"],
+  "guard.phone_number_locked": ["guard.phone_number_locked"],
+  "tenant.settings_changed": ["tenant.settings_changed"],
+  "webhook_endpoint.disabled": ["webhook_endpoint.disabled"],
 } as const;
 
 export type PublicEventType = keyof typeof PUBLIC_EVENT_SOURCES;
@@ -37,10 +41,9 @@ export const PUBLIC_EVENT_TYPES = Object.keys(PUBLIC_EVENT_SOURCES) as PublicEve
 export const ALL_EVENTS = "*";
 
 const PUBLIC_OF_INTERNAL = new Map<string, PublicEventType>(
-  Object.entries(PUBLIC_EVENT_SOURCES).map(([publicType, internal]) => [
-    internal,
-    publicType as PublicEventType,
-  ]),
+  Object.entries(PUBLIC_EVENT_SOURCES).flatMap(([publicType, internals]) =>
+    internals.map((internal): [string, PublicEventType] => [internal, publicType as PublicEventType]),
+  ),
 );
 
 export function isPublicEventType(value: string): value is PublicEventType {
@@ -55,7 +58,7 @@ export function publicTypeOf(internalType: string): PublicEventType | undefined 
 /** The internal types an endpoint's subscription reads from the event log. */
 export function internalTypesFor(subscribed: readonly string[]): string[] {
   const wanted = subscribed.includes(ALL_EVENTS) ? PUBLIC_EVENT_TYPES : subscribed.filter(isPublicEventType);
-  return [...new Set(wanted.map((type) => PUBLIC_EVENT_SOURCES[type]))].sort();
+  return [...new Set(wanted.flatMap((type) => PUBLIC_EVENT_SOURCES[type]))].sort();
 }
 
 /** Keys that never leave in a payload, whatever a writer put in the event (invariant 1 and secrets). */

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHousekeeping } from "../../src/app/housekeeping.js";
+import { mobileNumber } from "../support/harness.js";
+import { latestCode, wrongCode } from "../support/native-client.js";
 import { verify } from "./receiver.js";
 import { addNumber, call, closeAll, only, register, setUp } from "./support.js";
 
@@ -76,6 +78,36 @@ describe("app webhooks: delivery", () => {
     await call(app, "DELETE", "/v1/users/carol");
     await app.webhookWorker.runOnce();
     expect(receiver.received.slice(2).map((m) => JSON.parse(m.body).type)).toEqual(["user.deleted"]);
+  });
+
+  it("tells the app about verifications of bare numbers (POST /v1/verifications) as about users' numbers", async () => {
+    const { app, receiver } = await setUp();
+    await register(app, receiver.url, [
+      "verification.code_sent",
+      "verification.failed",
+      "verification.approved",
+    ]);
+    const to = mobileNumber();
+    const started = await call(app, "POST", "/v1/verifications", { to });
+    expect(started.statusCode).toBe(202);
+    const code = await latestCode(app, to);
+    const wrong = await call(app, "POST", "/v1/verifications/check", { to, code: wrongCode(code) });
+    expect(wrong.statusCode).toBe(422);
+    const right = await call(app, "POST", "/v1/verifications/check", { to, code });
+    expect(right.statusCode).toBe(200);
+
+    await app.webhookWorker.runOnce();
+    const bodies = receiver.received.map(
+      (m) => JSON.parse(m.body) as { type: string; data: Record<string, unknown> },
+    );
+    expect(bodies.map((b) => b.type).sort()).toEqual([
+      "verification.approved",
+      "verification.code_sent",
+      "verification.failed",
+    ]);
+    const id = (started.json() as { verification: { id: string } }).verification.id;
+    for (const body of bodies) expect(JSON.stringify(body.data)).toContain(id);
+    expect(receiver.received.map((m) => m.body).join("")).not.toContain(code);
   });
 
   it("a rolled-back change sends nothing", async () => {
