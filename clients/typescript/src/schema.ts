@@ -103,7 +103,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Find a phone number's holder
+         * @description Who in the tenant holds `phone_number`, and its state: the sign-in-with-phone lookup. `data` holds the one holder, or nothing. Needs `phone:read`.
+         */
+        get: operations["findPhoneNumber"];
         put?: never;
         /**
          * Add a phone number
@@ -443,7 +447,7 @@ export interface paths {
         put?: never;
         /**
          * Create an admin key or a user token
-         * @description Answers the secret once (201); Handset keeps only its hash. A key grants only scopes it holds itself. A user token names its user, who appears on the token's first use.
+         * @description Answers the secret once (201); Handset keeps only its hash. A key grants only scopes it holds itself (creating needs `keys:write`). A user token names its user, who appears on the token's first use; revoke it with `POST /v1/credentials/{id}/revoke`. The CLI's `handset tokens create --user U` does the same on the server's host (docs/admin.md, docs/app-tokens.md).
          */
         post: operations["createCredential"];
         delete?: never;
@@ -483,6 +487,123 @@ export interface paths {
          * @description Every Handset process refuses the credential from its next request (401). Revoking a revoked credential answers it unchanged. A key may revoke itself: this answer is its last.
          */
         post: operations["revokeCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tenant's webhook endpoints */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Answers the signing secret (`whsec_...`) once (201). Every event of the listed types (or `*`) is POSTed to the URL, signed per Standard Webhooks.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Show a webhook endpoint (never its secret) */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint with its delivery log */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint's URL, event types, description or enabled state
+         * @description `enabled: true` turns a disabled endpoint back on and ends its run of failures; deliveries given up meanwhile stay so (replay one to send it).
+         */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a webhook endpoint a new secret
+         * @description Answers the new secret once. For 24 hours each webhook carries a signature under the old secret too, so receivers can switch without a gap.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An endpoint's delivery log, newest first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{delivery_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with its attempts (status code, duration, error, next try) */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{delivery_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again now
+         * @description With the same `webhook-id`. An attempt under way is left to finish; a disabled endpoint's deliveries go once it is enabled.
+         */
+        post: operations["replayWebhookDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -588,6 +709,106 @@ export interface paths {
         get: operations["listEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a code to a bare number
+         * @description Starts a verification of `to`, or sends the open one's code again (the same code) within its validity window: 429 with Retry-After during the resend cooldown or when a send limit, budget or guard refuses. The number is checked like a number added to a user (type, geo permissions). `holder` says which user of the tenant holds the number already, if any. Needs `phone:verify`.
+         */
+        post: operations["startVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/verifications/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a code sent to a bare number
+         * @description Checks `code` against the open verification of `to` (or the one named by `verification_id`). A wrong code answers 422 `CODE_INVALID` with `details.attempts_left`; the last one `CODE_ATTEMPTS_EXHAUSTED`; a late one `CODE_EXPIRED`; one for a verification approved already 409 `CODE_ALREADY_USED`; a number with no code 409 `VERIFICATION_NOT_FOUND`. Needs `phone:verify`.
+         */
+        post: operations["checkVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/verifications/{verification_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a verification
+         * @description Any verification of the tenant by id: a bare number's, or a user's number's. Needs `phone:read`.
+         */
+        get: operations["getVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/verifications/{verification_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a verification
+         * @description Its code is refused from now on. Only an open verification of a bare number: an ended one answers why (`CODE_ALREADY_USED`, `CODE_EXPIRED`, ...). Needs `phone:verify`.
+         */
+        post: operations["cancelVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/verifications/{verification_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a verification without a code
+         * @description The backend vouches for the number (strategy `admin`), as `verified: true` does when adding a number. Only an open verification of a bare number. Needs `phone:write`.
+         */
+        post: operations["approveVerification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -735,8 +956,8 @@ export interface components {
         MessageInput: {
             /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
             id: string;
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            phone_number_id: string;
+            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
+            phone_number_id: string | null;
             /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
             verification_id: string;
             /**
@@ -776,8 +997,8 @@ export interface components {
         VerificationInput: {
             /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
             id: string;
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            phone_number_id: string;
+            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
+            phone_number_id: string | null;
             /** @enum {string} */
             status: "pending" | "verified" | "expired" | "failed" | "canceled";
             /** @enum {string} */
@@ -871,18 +1092,18 @@ export interface components {
                  *     | 400 | `INVALID_REQUEST`, `MALFORMED_JSON` |
                  *     | 401 | `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` |
                  *     | 403 | `INSUFFICIENT_SCOPE` |
-                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` |
-                 *     | 409 | `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` |
+                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` |
+                 *     | 409 | `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` |
                  *     | 413 | `PAYLOAD_TOO_LARGE` |
                  *     | 415 | `UNSUPPORTED_MEDIA_TYPE` |
-                 *     | 422 | `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` |
+                 *     | 422 | `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` |
                  *     | 429 | `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` |
                  *     | 500 | `INTERNAL` |
                  *     | 503 | `SERVICE_UNAVAILABLE` |
                  * @example PHONE_NUMBER_NOT_FOUND
                  * @enum {string}
                  */
-                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "VERIFICATION_ID_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_ANSWER_WITHHELD" | "SERVICE_UNAVAILABLE" | "INTERNAL";
                 /** @example No phone number pn_01kbf2tqa0w7y6x5v4t3s2r1q0. */
                 message: string;
                 /** @example req_01kbf2w0b1c2d3e4f5g6h7j8k9 */
@@ -900,7 +1121,7 @@ export interface components {
             phone_number: components["schemas"]["PhoneNumberInput"];
             verification: components["schemas"]["VerificationInput"];
             /** @enum {string} */
-            delivery: "sms" | "test_number";
+            delivery: "sms" | "test_number" | "returned";
             /** @description The SMS queued; null for a test number */
             message: components["schemas"]["MessageInput"] | null;
         };
@@ -992,8 +1213,8 @@ export interface components {
         LookupVerificationInput: {
             /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
             id: string;
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            phone_number_id: string;
+            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
+            phone_number_id: string | null;
             /** @enum {string} */
             status: "pending" | "verified" | "expired" | "failed" | "canceled";
             /** @enum {string} */
@@ -1023,8 +1244,8 @@ export interface components {
              */
             created_at: string;
             tenant_id: string;
-            /** @description The user it was issued to (the number may have changed hands since) */
-            user_id: string;
+            /** @description The user it was issued to (the number may have changed hands since); null for a bare number's verification not attached to a user */
+            user_id: string | null;
             /** @description E.164 */
             phone_number: string;
             /** Format: date-time */
@@ -1035,8 +1256,8 @@ export interface components {
         LookupMessageInput: {
             /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
             id: string;
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            phone_number_id: string;
+            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
+            phone_number_id: string | null;
             /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
             verification_id: string;
             /**
@@ -1070,7 +1291,8 @@ export interface components {
             receipt_at: string | null;
             failed_at: string | null;
             tenant_id: string;
-            user_id: string;
+            /** @description Null for a code to a bare number not attached to a user */
+            user_id: string | null;
         };
         PhoneNumberLookupInput: {
             /** @description The number looked up, in E.164 */
@@ -1094,7 +1316,7 @@ export interface components {
             id: string;
             tenant_id: string;
             /** @enum {string} */
-            aggregate_type: "tenant" | "user" | "message" | "credential";
+            aggregate_type: "tenant" | "user" | "message" | "credential" | "webhook_endpoint";
             aggregate_id: string;
             /** @description The aggregate's own sequence */
             sequence: number;
@@ -1109,6 +1331,90 @@ export interface components {
         EventPageInput: {
             data: components["schemas"]["EventInput"][];
             next_cursor: string | null;
+        };
+        NumberHolderInput: {
+            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
+            user_id: string;
+            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
+            phone_number_id: string;
+            /** @description Whether the holder's number is verified */
+            verified: boolean;
+        };
+        BareVerificationInput: {
+            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
+            id: string;
+            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
+            phone_number_id: string | null;
+            /** @enum {string} */
+            status: "pending" | "verified" | "expired" | "failed" | "canceled";
+            /** @enum {string} */
+            strategy: "sms_code" | "test_number";
+            /** @example 1 */
+            attempts_used: number;
+            /** @example 4 */
+            attempts_left: number;
+            /** @example 5 */
+            max_attempts: number;
+            /** @example 1 */
+            sends_used: number;
+            /** @example 2 */
+            sends_left: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:40:00.000Z
+             */
+            expires_at: string;
+            /** @description When asking again sends a code; null once ended */
+            resend_available_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            to: string;
+            /** @description The user it was attached to; null until then */
+            user_id: string | null;
+            /** @description When it was approved */
+            verified_at: string | null;
+            /** @description How it was approved: a code, a test number's code, or an admin without a code */
+            verification_strategy: ("sms_code" | "test_number" | "admin") | null;
+            /** @description Until when `POST /v1/phone-numbers` takes it as `verification_id`; null when it cannot */
+            attachable_until: string | null;
+            /** @description The user of this tenant who holds the number already, or null: shown to admin keys only */
+            holder: components["schemas"]["NumberHolderInput"] | null;
+        };
+        BareCodeSentInput: {
+            verification: components["schemas"]["BareVerificationInput"];
+            /** @enum {string} */
+            delivery: "sms" | "test_number";
+            /** @description The SMS queued; null for a test number */
+            message: components["schemas"]["MessageInput"] | null;
+            /** @description True when this call started a new code, false for a resend */
+            new_verification: boolean;
+        };
+        PhoneNumberHolderInput: {
+            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
+            id: string;
+            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
+            user_id: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            phone_number: string;
+            verified: boolean;
+            primary: boolean;
+            reserved_for_second_factor: boolean;
+        };
+        PhoneNumberHolderListInput: {
+            /** @description The holder, or empty: at most one per tenant */
+            data: components["schemas"]["PhoneNumberHolderInput"][];
         };
         TenantSettingsInput: {
             regions: {
@@ -1149,6 +1455,127 @@ export interface components {
         UserPageInput: {
             data: components["schemas"]["UserInput"][];
             next_cursor: string | null;
+        };
+        WebhookEndpointInput: {
+            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            tenant_id: string;
+            /** @example https://app.example.com/hooks/handset */
+            url: string;
+            description: string;
+            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
+            event_types: string[];
+            enabled: boolean;
+            disabled_reason: string | null;
+            disabled_at: string | null;
+            /** @description Since when every attempt failed; null once one succeeds */
+            failing_since: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
+        };
+        WebhookEndpointWithSecretInput: {
+            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            tenant_id: string;
+            /** @example https://app.example.com/hooks/handset */
+            url: string;
+            description: string;
+            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
+            event_types: string[];
+            enabled: boolean;
+            disabled_reason: string | null;
+            disabled_at: string | null;
+            /** @description Since when every attempt failed; null once one succeeds */
+            failing_since: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
+            /** @description `whsec_...`, shown this once: verify each webhook's signature with it */
+            secret: string;
+        };
+        WebhookEndpointPageInput: {
+            data: components["schemas"]["WebhookEndpointInput"][];
+            next_cursor: string | null;
+        };
+        WebhookDeliveryInput: {
+            /** @example whd_0f3a9c2b7d4e1f6a8b9c0d1e2f */
+            id: string;
+            endpoint_id: string;
+            /** @description Also the `webhook-id` header: the same on every retry and replay */
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "succeeded" | "failed";
+            attempts: number;
+            next_attempt_at: string | null;
+            last_status_code: number | null;
+            last_error: string | null;
+            last_attempt_at: string | null;
+            succeeded_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+        };
+        WebhookDeliveryDetailInput: {
+            /** @example whd_0f3a9c2b7d4e1f6a8b9c0d1e2f */
+            id: string;
+            endpoint_id: string;
+            /** @description Also the `webhook-id` header: the same on every retry and replay */
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "succeeded" | "failed";
+            attempts: number;
+            next_attempt_at: string | null;
+            last_status_code: number | null;
+            last_error: string | null;
+            last_attempt_at: string | null;
+            succeeded_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            attempt_log: {
+                attempt: number;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 time, UTC
+                 */
+                started_at: string;
+                duration_ms: number;
+                status_code: number | null;
+                error: string | null;
+                /** @enum {string} */
+                outcome: "succeeded" | "retry" | "failed";
+                next_attempt_at: string | null;
+            }[];
+        };
+        WebhookDeliveryPageInput: {
+            data: components["schemas"]["WebhookDeliveryInput"][];
+            next_cursor: string | null;
+        };
+        WebhookEndpointDeletedInput: {
+            id: string;
+            /** @constant */
+            deleted: true;
         };
         TenantSettingsPatch: {
             regions?: {
@@ -1287,8 +1714,8 @@ export interface components {
         Message: {
             /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
             id: string;
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            phone_number_id: string;
+            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
+            phone_number_id: string | null;
             /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
             verification_id: string;
             /**
@@ -1328,8 +1755,8 @@ export interface components {
         Verification: {
             /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
             id: string;
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            phone_number_id: string;
+            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
+            phone_number_id: string | null;
             /** @enum {string} */
             status: "pending" | "verified" | "expired" | "failed" | "canceled";
             /** @enum {string} */
@@ -1423,18 +1850,18 @@ export interface components {
                  *     | 400 | `INVALID_REQUEST`, `MALFORMED_JSON` |
                  *     | 401 | `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` |
                  *     | 403 | `INSUFFICIENT_SCOPE` |
-                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` |
-                 *     | 409 | `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` |
+                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` |
+                 *     | 409 | `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` |
                  *     | 413 | `PAYLOAD_TOO_LARGE` |
                  *     | 415 | `UNSUPPORTED_MEDIA_TYPE` |
-                 *     | 422 | `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` |
+                 *     | 422 | `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` |
                  *     | 429 | `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` |
                  *     | 500 | `INTERNAL` |
                  *     | 503 | `SERVICE_UNAVAILABLE` |
                  * @example PHONE_NUMBER_NOT_FOUND
                  * @enum {string}
                  */
-                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "VERIFICATION_ID_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_ANSWER_WITHHELD" | "SERVICE_UNAVAILABLE" | "INTERNAL";
                 /** @example No phone number pn_01kbf2tqa0w7y6x5v4t3s2r1q0. */
                 message: string;
                 /** @example req_01kbf2w0b1c2d3e4f5g6h7j8k9 */
@@ -1452,7 +1879,7 @@ export interface components {
             phone_number: components["schemas"]["PhoneNumber"];
             verification: components["schemas"]["Verification"];
             /** @enum {string} */
-            delivery: "sms" | "test_number";
+            delivery: "sms" | "test_number" | "returned";
             /** @description The SMS queued; null for a test number */
             message: components["schemas"]["Message"] | null;
         };
@@ -1544,8 +1971,8 @@ export interface components {
         LookupVerification: {
             /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
             id: string;
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            phone_number_id: string;
+            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
+            phone_number_id: string | null;
             /** @enum {string} */
             status: "pending" | "verified" | "expired" | "failed" | "canceled";
             /** @enum {string} */
@@ -1575,8 +2002,8 @@ export interface components {
              */
             created_at: string;
             tenant_id: string;
-            /** @description The user it was issued to (the number may have changed hands since) */
-            user_id: string;
+            /** @description The user it was issued to (the number may have changed hands since); null for a bare number's verification not attached to a user */
+            user_id: string | null;
             /** @description E.164 */
             phone_number: string;
             /** Format: date-time */
@@ -1587,8 +2014,8 @@ export interface components {
         LookupMessage: {
             /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
             id: string;
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            phone_number_id: string;
+            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
+            phone_number_id: string | null;
             /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
             verification_id: string;
             /**
@@ -1622,7 +2049,8 @@ export interface components {
             receipt_at: string | null;
             failed_at: string | null;
             tenant_id: string;
-            user_id: string;
+            /** @description Null for a code to a bare number not attached to a user */
+            user_id: string | null;
         };
         PhoneNumberLookup: {
             /** @description The number looked up, in E.164 */
@@ -1646,7 +2074,7 @@ export interface components {
             id: string;
             tenant_id: string;
             /** @enum {string} */
-            aggregate_type: "tenant" | "user" | "message" | "credential";
+            aggregate_type: "tenant" | "user" | "message" | "credential" | "webhook_endpoint";
             aggregate_id: string;
             /** @description The aggregate's own sequence */
             sequence: number;
@@ -1661,6 +2089,90 @@ export interface components {
         EventPage: {
             data: components["schemas"]["Event"][];
             next_cursor: string | null;
+        };
+        NumberHolder: {
+            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
+            user_id: string;
+            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
+            phone_number_id: string;
+            /** @description Whether the holder's number is verified */
+            verified: boolean;
+        };
+        BareVerification: {
+            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
+            id: string;
+            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
+            phone_number_id: string | null;
+            /** @enum {string} */
+            status: "pending" | "verified" | "expired" | "failed" | "canceled";
+            /** @enum {string} */
+            strategy: "sms_code" | "test_number";
+            /** @example 1 */
+            attempts_used: number;
+            /** @example 4 */
+            attempts_left: number;
+            /** @example 5 */
+            max_attempts: number;
+            /** @example 1 */
+            sends_used: number;
+            /** @example 2 */
+            sends_left: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:40:00.000Z
+             */
+            expires_at: string;
+            /** @description When asking again sends a code; null once ended */
+            resend_available_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            to: string;
+            /** @description The user it was attached to; null until then */
+            user_id: string | null;
+            /** @description When it was approved */
+            verified_at: string | null;
+            /** @description How it was approved: a code, a test number's code, or an admin without a code */
+            verification_strategy: ("sms_code" | "test_number" | "admin") | null;
+            /** @description Until when `POST /v1/phone-numbers` takes it as `verification_id`; null when it cannot */
+            attachable_until: string | null;
+            /** @description The user of this tenant who holds the number already, or null: shown to admin keys only */
+            holder: components["schemas"]["NumberHolder"] | null;
+        };
+        BareCodeSent: {
+            verification: components["schemas"]["BareVerification"];
+            /** @enum {string} */
+            delivery: "sms" | "test_number";
+            /** @description The SMS queued; null for a test number */
+            message: components["schemas"]["Message"] | null;
+            /** @description True when this call started a new code, false for a resend */
+            new_verification: boolean;
+        };
+        PhoneNumberHolder: {
+            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
+            id: string;
+            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
+            user_id: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            phone_number: string;
+            verified: boolean;
+            primary: boolean;
+            reserved_for_second_factor: boolean;
+        };
+        PhoneNumberHolderList: {
+            /** @description The holder, or empty: at most one per tenant */
+            data: components["schemas"]["PhoneNumberHolder"][];
         };
         TenantSettings: {
             regions: {
@@ -1702,9 +2214,136 @@ export interface components {
             data: components["schemas"]["User"][];
             next_cursor: string | null;
         };
+        WebhookEndpoint: {
+            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            tenant_id: string;
+            /** @example https://app.example.com/hooks/handset */
+            url: string;
+            description: string;
+            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
+            event_types: string[];
+            enabled: boolean;
+            disabled_reason: string | null;
+            disabled_at: string | null;
+            /** @description Since when every attempt failed; null once one succeeds */
+            failing_since: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
+        };
+        WebhookEndpointWithSecret: {
+            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            tenant_id: string;
+            /** @example https://app.example.com/hooks/handset */
+            url: string;
+            description: string;
+            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
+            event_types: string[];
+            enabled: boolean;
+            disabled_reason: string | null;
+            disabled_at: string | null;
+            /** @description Since when every attempt failed; null once one succeeds */
+            failing_since: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
+            /** @description `whsec_...`, shown this once: verify each webhook's signature with it */
+            secret: string;
+        };
+        WebhookEndpointPage: {
+            data: components["schemas"]["WebhookEndpoint"][];
+            next_cursor: string | null;
+        };
+        WebhookDelivery: {
+            /** @example whd_0f3a9c2b7d4e1f6a8b9c0d1e2f */
+            id: string;
+            endpoint_id: string;
+            /** @description Also the `webhook-id` header: the same on every retry and replay */
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "succeeded" | "failed";
+            attempts: number;
+            next_attempt_at: string | null;
+            last_status_code: number | null;
+            last_error: string | null;
+            last_attempt_at: string | null;
+            succeeded_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+        };
+        WebhookDeliveryDetail: {
+            /** @example whd_0f3a9c2b7d4e1f6a8b9c0d1e2f */
+            id: string;
+            endpoint_id: string;
+            /** @description Also the `webhook-id` header: the same on every retry and replay */
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "succeeded" | "failed";
+            attempts: number;
+            next_attempt_at: string | null;
+            last_status_code: number | null;
+            last_error: string | null;
+            last_attempt_at: string | null;
+            succeeded_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            attempt_log: {
+                attempt: number;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 time, UTC
+                 */
+                started_at: string;
+                duration_ms: number;
+                status_code: number | null;
+                error: string | null;
+                /** @enum {string} */
+                outcome: "succeeded" | "retry" | "failed";
+                next_attempt_at: string | null;
+            }[];
+        };
+        WebhookDeliveryPage: {
+            data: components["schemas"]["WebhookDelivery"][];
+            next_cursor: string | null;
+        };
+        WebhookEndpointDeleted: {
+            id: string;
+            /** @constant */
+            deleted: true;
+        };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+         * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -1764,7 +2403,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1773,7 +2412,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1800,7 +2439,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1832,7 +2471,13 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1882,7 +2527,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1918,7 +2563,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2003,7 +2648,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2030,7 +2675,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2121,7 +2766,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2148,7 +2793,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2235,7 +2880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2262,7 +2907,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2336,7 +2981,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2345,7 +2990,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2372,7 +3017,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2448,7 +3093,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2457,7 +3102,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2484,7 +3129,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2516,7 +3161,13 @@ export interface operations {
     addMyPhoneNumber: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2568,7 +3219,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2577,7 +3228,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2604,7 +3255,122 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    findPhoneNumber: {
+        parameters: {
+            query?: {
+                /** @description Required: E.164 (`%2B` for `+` in a URL), or national with `region` */
+                phone_number?: string;
+                /** @description ISO region for a national number */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneNumberHolderList"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2636,15 +3402,21 @@ export interface operations {
     addPhoneNumber: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description E.164, or national with `region` */
-                    phone_number: string;
+                    /** @description E.164, or national with `region`; may be left out with `verification_id` */
+                    phone_number?: string;
                     /** @description ISO region for a national number */
                     region?: string;
                     primary?: boolean;
@@ -2652,6 +3424,8 @@ export interface operations {
                     /** @description Mark verified without a code (strategy `admin`) */
                     verified?: boolean;
                     reserved_for_second_factor?: boolean;
+                    /** @description An approved verification of a bare number (`POST /v1/verifications`) to attach: the number arrives verified with its strategy; once, within `attachable_until` */
+                    verification_id?: string;
                 };
             };
         };
@@ -2692,7 +3466,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2701,7 +3475,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2728,7 +3502,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2813,7 +3587,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2840,7 +3614,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2925,7 +3699,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2952,7 +3726,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3046,7 +3820,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3073,7 +3847,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3105,7 +3879,13 @@ export interface operations {
     sendVerificationCode: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 phone_number_id: string;
             };
@@ -3164,7 +3944,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3191,7 +3971,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3223,7 +4003,13 @@ export interface operations {
     verifyPhoneNumber: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 phone_number_id: string;
             };
@@ -3282,7 +4068,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3309,7 +4095,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3394,7 +4180,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +4207,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3506,7 +4292,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3533,7 +4319,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3626,7 +4412,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3653,7 +4439,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3685,7 +4471,13 @@ export interface operations {
     sendMyVerificationCode: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 phone_number_id: string;
             };
@@ -3744,7 +4536,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3771,7 +4563,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3803,7 +4595,13 @@ export interface operations {
     verifyMyPhoneNumber: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 phone_number_id: string;
             };
@@ -3862,7 +4660,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3889,7 +4687,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3965,7 +4763,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3974,7 +4772,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4001,7 +4799,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4077,7 +4875,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4086,7 +4884,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4113,7 +4911,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4189,7 +4987,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4198,7 +4996,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4225,7 +5023,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4310,7 +5108,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4337,7 +5135,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4415,7 +5213,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4424,7 +5222,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4451,7 +5249,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4536,7 +5334,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4563,7 +5361,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4641,7 +5439,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4650,7 +5448,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4677,7 +5475,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4751,7 +5549,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4760,7 +5558,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4787,7 +5585,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4865,7 +5663,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4874,7 +5672,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4901,7 +5699,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4977,7 +5775,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4986,7 +5784,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5013,7 +5811,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5090,7 +5888,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5099,7 +5897,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5126,7 +5924,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5209,7 +6007,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5218,7 +6016,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5245,7 +6043,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5277,19 +6075,29 @@ export interface operations {
     createCredential: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
+                    /**
+                     * @description `admin_key` (`hsk_…`): acts for the whole tenant on the admin routes. `user_token` (`hst_…`): acts for one user on `/v1/me` and the vendor surfaces' own-phone operations
+                     * @enum {string}
+                     */
                     kind: "admin_key" | "user_token";
+                    /** @description A label to tell credentials apart */
                     name?: string;
-                    /** @description Default: the kind's default set, narrowed to the scopes the calling key holds */
+                    /** @description Default: the kind's default set, narrowed to the scopes the calling key holds. A user token holds only `phone:read`, `phone:write`, `phone:verify` */
                     scopes?: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
-                    /** @description Required for a user token */
+                    /** @description Required for a user token, refused for an admin key: 1 to 64 letters, digits, `_` or `-` */
                     user_id?: string;
                     /**
                      * Format: date-time
@@ -5336,7 +6144,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5345,7 +6153,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5372,7 +6180,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5448,7 +6256,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5457,7 +6265,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5484,7 +6292,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5516,7 +6324,13 @@ export interface operations {
     revokeCredential: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -5560,7 +6374,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5569,7 +6383,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5596,7 +6410,1057 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    event_types: string[];
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointDeleted"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    event_types?: string[];
+                    description?: string;
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "sending" | "succeeded" | "failed";
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5674,7 +7538,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5683,7 +7547,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5710,7 +7574,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5742,7 +7606,13 @@ export interface operations {
     createTenant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5791,7 +7661,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5800,7 +7670,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5827,7 +7697,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5903,7 +7773,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5912,7 +7782,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5939,7 +7809,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6018,7 +7888,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6027,7 +7897,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6054,7 +7924,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6135,7 +8005,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6144,7 +8014,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6171,7 +8041,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6255,7 +8125,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6264,7 +8134,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6291,7 +8161,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6377,7 +8247,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6386,7 +8256,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED` */
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6413,7 +8283,634 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED` */
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startVerification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description E.164, or national with `region`
+                     * @example +447400123456
+                     */
+                    to: string;
+                    /**
+                     * @description ISO region for a national number
+                     * @example GB
+                     */
+                    region?: string;
+                    /**
+                     * @description The SMS's language (BCP 47); else Accept-Language, else the default
+                     * @example fr
+                     */
+                    locale?: string;
+                    /**
+                     * @description The end user's IP address, for the per-IP budget (as `Handset-Client-IP`)
+                     * @example 203.0.113.7
+                     */
+                    client_ip?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Code sent (queued for delivery), or a test number's code set */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BareCodeSent"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkVerification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The number: its open verification is checked
+                     * @example +447400123456
+                     */
+                    to?: string;
+                    /**
+                     * @description ISO region for a national number
+                     * @example GB
+                     */
+                    region?: string;
+                    /**
+                     * @description Or the verification's id
+                     * @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8
+                     */
+                    verification_id?: string;
+                    /** @example 123456 */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BareVerification"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                verification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BareVerification"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such verification in this tenant: `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelVerification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                verification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Canceled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BareVerification"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such verification in this tenant: `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approveVerification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                verification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BareVerification"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such verification in this tenant: `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
