@@ -158,11 +158,11 @@ const ConfigSchema = z.object({
   /** How long a dispatcher holds a message it is sending before another process may take it over. */
   HANDSET_DISPATCH_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
   /** App webhooks (docs/webhooks.md): one attempt's limit, connection to answer. */
-  HANDSET_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  HANDSET_APP_WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** How often the webhook worker looks for due deliveries. */
-  HANDSET_WEBHOOK_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  HANDSET_APP_WEBHOOKS_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   /** Production only: let webhook endpoints be loopback or private addresses (always allowed otherwise). */
-  HANDSET_WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag.default(false),
+  HANDSET_APP_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: flag.default(false),
 });
 
 export type Env = z.input<typeof ConfigSchema>;
@@ -342,9 +342,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dispatchLeaseMs: c.HANDSET_DISPATCH_LEASE_MS,
     },
     webhooks: {
-      timeoutMs: c.HANDSET_WEBHOOK_TIMEOUT_MS,
-      intervalMs: c.HANDSET_WEBHOOK_INTERVAL_MS,
-      allowPrivateNetworks: c.NODE_ENV !== "production" || c.HANDSET_WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      timeoutMs: c.HANDSET_APP_WEBHOOKS_TIMEOUT_MS,
+      intervalMs: c.HANDSET_APP_WEBHOOKS_INTERVAL_MS,
+      allowPrivateNetworks: c.NODE_ENV !== "production" || c.HANDSET_APP_WEBHOOKS_ALLOW_PRIVATE_NETWORKS,
     },
   };
 }

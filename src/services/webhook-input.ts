@@ -43,7 +43,7 @@ export function checkWebhookUrl(value: string, allowPrivateNetworks: boolean): s
     throw invalid(
       "url",
       "a public address",
-      "That URL is a loopback or private address; set HANDSET_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true to allow such receivers.",
+      "That URL is a loopback or private address; set HANDSET_APP_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true to allow such receivers.",
     );
   }
   return url.toString();

@@ -73,7 +73,7 @@ describe("app webhooks: SSRF", () => {
     expect(loadConfig({ NODE_ENV: "test" }).webhooks.allowPrivateNetworks).toBe(true);
     expect(loadConfig({ NODE_ENV: "production" }).webhooks.allowPrivateNetworks).toBe(false);
     expect(
-      loadConfig({ NODE_ENV: "production", HANDSET_WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true" }).webhooks
+      loadConfig({ NODE_ENV: "production", HANDSET_APP_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "true" }).webhooks
         .allowPrivateNetworks,
     ).toBe(true);
   });
