@@ -1,5 +1,6 @@
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
+import { normalizePhoneInput } from "../domain/phone.js";
 import { approveBareVerification, cancelBareVerification } from "../store/bare-verifications.js";
 import { appendTenantEvent } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
@@ -137,4 +138,19 @@ export async function attachableVerification(
     );
   }
   return { id: row.id, e164: row.e164, strategy: row.verified_strategy, freshSince };
+}
+
+/** The number an attached verification proved: a number given with it must be the same one. */
+export function proofNumber(e164: string, input: { phoneNumber: string; region?: string }): string {
+  if (input.phoneNumber !== "" && normalizePhoneInput(input.phoneNumber, input.region) !== e164) {
+    throw new HandsetError(
+      "INVALID_REQUEST",
+      `The verification is for ${e164}, not for ${input.phoneNumber}.`,
+      {
+        field: "phone_number",
+        fields: [{ path: "phone_number", message: `the verification's number, ${e164}` }],
+      },
+    );
+  }
+  return e164;
 }

@@ -4,6 +4,7 @@ import type { Executor } from "../store/executor.js";
 import { findHoldersOfNumber } from "../store/number-lookup.js";
 import type { VerificationRow, VerificationStrategy } from "../store/schema.js";
 import type { Caller } from "./caller.js";
+import type { MessageView } from "./message-view.js";
 import { toVerificationView, type VerificationView } from "./views.js";
 
 /**
@@ -116,4 +117,25 @@ export function explainNotOpen(row: VerificationRow | undefined, now: number): H
     "VERIFICATION_NOT_FOUND",
     `Verification ${row.id} was canceled: ask for a new code.`,
   );
+}
+
+export interface StartBareVerificationInput {
+  /** The number: E.164, or national with `region`. */
+  to: string;
+  region?: string;
+  /** The SMS's language (a BCP 47 tag); else Accept-Language, else the tenant's default. */
+  locale?: string | null;
+  /** The end user's address, for the per-IP budget (an admin key's own address is the backend's). */
+  clientIp?: string | null;
+}
+
+/** Which verification a code is for: its id, or the number's open one. */
+export type BareVerificationRef = { id: string } | { to: string; region?: string };
+
+export interface BareCodeSent extends BareVerificationAnswer {
+  /** `sms`: an SMS is queued; `test_number`: a configured test number, no SMS, fixed code. */
+  delivery: "sms" | "test_number";
+  message: MessageView | null;
+  /** True when this call started a new verification (and so a new code), false for a resend. */
+  newVerification: boolean;
 }

@@ -24,10 +24,13 @@ import {
 import { tenantPhonePolicy } from "./access.js";
 import {
   assertBackend,
+  type BareCodeSent,
   type BareVerificationAnswer,
+  type BareVerificationRef,
   type BareVerificationView,
   explainNotOpen,
   holderFor,
+  type StartBareVerificationInput,
   toBareVerificationView,
   verificationIdNotFound,
 } from "./bare-verification-views.js";
@@ -36,34 +39,11 @@ import { MAX_CODE_INPUT_LENGTH } from "./code-check.js";
 import { type CodeEvent, NO_CODE_METRICS } from "./code-metrics.js";
 import type { ServiceDeps } from "./deps.js";
 import { type CodeTarget, NO_GUARDS, type SendCheck, settleSendChecks } from "./guards/send-guard.js";
-import { type MessageView, toMessageView } from "./message-view.js";
+import { toMessageView } from "./message-view.js";
 import { queuedSms } from "./queued-sms.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
 import { wrongCodeError } from "./verification-errors.js";
-
-export interface StartBareVerificationInput {
-  /** The number: E.164, or national with `region`. */
-  to: string;
-  region?: string;
-  /** The SMS's language (a BCP 47 tag); else Accept-Language, else the tenant's default. */
-  locale?: string | null;
-  /** The end user's address, for the per-IP budget (an admin key's own address is the backend's). */
-  clientIp?: string | null;
-}
-
-/** Which verification a code is for: its id, or the number's open one. */
-export type BareVerificationRef = { id: string } | { to: string; region?: string };
-
-export interface BareCodeSent extends BareVerificationAnswer {
-  /** `sms`: an SMS is queued; `test_number`: a configured test number, no SMS, fixed code. */
-  delivery: "sms" | "test_number";
-  message: MessageView | null;
-  /** True when this call started a new verification (and so a new code), false for a resend. */
-  newVerification: boolean;
-}
-
-/** A test number's sends are not capped (see verification.ts). */
-const UNCAPPED_SENDS = 2 ** 31 - 1;
+import { newVerificationRow, resentRow, UNCAPPED_SENDS } from "./verification-rows.js";
 
 /**
  * Verifications of a bare number, Twilio Verify's shape (docs/verifications.md): start (or resend),
@@ -135,29 +115,14 @@ export function createBareVerificationService(deps: ServiceDeps) {
           assertResendAllowed(policy, pending, now);
           await assertNumberSendBudget(trx, policy, target, now);
         }
-        row = { ...pending, sends_used: pending.sends_used + 1, last_sent_at: now, updated_at: now };
+        row = resentRow(pending, now);
       } else {
         const guessesLeft = await guessesLeftForNumber(trx, policy, target, now);
         if (!testNumber) await assertNumberSendBudget(trx, policy, target, now);
-        row = {
-          tenant_id: caller.tenantId,
-          id: newId("vf", now),
-          user_id: null,
-          phone_number_id: null,
-          e164: parsed.e164,
-          key_id: testNumber ? TEST_NUMBER_KEY_ID : deps.keyring.active.id,
-          code_length: policy.codeLength,
-          status: "pending",
-          attempts_used: 0,
-          max_attempts: Math.min(policy.maxAttempts, guessesLeft),
-          sends_used: 1,
-          last_sent_at: now,
-          expires_at: now + policy.ttlMs,
-          created_at: now,
-          updated_at: now,
-          verified_at: null,
-          verified_strategy: null,
-        };
+        row = newVerificationRow(
+          { tenantId: caller.tenantId, userId: null, phoneNumberId: null, e164: parsed.e164 },
+          { policy, activeKeyId: deps.keyring.active.id, testNumber, guessesLeft, now },
+        );
       }
       // A resend counted only if no one else counted one since the read; a start written only if no
       // one else started one: the loser answers as a resend inside the cooldown would.
@@ -336,4 +301,10 @@ export function createBareVerificationService(deps: ServiceDeps) {
 }
 
 export type BareVerificationService = ReturnType<typeof createBareVerificationService>;
-export type { BareVerificationAnswer, BareVerificationView };
+export type {
+  BareCodeSent,
+  BareVerificationAnswer,
+  BareVerificationRef,
+  BareVerificationView,
+  StartBareVerificationInput,
+};

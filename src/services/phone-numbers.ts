@@ -8,7 +8,6 @@ import {
   withChanged,
   withRemoved,
 } from "../domain/number-set.js";
-import { normalizePhoneInput } from "../domain/phone.js";
 import { attachBareVerification } from "../store/bare-verifications.js";
 import { userEventWith } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
@@ -18,7 +17,7 @@ import { deletePhoneNumber, INSERT_PHONE_NUMBER, insertPhoneNumberValues } from 
 import type { PhoneNumberRow, PhoneNumberUpdate } from "../store/schema.js";
 import { cancelPendingVerifications } from "../store/verifications.js";
 import { loadPhoneNumber, loadUser, phoneNumberViews, userPhoneNumberViews } from "./access.js";
-import { attachableVerification } from "./bare-verification-admin.js";
+import { attachableVerification, proofNumber } from "./bare-verification-admin.js";
 import type { Caller } from "./caller.js";
 import { recordUserChange, recordUserChangeWith } from "./changes.js";
 import type { ServiceDeps } from "./deps.js";
@@ -74,21 +73,6 @@ function numberTaken(e164: string, own: boolean): HandsetError {
     own ? `${e164} is already one of this user's numbers.` : `${e164} is held by another user.`,
     { field: "phone_number" },
   );
-}
-
-/** The number an attached verification proved: a number given with it must be the same one. */
-function proofNumber(e164: string, input: AddPhoneNumberInput): string {
-  if (input.phoneNumber !== "" && normalizePhoneInput(input.phoneNumber, input.region) !== e164) {
-    throw new HandsetError(
-      "INVALID_REQUEST",
-      `The verification is for ${e164}, not for ${input.phoneNumber}.`,
-      {
-        field: "phone_number",
-        fields: [{ path: "phone_number", message: `the verification's number, ${e164}` }],
-      },
-    );
-  }
-  return e164;
 }
 
 function assertMayVerifyByHand(caller: Caller): void {

@@ -1,6 +1,5 @@
-import { expectedCode, TEST_NUMBER_KEY_ID } from "../domain/code.js";
+import { expectedCode } from "../domain/code.js";
 import { HandsetError } from "../domain/errors.js";
-import { newId } from "../domain/ids.js";
 import { userEventWith } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
 import type { NumberBudgets } from "../store/locks.js";
@@ -23,6 +22,7 @@ import { type MessageView, toMessageView } from "./message-view.js";
 import { lockOneNumber } from "./number-set.js";
 import { queuedSms } from "./queued-sms.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
+import { newVerificationRow, resentRow, UNCAPPED_SENDS } from "./verification-rows.js";
 import {
   type Change,
   type PhoneNumberView,
@@ -62,12 +62,6 @@ export interface SendOptions {
 }
 
 /**
- * A test number's sends are not capped: the largest value of the integer column `sends_used`
- * (PostgreSQL refuses a larger one bound against it).
- */
-const UNCAPPED_SENDS = 2 ** 31 - 1;
-
-/**
  * The writes that go with each verification event (one statement each on PostgreSQL). A code sent by
  * SMS queues its message in the same statement; a test number's is sent nowhere.
  */
@@ -101,8 +95,7 @@ export function createVerificationService(deps: ServiceDeps) {
       await assertNumberSendBudget(trx, policy, pending, now, budgets);
     }
     const maxSends = testNumber ? UNCAPPED_SENDS : policy.maxSendsPerVerification;
-    const row = { ...pending, sends_used: pending.sends_used + 1, last_sent_at: now, updated_at: now };
-    return { row, write: recordResendValues(pending, maxSends, now) };
+    return { row: resentRow(pending, now), write: recordResendValues(pending, maxSends, now) };
   }
 
   async function start(
@@ -114,28 +107,10 @@ export function createVerificationService(deps: ServiceDeps) {
   ): Promise<VerificationRow> {
     const guessesLeft = await guessesLeftForNumber(trx, policy, phone, now, budgets);
     if (!testNumber) await assertNumberSendBudget(trx, policy, phone, now, budgets);
-    const row: VerificationRow = {
-      tenant_id: phone.tenant_id,
-      id: newId("vf", now),
-      user_id: phone.user_id,
-      phone_number_id: phone.id,
-      e164: phone.e164,
-      key_id: testNumber ? TEST_NUMBER_KEY_ID : deps.keyring.active.id,
-      // Kept with the row, so that a later change of the setting leaves codes already sent valid.
-      code_length: policy.codeLength,
-      status: "pending",
-      attempts_used: 0,
-      // The per-number budget caps this verification too, so the two limits are enforced by one counter.
-      max_attempts: Math.min(policy.maxAttempts, guessesLeft),
-      sends_used: 1,
-      last_sent_at: now,
-      expires_at: now + policy.ttlMs,
-      created_at: now,
-      updated_at: now,
-      verified_at: null,
-      verified_strategy: null,
-    };
-    return row;
+    return newVerificationRow(
+      { tenantId: phone.tenant_id, userId: phone.user_id, phoneNumberId: phone.id, e164: phone.e164 },
+      { policy, activeKeyId: deps.keyring.active.id, testNumber, guessesLeft, now },
+    );
   }
 
   return {
