@@ -71,8 +71,13 @@ export function toTwilioError(error: HandsetError, path: string): TwilioApiError
     case "INVALID_REQUEST":
       return twilioErrors.invalidParameter(parameterOf(error, "request"), error.message);
     case "MALFORMED_JSON":
-    case "UNSUPPORTED_MEDIA_TYPE":
       return new TwilioApiError(400, 60200, `Invalid parameter: ${error.message}`);
+    case "UNSUPPORTED_MEDIA_TYPE":
+      return new TwilioApiError(
+        400,
+        60200,
+        "Invalid parameter: send the parameters as application/x-www-form-urlencoded.",
+      );
     case "PAYLOAD_TOO_LARGE":
       return new TwilioApiError(413, 60200, error.message);
     case "ROUTE_NOT_FOUND":

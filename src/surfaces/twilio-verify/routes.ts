@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { isHandsetError } from "../../domain/errors.js";
+import type { Scope } from "../../domain/scopes.js";
 import type { Caller } from "../../services/caller.js";
 import type { TwilioVerifyContext } from "./context.js";
 import { twilioErrors } from "./errors.js";
@@ -38,10 +39,7 @@ export function registerTwilioVerifyRoutes(
   ctx: TwilioVerifyContext,
   prefix: string,
 ): void {
-  const service = async (
-    request: FastifyRequest<ServiceParams>,
-    scope: Parameters<TwilioVerifyContext["authorize"]>[1],
-  ) => {
+  const service = async (request: FastifyRequest<ServiceParams>, scope: Scope) => {
     const caller = await ctx.authorize(request, scope);
     ctx.assertService(caller, request.params.service_sid, pathOf(request));
     return caller;
@@ -112,14 +110,14 @@ export function registerTwilioVerifyRoutes(
   });
 
   v2.post<VerificationParams>("/Services/:service_sid/Verifications/:sid", async (request) => {
+    // Approving without a code vouches for the number: the scope that changes numbers. The credential
+    // is checked before the parameter, so that a bad one is no oracle to a caller without credentials.
+    const asked = (request.body as Record<string, unknown> | null | undefined)?.Status;
+    const caller = await service(request, asked === "approved" ? "phone:write" : "phone:verify");
     const status = requiredParam(request.body, "Status");
     if (status !== "canceled" && status !== "approved") {
-      // Authenticated first, so that a bad parameter is no oracle to a caller without credentials.
-      await service(request, "phone:verify");
       throw twilioErrors.invalidParameter("Status", "it is canceled or approved");
     }
-    // Approving without a code vouches for the number: the scope that changes numbers.
-    const caller = await service(request, status === "approved" ? "phone:write" : "phone:verify");
     const id = verificationIdOf(request, request.params.sid);
     const closed =
       status === "approved"
