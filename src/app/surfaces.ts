@@ -6,6 +6,7 @@ import type { SurfaceDeps } from "../surfaces/deps.js";
 import { linodeSurface } from "../surfaces/linode/plugin.js";
 import { createNativeContext } from "../surfaces/native/context.js";
 import { nativeSurface } from "../surfaces/native/plugin.js";
+import { twilioVerifySurface } from "../surfaces/twilio-verify/plugin.js";
 import { applyCors, type CorsPolicy, isZitadelRootPath } from "../surfaces/zitadel/cors.js";
 import type { ZitadelGrpcServer } from "../surfaces/zitadel/grpc-server.js";
 import { zitadelSurface } from "../surfaces/zitadel/plugin.js";
@@ -17,6 +18,7 @@ export const SURFACE_PREFIXES = {
   linode: "/linode",
   clerk: "/clerk",
   zitadel: "/zitadel",
+  twilio: "/twilio",
 } as const;
 
 /**
@@ -31,6 +33,7 @@ export async function registerSurfaces(app: FastifyInstance, deps: SurfaceDeps):
   await app.register(linodeSurface, { prefix: SURFACE_PREFIXES.linode, ...deps });
   await app.register(clerkSurface, { prefix: SURFACE_PREFIXES.clerk, ...deps });
   await app.register(zitadelSurface, { prefix: SURFACE_PREFIXES.zitadel, ...deps });
+  await app.register(twilioVerifySurface, { ...deps, prefix: SURFACE_PREFIXES.twilio });
   const { corsOrigins, atRoot } = deps.config.zitadel;
   // ZITADEL's one base URL: the same routes at the root too (REST, Connect, gRPC-Web; gRPC below).
   if (atRoot) await app.register(zitadelSurface, { ...deps, atRoot: true });

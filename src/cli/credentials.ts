@@ -7,6 +7,7 @@ import type { CredentialView, IssuedCredential } from "../services/credentials.j
 import type { Handset } from "../services/handset.js";
 import { toClerkSecretKey } from "../surfaces/clerk/secret-key.js";
 import { presentCredential, presentIssuedCredential } from "../surfaces/native/present-admin.js";
+import { type TwilioCredentials, toTwilioCredentials } from "../surfaces/twilio-verify/credentials.js";
 import { parseExpiry } from "./expiry.js";
 import type { CliIo } from "./main.js";
 import { formatBlock, formatTable } from "./table.js";
@@ -44,9 +45,9 @@ function expiryOption(value: string | undefined): number | null {
 
 const time = (ms: number | null, none: string) => (ms === null ? none : new Date(ms).toISOString());
 
-function printIssued(io: CliIo, issued: IssuedCredential, json: boolean): void {
+function printIssued(io: CliIo, issued: IssuedCredential, json: boolean, twilio?: TwilioCredentials): void {
   if (json) {
-    io.stdout(`${JSON.stringify(presentIssuedCredential(issued))}\n`);
+    io.stdout(`${JSON.stringify({ ...presentIssuedCredential(issued), ...twilio })}\n`);
     return;
   }
   io.stdout(
@@ -57,7 +58,12 @@ function printIssued(io: CliIo, issued: IssuedCredential, json: boolean): void {
       ["name", issued.name],
       ["scopes", issued.scopes.join(" ")],
       ["expires", time(issued.expiresAt, "never")],
-      ["secret", issued.secret],
+      ...(twilio
+        ? ([
+            ["account_sid", twilio.account_sid],
+            ["auth_token", twilio.auth_token],
+          ] as const)
+        : ([["secret", issued.secret]] as const)),
     ]),
   );
   io.stdout("\nThe secret is shown this once; Handset keeps only its hash.\n");
@@ -221,9 +227,10 @@ export function registerCredentialCommands(
     .addOption(
       new Option(
         "--format <format>",
-        "the secret's form: handset (hsk_...) or clerk (a Clerk secret key for @clerk/backend)",
+        "the secret's form: handset (hsk_...), clerk (a Clerk secret key for @clerk/backend) or " +
+          "twilio (an account_sid and auth_token for the twilio SDK's Verify)",
       )
-        .choices(["handset", "clerk"])
+        .choices(["handset", "clerk", "twilio"])
         .default("handset"),
     )
     .action(
@@ -250,7 +257,9 @@ export function registerCredentialCommands(
           opts.format === "clerk"
             ? { ...issued, secret: toClerkSecretKey(issued.secret, cfg.production) }
             : issued;
-        printIssued(io, shown, opts.json === true);
+        const twilio =
+          opts.format === "twilio" ? toTwilioCredentials(issued.tenantId, issued.secret) : undefined;
+        printIssued(io, shown, opts.json === true, twilio);
       },
     );
   registerKindCommands(keys, "admin_key", io, config, parseTenant);

@@ -8,6 +8,7 @@ const SURFACE_PREFIXES: readonly (readonly [string, Surface])[] = [
   ["/linode/", "linode"],
   ["/clerk/", "clerk"],
   ["/zitadel/", "zitadel"],
+  ["/twilio/", "twilio"],
   ["/console", "console"],
   ["/dev/inbox", "inbox"],
   ["/docs", "docs"],

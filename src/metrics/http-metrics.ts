@@ -6,6 +6,7 @@ export type Surface =
   | "linode"
   | "clerk"
   | "zitadel"
+  | "twilio"
   | "console"
   | "inbox"
   | "docs"

@@ -19,6 +19,8 @@ const WRONG_KIND: Record<Route["surface"], number[]> = {
   clerk: [401],
   "zitadel-rest": [403],
   "zitadel-connect": [403],
+  // An app JWT is no Account SID and auth token: Twilio's 401.
+  "twilio-verify": [401],
   public: [],
 };
 

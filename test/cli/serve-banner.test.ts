@@ -66,6 +66,7 @@ describe("handset serve", () => {
         ["linode", `${base}/linode`],
         ["clerk", `${base}/clerk`],
         ["zitadel", `${base}/zitadel`],
+        ["twilio", `${base}/twilio`],
       ]);
       expect(banner.find((l) => l.msg === "listening")).toMatchObject({ url: base });
       expect(banner.find((l) => l.msg === "API docs")).toMatchObject({ url: `${base}/docs` });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { RouteOptions } from "fastify";
 import { toClerkSecretKey } from "../../src/surfaces/clerk/secret-key.js";
+import { accountSidOf, serviceSidOf } from "../../src/surfaces/twilio-verify/sids.js";
 import { classify, type ProbeIds, type Route } from "../security/route-table.js";
 import { bearer, createTestApp, mobileNumber, type TestApp } from "../support/harness.js";
 
@@ -29,6 +30,8 @@ export interface Credentials {
   user: string;
   /** The admin key as a Clerk secret key. */
   clerk: string;
+  /** The tenant's Account SID and the admin key as Twilio's Basic credentials (`Basic ...`, whole). */
+  twilio: string;
 }
 
 export interface FuzzServer {
@@ -76,11 +79,13 @@ export async function startFuzzServer(): Promise<FuzzServer> {
       userId: "fuzz-user",
       phoneNumberId: added.json<{ id: string }>().id,
       freshNumber: mobileNumber(),
+      serviceSid: serviceSidOf(t.config.defaultTenant),
     };
     const credentials: Credentials = {
       admin: t.adminKey,
       user: await t.tokenFor(ids.userId),
       clerk: toClerkSecretKey(t.adminKey, false),
+      twilio: `Basic ${Buffer.from(`${accountSidOf(t.config.defaultTenant)}:${t.adminKey}`).toString("base64")}`,
     };
     const routes = reported.flatMap((route) => classify(route)).filter((route) => route.method !== "HEAD");
     return {
@@ -93,9 +98,11 @@ export async function startFuzzServer(): Promise<FuzzServer> {
       credentialFor: (route) =>
         route.surface === "clerk"
           ? credentials.clerk
-          : route.audience === "user"
-            ? credentials.user
-            : credentials.admin,
+          : route.surface === "twilio-verify"
+            ? credentials.twilio
+            : route.audience === "user"
+              ? credentials.user
+              : credentials.admin,
       close: () => t.close(),
     };
   } catch (error) {

@@ -134,7 +134,9 @@ function segment(name: string, ids: ProbeIds, method: string): fc.Arbitrary<stri
         ? ids.userId
         : name === "phone_number_id"
           ? ids.phoneNumberId
-          : "x1";
+          : name === "service_sid"
+            ? (ids.serviceSid ?? "x1")
+            : "x1";
   return fc.oneof(
     { arbitrary: fc.constant(valid), weight: 4 },
     { arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }).map(uriEscape), weight: 2 },
@@ -232,6 +234,10 @@ export function requestTo(operation: Operation, ids: ProbeIds): fc.Arbitrary<Raw
       params.reduce((url, name, i) => url.replace(`:${name}`, values[i] ?? ""), operation.url),
     );
   const writes = operation.method !== "GET" && operation.method !== "HEAD";
+  // Twilio's Basic credentials come whole; every other surface's secret goes after `Bearer`.
+  const wellCredentialed = operation.credential.startsWith("Basic ")
+    ? operation.credential
+    : `Bearer ${operation.credential}`;
   return fc
     .record({
       path,
@@ -242,7 +248,7 @@ export function requestTo(operation: Operation, ids: ProbeIds): fc.Arbitrary<Raw
         { arbitrary: fc.constantFrom(...CONTENT_TYPES), weight: 1 },
       ),
       credential: fc.oneof(
-        { arbitrary: fc.constant(`Bearer ${operation.credential}`), weight: 8 },
+        { arbitrary: fc.constant(wellCredentialed), weight: 8 },
         {
           arbitrary: fc.constantFrom(
             "",

@@ -4,7 +4,7 @@ import { FUZZ_RUNS, FUZZ_SEED, type FuzzServer, FuzzTally, startFuzzServer } fro
 import { requestTo } from "./http-arbitraries.js";
 import { httpOperations, type Operation, type RawRequest, send } from "./http-operations.js";
 
-const SURFACES = ["native", "linode", "clerk", "zitadel-rest"] as const;
+const SURFACES = ["native", "linode", "clerk", "zitadel-rest", "twilio-verify"] as const;
 
 /**
  * The HTTP surfaces fuzzed with requests derived from their operations (the OpenAPI document for the

@@ -44,6 +44,15 @@ function problemsOf(surface: Surface, res: LightMyRequestResponse): string | und
         res.headers["content-type"] === "application/json";
       return ok ? undefined : "not {errors:[{code,message,long_message}],clerk_trace_id}";
     }
+    case "twilio-verify": {
+      const ok =
+        keysWithin(body, ["code", "message", "more_info", "status"]) &&
+        typeof body.code === "number" &&
+        isString(body.message) &&
+        body.more_info === `https://www.twilio.com/docs/errors/${body.code}` &&
+        body.status === res.statusCode;
+      return ok ? undefined : "not Twilio's {code,message,more_info,status}";
+    }
     case "zitadel-rest": {
       const ok =
         typeof body.code === "number" &&
@@ -87,6 +96,7 @@ export const NOT_FOUND_ENVELOPE: Record<Surface, Surface> = {
   native: "native",
   linode: "linode",
   clerk: "clerk",
+  "twilio-verify": "twilio-verify",
   "zitadel-rest": "zitadel-rest",
   // A Connect path that names no RPC is not an RPC: the mount's not-found answers, as the gateway.
   "zitadel-connect": "zitadel-rest",

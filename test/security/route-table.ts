@@ -5,7 +5,7 @@ import { SURFACE_PREFIXES } from "../../src/app/surfaces.js";
 import { bindingOf } from "../../src/surfaces/zitadel/rest-gateway.js";
 import { zitadelMethods } from "../../src/surfaces/zitadel/routes.js";
 
-export type Surface = "native" | "linode" | "clerk" | "zitadel-rest" | "zitadel-connect";
+export type Surface = "native" | "linode" | "clerk" | "zitadel-rest" | "zitadel-connect" | "twilio-verify";
 
 /**
  * Routes that answer without a credential, on purpose. A route not listed here and outside every
@@ -95,6 +95,9 @@ export function classify(route: RouteOptions): Route[] {
     if (url.startsWith(`${SURFACE_PREFIXES.linode}/`))
       return { ...base, surface: "linode", audience: "user" };
     if (url.startsWith(`${SURFACE_PREFIXES.clerk}/`)) return { ...base, surface: "clerk", audience: "admin" };
+    if (url.startsWith(`${SURFACE_PREFIXES.twilio}/`)) {
+      return { ...base, surface: "twilio-verify", audience: "admin" };
+    }
     const zitadel = url.startsWith(`${SURFACE_PREFIXES.zitadel}/`) ? zitadelRoute(method, url) : undefined;
     if (zitadel) return { method, url, ...zitadel };
     throw new Error(`${method} ${url} belongs to no surface and is not listed as public`);
@@ -107,12 +110,15 @@ export interface ProbeIds {
   phoneNumberId: string;
   /** A number no one holds yet, for bodies that add one. */
   freshNumber: string;
+  /** The tenant's Twilio Verify Service SID (`VA...`); `x1`, no service, where not given. */
+  serviceSid?: string;
 }
 
 export function pathOf(route: Route, ids: ProbeIds): string {
   return route.url
     .replace(/:user_id\b/g, ids.userId)
     .replace(/:phone_number_id\b/g, ids.phoneNumberId)
+    .replace(/:service_sid\b/g, ids.serviceSid ?? "x1")
     .replace(/:[a-z_]+/g, "x1")
     .replace(/\*$/, "x");
 }
@@ -155,6 +161,12 @@ export function sampleBody(route: Route, ids: ProbeIds): Record<string, unknown>
       code: "123456",
     },
   };
+  const services = `${SURFACE_PREFIXES.twilio}/v2/Services`;
+  samples[`POST ${services}`] = { FriendlyName: "Probe" };
+  samples[`POST ${services}/:service_sid`] = { FriendlyName: "Probe" };
+  samples[`POST ${services}/:service_sid/Verifications`] = { To: ids.freshNumber, Channel: "sms" };
+  samples[`POST ${services}/:service_sid/Verifications/:sid`] = { Status: "canceled" };
+  samples[`POST ${services}/:service_sid/VerificationCheck`] = { To: ids.freshNumber, Code: "123456" };
   for (const version of ["v4", "v4beta"]) {
     const base = `${SURFACE_PREFIXES.linode}/${version}/profile/phone-number`;
     samples[`POST ${base}`] = { iso_code: "FR", phone_number: ids.freshNumber };

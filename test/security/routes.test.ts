@@ -3,6 +3,7 @@ import { Code } from "@connectrpc/connect";
 import type { InjectOptions, RouteOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toClerkSecretKey } from "../../src/surfaces/clerk/secret-key.js";
+import { accountSidOf, serviceSidOf } from "../../src/surfaces/twilio-verify/sids.js";
 import { bearer, createTestApp, mobileNumber, type TestApp } from "../support/harness.js";
 import { checkAnswer, NOT_FOUND_ENVELOPE } from "./envelopes.js";
 import {
@@ -23,7 +24,14 @@ import {
  * answered in the surface's own envelope, and never with a 5xx.
  */
 
-const SURFACES: readonly Surface[] = ["native", "linode", "clerk", "zitadel-rest", "zitadel-connect"];
+const SURFACES: readonly Surface[] = [
+  "native",
+  "linode",
+  "clerk",
+  "zitadel-rest",
+  "zitadel-connect",
+  "twilio-verify",
+];
 type Who = "right" | "none" | "wrong" | "otherTenant";
 
 /** A valid credential lacking the route's scopes, and one of the wrong kind, as each surface refuses them. */
@@ -33,8 +41,9 @@ const NO_SCOPE: Record<Surface, number[]> = {
   clerk: [403],
   "zitadel-rest": [403],
   "zitadel-connect": [403],
+  "twilio-verify": [403],
 };
-const WRONG_KIND: Record<Surface, number[]> = { ...NO_SCOPE, clerk: [401] };
+const WRONG_KIND: Record<Surface, number[]> = { ...NO_SCOPE, clerk: [401], "twilio-verify": [401] };
 /** ZITADEL methods Handset does not implement say so, but only to an authenticated caller. */
 const UNIMPLEMENTED = [501];
 
@@ -59,11 +68,23 @@ const UNKNOWN_ROUTES: Record<Surface, [string, string][]> = {
     ["GET", "/zitadel/v2/no-such-route"],
     ["PATCH", "/zitadel/auth/v1/users/me/phone"],
   ],
+  "twilio-verify": [
+    ["GET", "/twilio/v2/NoSuchResource"],
+    ["GET", "/twilio/v1/Services"],
+    ["PUT", "/twilio/v2/Services"],
+  ],
   "zitadel-connect": [
     ["POST", "/zitadel/zitadel.auth.v1.AuthService/NoSuchMethod"],
     ["POST", "/zitadel/zitadel.no.v1.NoService/Get"],
   ],
 };
+
+/** HTTP Basic credentials (Twilio's), kept whole as the Authorization header's value. */
+const basic = (username: string, password: string) =>
+  `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
+/** The Authorization header for a probe's secret: Basic credentials as they are, any other as a bearer. */
+const authorization = (secret: string) =>
+  secret.startsWith("Basic ") ? { authorization: secret } : bearer(secret);
 
 describe("every route of every surface", () => {
   let t: TestApp;
@@ -73,7 +94,10 @@ describe("every route of every surface", () => {
   let ids: ProbeIds;
   let aliceNumber: string;
   let aliceBefore: string;
-  let secrets: Record<Route["audience"], Record<Who, string>> & { clerk: Record<Who, string> };
+  let secrets: Record<Route["audience"], Record<Who, string>> & {
+    clerk: Record<Who, string>;
+    twilio: Record<Who, string>;
+  };
 
   beforeAll(async () => {
     t = await createTestApp({ runDispatcher: false, onRoute: (route) => void reported.push(route) });
@@ -90,7 +114,12 @@ describe("every route of every surface", () => {
     aliceNumber = mobileNumber();
     const added = await admin("POST", "/v1/phone-numbers", { user_id: "alice", phone_number: aliceNumber });
     expect(added.statusCode).toBe(201);
-    ids = { userId: "alice", phoneNumberId: added.json().id, freshNumber: mobileNumber() };
+    ids = {
+      userId: "alice",
+      phoneNumberId: added.json().id,
+      freshNumber: mobileNumber(),
+      serviceSid: serviceSidOf("default"),
+    };
     aliceBefore = (await admin("GET", "/v1/users/alice")).body;
 
     const aliceToken = await t.tokenFor("alice");
@@ -112,12 +141,23 @@ describe("every route of every surface", () => {
         wrong: `sk_test_${aliceToken}`,
         otherTenant: toClerkSecretKey(adminB, false),
       },
+      // Twilio's Basic auth: the tenant's Account SID and an admin key as the auth token.
+      twilio: {
+        right: basic(accountSidOf("default"), t.adminKey),
+        none: basic(accountSidOf("default"), adminNone),
+        wrong: basic(accountSidOf("default"), aliceToken),
+        otherTenant: basic(accountSidOf("tenant-b"), adminB),
+      },
     };
   });
   afterAll(async () => t?.close());
 
   const secretFor = (route: Route, who: Who) =>
-    route.surface === "clerk" ? secrets.clerk[who] : secrets[route.audience][who];
+    route.surface === "clerk"
+      ? secrets.clerk[who]
+      : route.surface === "twilio-verify"
+        ? secrets.twilio[who]
+        : secrets[route.audience][who];
 
   function send(route: Route, secret: string | undefined, body?: string) {
     const sample = sampleBody(route, ids);
@@ -126,7 +166,7 @@ describe("every route of every surface", () => {
       method: route.method as InjectOptions["method"],
       url: pathOf(route, ids),
       headers: {
-        ...(secret === undefined ? {} : bearer(secret)),
+        ...(secret === undefined ? {} : authorization(secret)),
         ...(payload === undefined ? {} : { "content-type": "application/json" }),
       },
       ...(payload === undefined ? {} : { payload }),
@@ -157,7 +197,12 @@ describe("every route of every surface", () => {
   });
 
   it.each(SURFACES)("%s: refuses a request without a credential, or with an unknown one", async (surface) => {
-    const unknown = surface === "clerk" ? toClerkSecretKey("hsk_unknown", false) : "hst_unknown";
+    const unknown =
+      surface === "clerk"
+        ? toClerkSecretKey("hsk_unknown", false)
+        : surface === "twilio-verify"
+          ? basic(accountSidOf("default"), "hsk_unknown")
+          : "hst_unknown";
     const problems: string[] = [];
     for (const route of of(surface)) {
       for (const secret of [undefined, unknown]) {
