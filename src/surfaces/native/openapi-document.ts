@@ -71,7 +71,7 @@ export const nativeOpenApiInfo = {
     "",
     errorCodeTable(),
     "",
-    "Handset also speaks three vendors' phone-number APIs, in each vendor's own wire format, so that " +
+    "Handset also speaks four vendors' phone-number APIs, in each vendor's own wire format, so that " +
       "their SDKs and CLIs work against it unchanged. Those surfaces are not in this document:",
     "",
     `- **Linode** profile phone number, under \`/linode/v4\` (Handset: \`docs/linode.md\`; ` +
@@ -81,6 +81,8 @@ export const nativeOpenApiInfo = {
     "- **ZITADEL** `users/me/phone` over REST (`/zitadel/auth/v1`, `/zitadel/v2`), gRPC, gRPC-Web and " +
       `Connect (Handset: \`docs/zitadel.md\`; ` +
       "[ZITADEL APIs](https://zitadel.com/docs/apis/introduction))",
+    "- **Twilio Verify** v2 Services, Verifications and VerificationCheck, under `/twilio/v2` (Handset: " +
+      "`docs/twilio-verify.md`; [Twilio Verify API](https://www.twilio.com/docs/verify/api))",
   ].join("\n"),
 };
 
