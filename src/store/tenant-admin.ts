@@ -88,6 +88,10 @@ export async function deleteTenantRows(db: Executor, id: string): Promise<boolea
     "destination_pauses",
     "guess_streaks",
     "idempotency_keys",
+    // Left behind, a re-created tenant of the same id would send its events to the old receivers.
+    "webhook_attempts",
+    "webhook_deliveries",
+    "webhook_endpoints",
   ] as const) {
     await db.deleteFrom(table).where("tenant_id", "=", id).execute();
   }

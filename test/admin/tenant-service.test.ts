@@ -19,6 +19,10 @@ const TABLES = [
   "guess_streaks",
   "conversion_counts",
   "destination_pauses",
+  "idempotency_keys",
+  "webhook_endpoints",
+  "webhook_deliveries",
+  "webhook_attempts",
 ] as const;
 
 /** How many rows of each tenant-keyed table belong to `tenantId`, and the tenant row itself. */
@@ -43,6 +47,11 @@ async function rowsOf(store: Store, tenantId: string): Promise<Record<string, nu
 async function populate({ handset, store }: ServiceProcess, tenantId: string) {
   const key = await handset.credentials.issueAdminKey({ tenantId });
   const caller = await createAuthenticator(handset).authenticate(key.secret, "users:write");
+  // An endpoint subscribed to every event: the user's events below are each queued for it.
+  await handset.webhooks.create(caller, {
+    url: "https://hooks.example/handset",
+    eventTypes: ["user.created", "phone_number.added", "verification.code_sent"],
+  });
   await handset.users.ensure(caller, "alice");
   const added = await handset.phoneNumbers.add(caller, { userId: "alice", phoneNumber: mobileNumber() });
   await handset.verification.send(caller, added.phoneNumber.id);
@@ -61,6 +70,43 @@ async function populate({ handset, store }: ServiceProcess, tenantId: string) {
   await store.db
     .insertInto("guess_streaks")
     .values({ tenant_id: tenantId, e164: "+33612345678", failures: 1, last_wrong_at: now, locked_at: null })
+    .execute();
+  const delivery = await store.db
+    .selectFrom("webhook_deliveries")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .executeTakeFirstOrThrow();
+  await store.db
+    .insertInto("webhook_attempts")
+    .values({
+      id: `wha_${tenantId}`,
+      tenant_id: tenantId,
+      delivery_id: delivery.id,
+      attempt: 1,
+      started_at: now,
+      duration_ms: 12,
+      status_code: 500,
+      error: null,
+      outcome: "failed",
+      next_attempt_at: now + 60_000,
+    })
+    .execute();
+  await store.db
+    .insertInto("idempotency_keys")
+    .values({
+      tenant_id: tenantId,
+      owner: "admin",
+      key: "k1",
+      fingerprint: "f".repeat(64),
+      claim_token: "c",
+      state: "done",
+      lease_until: now,
+      created_at: now,
+      expires_at: now + 86_400_000,
+      status: 201,
+      headers: "{}",
+      body: "{}",
+    })
     .execute();
   return key;
 }
@@ -146,8 +192,15 @@ onEveryDialect("the tenant service", (open) => {
     const deleted = await a.handset.tenants.delete(operator, "acme", { confirm: "acme" });
     expect(deleted.counts).toEqual({ users: 1, phoneNumbers: 1, activeKeys: 1, activeTokens: 0 });
 
+    // Rows the other tenant has of each kind the delete must reach (guards are off here: no pauses).
+    expect(await rowsOf(a.store, "beta")).toMatchObject({
+      webhook_endpoints: 1,
+      webhook_deliveries: 3,
+      webhook_attempts: 1,
+      idempotency_keys: 1,
+    });
     const gone = await rowsOf(a.store, "acme");
-    expect(Object.values(gone).every((n) => n === 0)).toBe(true);
+    expect(Object.entries(gone).filter(([, n]) => n !== 0)).toEqual([]);
     const usage = await a.store.db
       .selectFrom("credential_usage")
       .select("credential_id")
