@@ -107,6 +107,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       locale: row.locale,
       code,
       ttlMinutes: Math.max(ttlLeft, 60_000) / 60_000,
+      appName: row.app_name,
+      appHash: row.app_hash,
     });
     const shape = smsText(body);
     const started = monotonicNow();

@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   "WEBHOOK_ENDPOINT_NOT_FOUND",
   /** A delivery of one of this tenant's webhook endpoints. */
   "WEBHOOK_DELIVERY_NOT_FOUND",
+  /** A verify service of this tenant (docs/verify-services.md; Twilio Verify's Services). */
+  "VERIFY_SERVICE_NOT_FOUND",
   /** Creating a tenant whose id is taken. */
   "TENANT_ALREADY_EXISTS",
   /** A destructive change (deleting a tenant) was asked without naming what it destroys. */
@@ -112,6 +114,8 @@ export interface ErrorDetails {
   limit?: string;
   /** Why a credential was refused, where more than one reason exists (an app JWT: `token_expired`, ...). */
   reason?: string;
+  /** The verification a wrong code was counted against (a check by number names none). */
+  verificationId?: string;
 }
 
 export class HandsetError extends Error {

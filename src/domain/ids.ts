@@ -21,7 +21,7 @@ function pooledRandom(): number {
 
 const nextUlid = monotonicFactory(pooledRandom);
 
-export type IdPrefix = "usr" | "pn" | "vf" | "msg" | "cred" | "evt" | "req" | "whep" | "whd" | "wha";
+export type IdPrefix = "usr" | "pn" | "vf" | "vsv" | "msg" | "cred" | "evt" | "req" | "whep" | "whd" | "wha";
 
 /** Sortable, prefixed identifiers: the prefix says what a bare id is when it turns up in a log. */
 export function newId(prefix: IdPrefix, now: number): string {

@@ -12,6 +12,7 @@ import {
   type BareVerificationAnswer,
   explainNotOpen,
   holderFor,
+  inService,
   toBareVerificationView,
   verificationIdNotFound,
 } from "./bare-verification-views.js";
@@ -26,8 +27,14 @@ export function createBareVerificationAdmin(deps: ServiceDeps) {
   const { uow } = deps.store;
   const policy = deps.otp;
 
-  async function load(db: Executor, caller: Caller, id: string): Promise<VerificationRow> {
-    const row = await findVerification(db, caller.tenantId, id);
+  /** The tenant's verification `id`; with `serviceId`, only if it is that verify service's. */
+  async function load(
+    db: Executor,
+    caller: Caller,
+    id: string,
+    serviceId?: string,
+  ): Promise<VerificationRow> {
+    const row = inService(await findVerification(db, caller.tenantId, id), serviceId);
     if (!row) throw verificationIdNotFound(id);
     return row;
   }
@@ -45,11 +52,12 @@ export function createBareVerificationAdmin(deps: ServiceDeps) {
     caller: Caller,
     id: string,
     how: "canceled" | "approved",
+    serviceId: string | undefined,
   ): Promise<BareVerificationAnswer> {
     assertBackend(caller);
     return uow.transaction(async (trx) => {
       const now = deps.clock.now();
-      const row = await load(trx, caller, id);
+      const row = await load(trx, caller, id, serviceId);
       const open = row.status === "pending" && row.user_id === null && row.phone_number_id === null;
       // Expired though not yet marked so: said as expired (a refusal writes nothing).
       if (open && row.expires_at <= now) throw explainNotOpen(row, now);
@@ -78,16 +86,17 @@ export function createBareVerificationAdmin(deps: ServiceDeps) {
 
   return {
     /** One verification of the tenant by id: a bare number's, or a user's number's. */
-    async get(caller: Caller, id: string): Promise<BareVerificationAnswer> {
+    /** With `serviceId`, only a verification of that verify service ('' the tenant's default) is found. */
+    async get(caller: Caller, id: string, serviceId?: string): Promise<BareVerificationAnswer> {
       assertBackend(caller);
-      return uow.read(async (db) => answer(db, caller, await load(db, caller, id)));
+      return uow.read(async (db) => answer(db, caller, await load(db, caller, id, serviceId)));
     },
 
     /** Cancels an open bare verification: its code is refused from now on. */
-    cancel: (caller: Caller, id: string) => close(caller, id, "canceled"),
+    cancel: (caller: Caller, id: string, serviceId?: string) => close(caller, id, "canceled", serviceId),
 
     /** Approves an open bare verification without a code (strategy `admin`), as an admin key vouches. */
-    approve: (caller: Caller, id: string) => close(caller, id, "approved"),
+    approve: (caller: Caller, id: string, serviceId?: string) => close(caller, id, "approved", serviceId),
   };
 }
 

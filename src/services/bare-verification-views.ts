@@ -29,6 +29,8 @@ export interface BareVerificationView extends VerificationView {
   verifiedStrategy: VerificationStrategy | null;
   /** Until when it can be attached to a user's number; null when it cannot (not approved, or attached). */
   attachableUntil: number | null;
+  /** The verify service it was started under: '' for the tenant's default. */
+  serviceId: string;
 }
 
 /** An answer about one bare verification, with the number's holder for an admin key. */
@@ -58,6 +60,7 @@ export function toBareVerificationView(
     verifiedAt,
     verifiedStrategy: row.verified_strategy,
     attachableUntil: attachable ? verifiedAt + attachWindowMs(policy) : null,
+    serviceId: row.service_id,
   };
 }
 
@@ -127,10 +130,30 @@ export interface StartBareVerificationInput {
   locale?: string | null;
   /** The end user's address, for the per-IP budget (an admin key's own address is the backend's). */
   clientIp?: string | null;
+  /** The verify service (docs/verify-services.md) to start it under; absent or '': the tenant's default. */
+  serviceId?: string;
+  /** The name the SMS gives the app (`{app}`), over the service's and the tenant's (Twilio's CustomFriendlyName). */
+  appName?: string | null;
+  /** The Android SMS Retriever hash to end the SMS with, over the tenant's (Twilio's AppHash). */
+  appHash?: string | null;
 }
 
-/** Which verification a code is for: its id, or the number's open one. */
-export type BareVerificationRef = { id: string } | { to: string; region?: string };
+/**
+ * Which verification a code is for: its id, or the number's open one. `serviceId` ('' the default)
+ * confines it to one verify service: by number, that service's open one; by id, one of that service
+ * or none. Absent on an id, any of the tenant's.
+ */
+export type BareVerificationRef =
+  | { id: string; serviceId?: string }
+  | { to: string; region?: string; serviceId?: string };
+
+/** The verification, unless a service was named and it is not that service's (then: not found). */
+export function inService<T extends { service_id: string }>(
+  row: T | undefined,
+  serviceId: string | undefined,
+): T | undefined {
+  return row && (serviceId === undefined || row.service_id === serviceId) ? row : undefined;
+}
 
 export interface BareCodeSent extends BareVerificationAnswer {
   /** `sms`: an SMS is queued; `test_number`: a configured test number, no SMS, fixed code. */

@@ -7,6 +7,7 @@ import {
   findLatestBareVerification,
   findPendingBareVerification,
   INSERT_BARE_VERIFICATION,
+  insertBareVerificationValues,
 } from "../store/bare-verifications.js";
 import { appendTenantEvent } from "../store/events.js";
 import type { Executor } from "../store/executor.js";
@@ -16,7 +17,6 @@ import type { VerificationRow, VerificationStrategy } from "../store/schema.js";
 import {
   closeVerification,
   findVerification,
-  insertVerificationValues,
   RECORD_RESEND,
   recordResendValues,
   recordWrongGuess,
@@ -30,6 +30,7 @@ import {
   type BareVerificationView,
   explainNotOpen,
   holderFor,
+  inService,
   type StartBareVerificationInput,
   toBareVerificationView,
   verificationIdNotFound,
@@ -44,6 +45,7 @@ import { queuedSms } from "./queued-sms.js";
 import { assertNumberSendBudget, assertResendAllowed, guessesLeftForNumber } from "./send-limits.js";
 import { wrongCodeError } from "./verification-errors.js";
 import { newVerificationRow, resentRow, UNCAPPED_SENDS } from "./verification-rows.js";
+import { startOptions } from "./verify-services.js";
 
 /**
  * Verifications of a bare number, Twilio Verify's shape (docs/verifications.md): start (or resend),
@@ -99,11 +101,12 @@ export function createBareVerificationService(deps: ServiceDeps) {
     const asker: Caller = input.clientIp ? { ...caller, clientIp: input.clientIp } : caller;
     return uow.transaction(async (trx) => {
       const now = deps.clock.now();
+      const options = await startOptions(trx, caller.tenantId, input);
       // The tenant's geo permissions and number types, as for a number added to a user.
       const parsed = parsePhone(input.to, input.region, await tenantPhonePolicy(trx, deps, caller.tenantId));
       const target = targetOf(caller.tenantId, parsed.e164, parsed.region);
       const testNumber = deps.testNumbers.has(parsed.e164);
-      let pending = await findPendingBareVerification(trx, caller.tenantId, parsed.e164);
+      let pending = await findPendingBareVerification(trx, caller.tenantId, parsed.e164, options.serviceId);
       if (pending && pending.expires_at <= now) {
         await closeVerification(trx, caller.tenantId, pending.id, "expired", now);
         count("expired", caller.tenantId);
@@ -120,8 +123,21 @@ export function createBareVerificationService(deps: ServiceDeps) {
         const guessesLeft = await guessesLeftForNumber(trx, policy, target, now);
         if (!testNumber) await assertNumberSendBudget(trx, policy, target, now);
         row = newVerificationRow(
-          { tenantId: caller.tenantId, userId: null, phoneNumberId: null, e164: parsed.e164 },
-          { policy, activeKeyId: deps.keyring.active.id, testNumber, guessesLeft, now },
+          {
+            tenantId: caller.tenantId,
+            userId: null,
+            phoneNumberId: null,
+            e164: parsed.e164,
+            serviceId: options.serviceId,
+          },
+          {
+            policy,
+            activeKeyId: deps.keyring.active.id,
+            testNumber,
+            guessesLeft,
+            now,
+            codeLength: options.codeLength,
+          },
         );
       }
       // A resend counted only if no one else counted one since the read; a start written only if no
@@ -132,7 +148,7 @@ export function createBareVerificationService(deps: ServiceDeps) {
             RECORD_RESEND,
             recordResendValues(pending, testNumber ? UNCAPPED_SENDS : policy.maxSendsPerVerification, now),
           )
-        : await hotChanges(trx, INSERT_BARE_VERIFICATION, insertVerificationValues(row));
+        : await hotChanges(trx, INSERT_BARE_VERIFICATION, insertBareVerificationValues(row));
       if (written !== 1) {
         throw new HandsetError(
           "RESEND_COOLDOWN",
@@ -147,7 +163,9 @@ export function createBareVerificationService(deps: ServiceDeps) {
           field: input.locale,
           acceptLanguage: caller.acceptLanguage,
         }) ?? null;
-      const sms = testNumber ? undefined : queuedSms(row, now, locale, deps.sms.claimAtWrite(now));
+      const sms = testNumber
+        ? undefined
+        : queuedSms(row, now, locale, deps.sms.claimAtWrite(now), options.rendering);
       if (sms) {
         const attempt = {
           caller: asker,
@@ -187,14 +205,15 @@ export function createBareVerificationService(deps: ServiceDeps) {
   /** The verification a check names: by id (any of the tenant's), or the number's open one. */
   async function findChecked(trx: Executor, caller: Caller, ref: BareVerificationRef) {
     if ("id" in ref) {
-      const row = await findVerification(trx, caller.tenantId, ref.id);
+      const row = inService(await findVerification(trx, caller.tenantId, ref.id), ref.serviceId);
       if (!row) throw verificationIdNotFound(ref.id);
       return row;
     }
     const e164 = normalizePhoneInput(ref.to, ref.region);
+    const serviceId = ref.serviceId ?? "";
     return (
-      (await findPendingBareVerification(trx, caller.tenantId, e164)) ??
-      (await findLatestBareVerification(trx, caller.tenantId, e164))
+      (await findPendingBareVerification(trx, caller.tenantId, e164, serviceId)) ??
+      (await findLatestBareVerification(trx, caller.tenantId, e164, serviceId))
     );
   }
 
@@ -291,7 +310,10 @@ export function createBareVerificationService(deps: ServiceDeps) {
         { verificationId: row.id, e164: row.e164, attemptsUsed: guess.attemptsUsed },
         now,
       );
-      return { ok: false, error: wrongCodeError(guess.attemptsUsed, guess.maxAttempts, row.expires_at) };
+      return {
+        ok: false,
+        error: wrongCodeError(guess.attemptsUsed, guess.maxAttempts, row.expires_at, row.id),
+      };
     });
     if (!outcome.ok) throw outcome.error;
     return outcome.answer;

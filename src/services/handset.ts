@@ -21,6 +21,7 @@ import { createUserSearchService } from "./user-search.js";
 import { createUserService } from "./users.js";
 import { createVerificationService } from "./verification.js";
 import { createVerificationAttemptService } from "./verification-attempt.js";
+import { createVerifyServiceService } from "./verify-services.js";
 import { createWebhookDeliveryService } from "./webhook-deliveries.js";
 import { createWebhookEndpointService } from "./webhook-endpoints.js";
 
@@ -55,6 +56,8 @@ export function createHandset(deps: ServiceDeps) {
     idempotency: createIdempotencyService(deps),
     webhooks: createWebhookEndpointService(deps),
     webhookDeliveries: createWebhookDeliveryService(deps),
+    /** A tenant's verify services (Twilio Verify's Services): named verification settings. */
+    verifyServices: createVerifyServiceService(deps),
   };
 }
 

@@ -2,6 +2,16 @@ import type { OutboxClaim } from "../delivery/handoff.js";
 import { newId } from "../domain/ids.js";
 import type { OutboxRow, VerificationRow } from "../store/schema.js";
 
+/** What a verify service or a verification asks the SMS to say instead of the tenant's settings. */
+export interface SmsRendering {
+  /** The `{app}` of the text (a service's friendly name, a `CustomFriendlyName`); null: the tenant's. */
+  appName: string | null;
+  /** The Android SMS Retriever hash to end the text with; null: the tenant's. */
+  appHash: string | null;
+}
+
+export const NO_RENDERING: SmsRendering = { appName: null, appHash: null };
+
 /**
  * The SMS to queue for a send, claimed by this process when its dispatcher can take it at commit
  * (`claim`). It is written with the send's other writes, and handed over with the code inputs once the
@@ -13,6 +23,7 @@ export function queuedSms(
   now: number,
   locale: string | null,
   claim: OutboxClaim,
+  rendering: SmsRendering = NO_RENDERING,
 ): OutboxRow {
   return {
     id: newId("msg", now),
@@ -34,5 +45,7 @@ export function queuedSms(
     receipt_status: null,
     receipt_error: null,
     receipt_at: null,
+    app_name: rendering.appName,
+    app_hash: rendering.appHash,
   };
 }

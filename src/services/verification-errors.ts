@@ -31,24 +31,28 @@ export async function explainNoOpenVerification(
   return new HandsetError("VERIFICATION_NOT_FOUND", "No code was sent to this number: ask for one first.");
 }
 
-/** The answer to a counted wrong guess: tries left, or the end of the verification. */
-export function wrongCodeError(attemptsUsed: number, maxAttempts: number, expiresAt: number): HandsetError {
+/**
+ * The answer to a counted wrong guess: tries left, or the end of the verification. `verificationId`
+ * names the verification it counted against, for a check that did not name one (a bare number's by `to`).
+ */
+export function wrongCodeError(
+  attemptsUsed: number,
+  maxAttempts: number,
+  expiresAt: number,
+  verificationId?: string,
+): HandsetError {
   const attemptsLeft = maxAttempts - attemptsUsed;
+  const which = verificationId === undefined ? {} : { verificationId };
   if (attemptsLeft <= 0) {
     return new HandsetError(
       "CODE_ATTEMPTS_EXHAUSTED",
       "Wrong code, and no tries are left: ask for a new code.",
-      {
-        attemptsLeft: 0,
-      },
+      { attemptsLeft: 0, ...which },
     );
   }
   return new HandsetError(
     "CODE_INVALID",
     `Wrong code: ${attemptsLeft} ${attemptsLeft === 1 ? "try" : "tries"} left.`,
-    {
-      attemptsLeft,
-      expiresAt,
-    },
+    { attemptsLeft, expiresAt, ...which },
   );
 }

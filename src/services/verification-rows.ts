@@ -15,6 +15,8 @@ export interface VerificationSubject {
   userId: string | null;
   phoneNumberId: string | null;
   e164: string;
+  /** The verify service it is started under: '' (the default) for a user's number. */
+  serviceId?: string;
 }
 
 /**
@@ -23,7 +25,15 @@ export interface VerificationSubject {
  */
 export function newVerificationRow(
   subject: VerificationSubject,
-  options: { policy: OtpPolicy; activeKeyId: string; testNumber: boolean; guessesLeft: number; now: number },
+  options: {
+    policy: OtpPolicy;
+    activeKeyId: string;
+    testNumber: boolean;
+    guessesLeft: number;
+    now: number;
+    /** A verify service's own code length, over the policy's. */
+    codeLength?: number;
+  },
 ): VerificationRow {
   const { policy, now } = options;
   return {
@@ -34,7 +44,7 @@ export function newVerificationRow(
     e164: subject.e164,
     key_id: options.testNumber ? TEST_NUMBER_KEY_ID : options.activeKeyId,
     // Kept with the row, so that a later change of the setting leaves codes already sent valid.
-    code_length: policy.codeLength,
+    code_length: options.codeLength ?? policy.codeLength,
     status: "pending",
     attempts_used: 0,
     max_attempts: Math.min(policy.maxAttempts, options.guessesLeft),
@@ -45,6 +55,7 @@ export function newVerificationRow(
     updated_at: now,
     verified_at: null,
     verified_strategy: null,
+    service_id: subject.serviceId ?? "",
   };
 }
 

@@ -1,13 +1,13 @@
 import type { Executor } from "./executor.js";
 import { hotChanges, hotQuery, hotRow } from "./prepared.js";
-import type { VerificationRow, VerificationStrategy } from "./schema.js";
-import { VERIFICATION_SELECT } from "./verifications.js";
+import type { VerificationRow, VerificationStrategy, VerificationTable } from "./schema.js";
+import { insertVerificationValues, VERIFICATION_SELECT } from "./verifications.js";
 
 /**
  * Verifications of a bare number (migration 015, docs/verifications.md): no user, no number id until
  * attached. There is no user's lock to order them, so every write here is one conditional statement
  * whose condition is the state it was decided from, and at most one is open per number and tenant
- * (the partial unique index `verifications_one_pending_bare`, whose predicate each query repeats
+ * (per verify service, migration 018: the partial unique index `verifications_one_pending_bare`, whose predicate each query repeats
  * literally). The row's other writes (a resend, a wrong guess) are the ones of src/store/verifications.ts.
  */
 
@@ -17,35 +17,42 @@ import { VERIFICATION_SELECT } from "./verifications.js";
  */
 export const INSERT_BARE_VERIFICATION = hotQuery(`
   insert into verifications (tenant_id, id, user_id, phone_number_id, e164, key_id, code_length, status,
-    attempts_used, max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-  on conflict (tenant_id, e164) where status = 'pending' and phone_number_id is null do nothing`);
+    attempts_used, max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at, service_id)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+  on conflict (tenant_id, service_id, e164) where status = 'pending' and phone_number_id is null do nothing`);
+
+/** The values of `INSERT_BARE_VERIFICATION`: a user's number's, and the verify service. */
+export function insertBareVerificationValues(row: VerificationTable): unknown[] {
+  return [...insertVerificationValues(row), row.service_id];
+}
 
 const FIND_PENDING_BARE = hotQuery(`
   select ${VERIFICATION_SELECT} from verifications
-  where tenant_id = $1 and e164 = $2 and status = 'pending' and phone_number_id is null`);
+  where tenant_id = $1 and service_id = $3 and e164 = $2 and status = 'pending' and phone_number_id is null`);
 
-/** The number's open bare verification, if any. */
+/** The number's open bare verification in a verify service ('' the tenant's default), if any. */
 export async function findPendingBareVerification(
   db: Executor,
   tenantId: string,
   e164: string,
+  serviceId: string,
 ): Promise<VerificationRow | undefined> {
-  return hotRow<VerificationRow>(db, FIND_PENDING_BARE, [tenantId, e164]);
+  return hotRow<VerificationRow>(db, FIND_PENDING_BARE, [tenantId, e164, serviceId]);
 }
 
 const FIND_LATEST_BARE = hotQuery(`
   select ${VERIFICATION_SELECT} from verifications
-  where tenant_id = $1 and e164 = $2 and user_id is null
+  where tenant_id = $1 and e164 = $2 and service_id = $3 and user_id is null
   order by created_at desc, id desc limit 1`);
 
-/** The number's latest bare verification not attached to a user, of any status. */
+/** The number's latest bare verification in a verify service not attached to a user, of any status. */
 export async function findLatestBareVerification(
   db: Executor,
   tenantId: string,
   e164: string,
+  serviceId: string,
 ): Promise<VerificationRow | undefined> {
-  return hotRow<VerificationRow>(db, FIND_LATEST_BARE, [tenantId, e164]);
+  return hotRow<VerificationRow>(db, FIND_LATEST_BARE, [tenantId, e164, serviceId]);
 }
 
 /**

@@ -16,6 +16,7 @@ import * as userProfiles from "./migrations/014_user_profiles.js";
 import * as bareVerifications from "./migrations/015_bare_verifications.js";
 import * as idempotencyKeys from "./migrations/016_idempotency_keys.js";
 import * as webhooks from "./migrations/017_webhooks.js";
+import * as verifyServices from "./migrations/018_verify_services.js";
 import type { Database } from "./schema.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "015_bare_verifications": bareVerifications,
   "016_idempotency_keys": idempotencyKeys,
   "017_webhooks": webhooks,
+  "018_verify_services": verifyServices,
 };
 
 /** Every migration, oldest first: what a fresh database applies. */

@@ -9,8 +9,9 @@ import type { OutboxRow, OutboxTable } from "./schema.js";
  */
 export const INSERT_OUTBOX_MESSAGE = hotQuery(`
   insert into outbox (id, tenant_id, verification_id, to_e164, template, status, delivery_attempts,
-    next_attempt_at, locked_until, provider, provider_message_id, last_error, created_at, sent_at, locale)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`);
+    next_attempt_at, locked_until, provider, provider_message_id, last_error, created_at, sent_at, locale,
+    app_name, app_hash)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`);
 
 /** The values of `INSERT_OUTBOX_MESSAGE` for a row. */
 export function insertOutboxMessageValues(row: OutboxTable): unknown[] {
@@ -30,6 +31,8 @@ export function insertOutboxMessageValues(row: OutboxTable): unknown[] {
     row.created_at,
     row.sent_at,
     row.locale,
+    row.app_name ?? null,
+    row.app_hash ?? null,
   ];
 }
 

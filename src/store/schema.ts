@@ -96,6 +96,8 @@ export interface VerificationTable {
   /** When and how a bare verification was approved (migration 015); null for a user's number's. */
   verified_at: Millis | null;
   verified_strategy: VerificationStrategy | null;
+  /** The verify service it was started under (migration 018): '' for the tenant's default. */
+  service_id: string;
 }
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
@@ -126,6 +128,20 @@ export interface OutboxTable {
   receipt_status: ReceiptStatus | null;
   receipt_error: string | null;
   receipt_at: Millis | null;
+  /** The app name and SMS Retriever hash it is rendered with (migration 018); null: the tenant's. */
+  app_name: string | null;
+  app_hash: string | null;
+}
+
+/** A named set of verification settings inside a tenant (migration 018, docs/verify-services.md). */
+export interface VerifyServiceTable {
+  tenant_id: string;
+  id: string;
+  friendly_name: string;
+  /** JSON: the service's settings (src/domain/verify-service.ts). */
+  settings: string;
+  created_at: Millis;
+  updated_at: Millis;
 }
 
 export interface EventTable {
@@ -257,6 +273,7 @@ export interface Database {
   phone_numbers: PhoneNumberTable;
   verifications: VerificationTable;
   outbox: OutboxTable;
+  verify_services: VerifyServiceTable;
   events: EventTable;
   credentials: CredentialTable;
   credential_usage: CredentialUsageTable;
@@ -279,6 +296,7 @@ export type NewPhoneNumber = Insertable<PhoneNumberTable>;
 export type PhoneNumberUpdate = Updateable<PhoneNumberTable>;
 export type VerificationRow = Selectable<VerificationTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type VerifyServiceRow = Selectable<VerifyServiceTable>;
 export type EventRow = Selectable<EventTable>;
 export type CredentialRow = Selectable<CredentialTable>;
 export type ConsoleSessionRow = Selectable<ConsoleSessionTable>;

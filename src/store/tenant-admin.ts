@@ -92,6 +92,7 @@ export async function deleteTenantRows(db: Executor, id: string): Promise<boolea
     "webhook_attempts",
     "webhook_deliveries",
     "webhook_endpoints",
+    "verify_services",
   ] as const) {
     await db.deleteFrom(table).where("tenant_id", "=", id).execute();
   }

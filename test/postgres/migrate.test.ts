@@ -76,6 +76,7 @@ describe.skipIf(!TEST_DATABASE_URL)("migrations on PostgreSQL", () => {
         "tenants",
         "users",
         "verifications",
+        "verify_services",
         "webhook_attempts",
         "webhook_deliveries",
         "webhook_endpoints",

@@ -83,6 +83,7 @@ async function verification(
       expires_at: row.at + 600_000,
       created_at: row.at,
       updated_at: row.at,
+      service_id: "",
     })
     .execute();
 }

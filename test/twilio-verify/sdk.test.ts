@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { fromVerificationSid } from "../../src/surfaces/twilio-verify/sids.js";
 import { bearer, mobileNumber } from "../support/harness.js";
+import { expectTwilioError, lastBody } from "./expect.js";
 import { expectTwilioSchema } from "./schema.js";
 import { codeOf, startTwilioServer, type TwilioClient, type TwilioTestServer } from "./support.js";
 
@@ -13,31 +14,6 @@ async function start(options: Parameters<typeof startTwilioServer>[0] = {}) {
   const s = await startTwilioServer(options);
   servers.push(s);
   return s;
-}
-
-/** The raw JSON body of the client's last answer, as Twilio's schema describes it. */
-function lastBody(client: TwilioClient): unknown {
-  return (client.httpClient as unknown as { lastResponse?: { body: unknown } }).lastResponse?.body;
-}
-
-interface ExpectedTwilioError {
-  status: number;
-  code: number;
-}
-
-/** Runs an SDK call that must fail and checks the RestException the SDK made of Twilio's envelope. */
-async function expectTwilioError(call: Promise<unknown>, expected: ExpectedTwilioError) {
-  let caught: unknown;
-  try {
-    await call;
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, "the call should have failed").toBeDefined();
-  const e = caught as { status: number; code: number; message: string; moreInfo: string };
-  expect({ status: e.status, code: e.code }).toEqual(expected);
-  expect(e.message.length).toBeGreaterThan(0);
-  expect(e.moreInfo).toBe(`https://www.twilio.com/docs/errors/${expected.code}`);
 }
 
 const handsetId = (sid: string) => fromVerificationSid(sid) ?? "";
@@ -144,28 +120,28 @@ describe("Twilio Verify through the twilio SDK", () => {
     });
   });
 
-  it("fetches and lists the tenant's one service; creating, updating or deleting one is refused", async () => {
+  it("fetches the tenant's default service, which cannot be changed or deleted here", async () => {
     const s = await start();
     const fetched = await s.client.verify.v2.services(s.serviceSid).fetch();
     expectTwilioSchema("verify.v2.service", lastBody(s.client));
     expect(fetched).toMatchObject({
       sid: s.serviceSid,
       accountSid: s.accountSid,
-      friendlyName: s.t.config.defaultTenant,
+      friendlyName: "Handset",
       codeLength: 6,
+      skipSmsToLandlines: true,
+      customCodeEnabled: false,
+      dateCreated: null,
     });
     const listed = await s.client.verify.v2.services.list();
     expect(listed.map((v) => v.sid)).toEqual([s.serviceSid]);
 
-    await expectTwilioError(s.client.verify.v2.services.create({ friendlyName: "Another" }), {
-      status: 403,
-      code: 20403,
-    });
     await expectTwilioError(s.client.verify.v2.services(s.serviceSid).update({ codeLength: 8 }), {
       status: 403,
       code: 20403,
     });
     await expectTwilioError(s.client.verify.v2.services(s.serviceSid).remove(), { status: 403, code: 20403 });
+    expect((await s.client.verify.v2.services(s.serviceSid).fetch()).codeLength).toBe(6);
     // Another service SID is no service of this account.
     await expectTwilioError(s.client.verify.v2.services(`VA${"0".repeat(32)}`).fetch(), {
       status: 404,

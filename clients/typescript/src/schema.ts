@@ -746,7 +746,7 @@ export interface paths {
         put?: never;
         /**
          * Check a code sent to a bare number
-         * @description Checks `code` against the open verification of `to` (or the one named by `verification_id`). A wrong code answers 422 `CODE_INVALID` with `details.attempts_left`; the last one `CODE_ATTEMPTS_EXHAUSTED`; a late one `CODE_EXPIRED`; one for a verification approved already 409 `CODE_ALREADY_USED`; a number with no code 409 `VERIFICATION_NOT_FOUND`. Needs `phone:verify`.
+         * @description Checks `code` against the open verification of `to` (or the one named by `verification_id`). A wrong code answers 422 `CODE_INVALID` with `details.attempts_left` and the verification it counted against in `details.verification_id`; the last one `CODE_ATTEMPTS_EXHAUSTED`; a late one `CODE_EXPIRED`; one for a verification approved already 409 `CODE_ALREADY_USED`; a number with no code 409 `VERIFICATION_NOT_FOUND`. Needs `phone:verify`.
          */
         post: operations["checkVerification"];
         delete?: never;
@@ -1092,7 +1092,7 @@ export interface components {
                  *     | 400 | `INVALID_REQUEST`, `MALFORMED_JSON` |
                  *     | 401 | `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` |
                  *     | 403 | `INSUFFICIENT_SCOPE` |
-                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` |
+                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` |
                  *     | 409 | `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` |
                  *     | 413 | `PAYLOAD_TOO_LARGE` |
                  *     | 415 | `UNSUPPORTED_MEDIA_TYPE` |
@@ -1103,7 +1103,7 @@ export interface components {
                  * @example PHONE_NUMBER_NOT_FOUND
                  * @enum {string}
                  */
-                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "VERIFICATION_ID_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_ANSWER_WITHHELD" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "VERIFY_SERVICE_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "VERIFICATION_ID_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_ANSWER_WITHHELD" | "SERVICE_UNAVAILABLE" | "INTERNAL";
                 /** @example No phone number pn_01kbf2tqa0w7y6x5v4t3s2r1q0. */
                 message: string;
                 /** @example req_01kbf2w0b1c2d3e4f5g6h7j8k9 */
@@ -1850,7 +1850,7 @@ export interface components {
                  *     | 400 | `INVALID_REQUEST`, `MALFORMED_JSON` |
                  *     | 401 | `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` |
                  *     | 403 | `INSUFFICIENT_SCOPE` |
-                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` |
+                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` |
                  *     | 409 | `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` |
                  *     | 413 | `PAYLOAD_TOO_LARGE` |
                  *     | 415 | `UNSUPPORTED_MEDIA_TYPE` |
@@ -1861,7 +1861,7 @@ export interface components {
                  * @example PHONE_NUMBER_NOT_FOUND
                  * @enum {string}
                  */
-                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "VERIFICATION_ID_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_ANSWER_WITHHELD" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "VERIFY_SERVICE_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "VERIFICATION_ID_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_ANSWER_WITHHELD" | "SERVICE_UNAVAILABLE" | "INTERNAL";
                 /** @example No phone number pn_01kbf2tqa0w7y6x5v4t3s2r1q0. */
                 message: string;
                 /** @example req_01kbf2w0b1c2d3e4f5g6h7j8k9 */
@@ -2403,7 +2403,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2527,7 +2527,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2981,7 +2981,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3093,7 +3093,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3219,7 +3219,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3334,7 +3334,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3466,7 +3466,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4763,7 +4763,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4875,7 +4875,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4987,7 +4987,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5213,7 +5213,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5439,7 +5439,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5549,7 +5549,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5663,7 +5663,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5775,7 +5775,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5888,7 +5888,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6007,7 +6007,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6144,7 +6144,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6256,7 +6256,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6374,7 +6374,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6488,7 +6488,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6612,7 +6612,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6724,7 +6724,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6836,7 +6836,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6957,7 +6957,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7075,7 +7075,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7192,7 +7192,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7305,7 +7305,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7424,7 +7424,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7538,7 +7538,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7661,7 +7661,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7773,7 +7773,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7888,7 +7888,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8005,7 +8005,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8125,7 +8125,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8247,7 +8247,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8388,7 +8388,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8526,7 +8526,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;

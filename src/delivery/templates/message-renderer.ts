@@ -10,6 +10,9 @@ export interface RenderRequest {
   locale: string | null;
   code: string;
   ttlMinutes: number;
+  /** The message's own app name and SMS Retriever hash (a verify service's), over the tenant's. */
+  appName?: string | null;
+  appHash?: string | null;
 }
 
 export interface RenderedMessage {
@@ -45,14 +48,15 @@ export function createMessageRenderer(settings: MessageSettings): MessageRendere
     return scope;
   };
   return {
-    render({ tenantId, locale, code, ttlMinutes }) {
+    render({ tenantId, locale, code, ttlMinutes, appName, appHash }) {
       const scope = scopeOf(tenantId);
       const { template, locale: chosen } = pickTemplate(scope, locale);
       const minutes = String(Math.max(1, Math.round(ttlMinutes)));
-      const lines = [fillTemplate(template, { code, app: scope.appName, minutes })];
+      const lines = [fillTemplate(template, { code, app: appName ?? scope.appName, minutes })];
       // SMS Retriever only needs the hash somewhere in the text; it goes at the end of the human text
       // because WebOTP needs the very last line for itself.
-      if (scope.androidAppHash !== null) lines.push(scope.androidAppHash);
+      const hash = appHash ?? scope.androidAppHash;
+      if (hash !== null) lines.push(hash);
       // WebOTP (wicg.github.io/sms-one-time-codes §Parsing): the last line, nothing before "@", one
       // space, then "#" and the code; the blank line before it follows the spec's examples.
       if (scope.webOtpDomain !== null) lines.push("", `@${scope.webOtpDomain} #${code}`);
@@ -66,13 +70,18 @@ export function createMessageRenderer(settings: MessageSettings): MessageRendere
   };
 }
 
+/** The name a tenant's texts give the app (`{app}`): its own, else the service-wide one. */
+export function appNameOf(settings: MessageSettings, tenantId: string): string {
+  return settings.tenants?.[tenantId]?.app_name ?? settings.app_name ?? DEFAULT_APP_NAME;
+}
+
 function resolveScope(settings: MessageSettings, tenantId: string): Scope {
   const tenant = settings.tenants?.[tenantId];
   const defaults = [tenant?.default_locale, settings.default_locale].filter(
     (tag): tag is string => tag !== undefined,
   );
   return {
-    appName: tenant?.app_name ?? settings.app_name ?? DEFAULT_APP_NAME,
+    appName: appNameOf(settings, tenantId),
     templates: [tenant?.templates ?? {}, settings.templates ?? {}, BUILT_IN_TEMPLATES],
     defaults,
     // A tenant's null turns a service-wide binding off; undefined inherits it.

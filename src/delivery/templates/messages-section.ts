@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { APP_HASH } from "../../domain/verify-service.js";
 import { normalizeLocale } from "./locale.js";
 import { templateProblem } from "./placeholders.js";
 
@@ -7,11 +8,6 @@ const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** A DNS host name (letters, digits, hyphens; dot-separated labels of 1 to 63), as WebOTP binds to one. */
 const HOST_NAME =
   /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-/**
- * The SMS Retriever app hash: the first 11 characters of the base64 of a SHA-256 (Google's "Computing
- * your app's hash string"), so 11 characters of the base64 alphabet.
- */
-const APP_HASH = /^[A-Za-z0-9+/]{11}$/;
 
 /** The name the texts give the service; it is printed as it is, so no line breaks. */
 const AppName = z

@@ -99,6 +99,7 @@ export function toClerkError(error: HandsetError, ctx: ClerkErrorContext): Clerk
     case "CREDENTIAL_NOT_FOUND":
     case "WEBHOOK_ENDPOINT_NOT_FOUND":
     case "WEBHOOK_DELIVERY_NOT_FOUND":
+    case "VERIFY_SERVICE_NOT_FOUND":
       return clerkErrors.resourceNotFound();
     // Tenants are managed on the native admin API only; Clerk's surface never asks for these.
     case "TENANT_ALREADY_EXISTS":

@@ -85,6 +85,7 @@ export function toLinodeError(error: HandsetError): { status: number; body: Lino
     case "CREDENTIAL_NOT_FOUND":
     case "WEBHOOK_ENDPOINT_NOT_FOUND":
     case "WEBHOOK_DELIVERY_NOT_FOUND":
+    case "VERIFY_SERVICE_NOT_FOUND":
     case "PHONE_NUMBER_NOT_VERIFIED":
     case "PHONE_NUMBER_NOT_RESERVED":
     case "PHONE_NUMBER_LAST_IDENTIFICATION":

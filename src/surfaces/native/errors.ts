@@ -24,6 +24,7 @@ export function nativeStatus(code: ErrorCode): number {
     case "VERIFICATION_ID_NOT_FOUND":
     case "WEBHOOK_ENDPOINT_NOT_FOUND":
     case "WEBHOOK_DELIVERY_NOT_FOUND":
+    case "VERIFY_SERVICE_NOT_FOUND":
       return 404;
     case "USER_ALREADY_EXISTS":
     case "TENANT_ALREADY_EXISTS":
@@ -97,6 +98,7 @@ export function nativeErrorBody(error: HandsetError, requestId: string): NativeE
   if (d.field !== undefined) details.field = d.field;
   if (d.limit !== undefined) details.limit = d.limit;
   if (d.reason !== undefined) details.reason = d.reason;
+  if (d.verificationId !== undefined) details.verification_id = d.verificationId;
   return {
     error: {
       code: error.code,

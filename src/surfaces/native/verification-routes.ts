@@ -86,7 +86,8 @@ export function registerVerificationRoutes(app: FastifyInstance, ctx: NativeCont
         responseDescriptions: { 200: "Approved" },
         description:
           "Checks `code` against the open verification of `to` (or the one named by `verification_id`). " +
-          "A wrong code answers 422 `CODE_INVALID` with `details.attempts_left`; the last one " +
+          "A wrong code answers 422 `CODE_INVALID` with `details.attempts_left` and the verification it " +
+          "counted against in `details.verification_id`; the last one " +
           "`CODE_ATTEMPTS_EXHAUSTED`; a late one `CODE_EXPIRED`; one for a verification approved already " +
           "409 `CODE_ALREADY_USED`; a number with no code 409 `VERIFICATION_NOT_FOUND`. Needs `phone:verify`.",
         body: CheckVerificationBody,

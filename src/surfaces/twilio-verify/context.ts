@@ -8,16 +8,22 @@ import type { Caller } from "../../services/caller.js";
 import type { Handset } from "../../services/handset.js";
 import { readBasicAuth } from "./credentials.js";
 import { twilioErrors } from "./errors.js";
-import { accountSidOf, serviceSidOf } from "./sids.js";
+import { accountSidOf, fromServiceSid } from "./sids.js";
 
 export interface TwilioVerifyContext {
   handset: Handset;
   clock: Clock;
+  /** The tenant's configured code length: its default service's. */
   codeLength: number;
+  /** The name the tenant's texts give the app: its default service's friendly name. */
+  appNameOf(tenantId: string): string;
   /** Resolves Basic auth (Account SID, auth token) to the admin-key caller of its tenant. */
   authorize(request: FastifyRequest, scope: Scope): Promise<Caller>;
-  /** Refuses a Service SID other than the caller's tenant's one, as Twilio does an unknown one (404). */
-  assertService(caller: Caller, serviceSid: string, path: string): void;
+  /**
+   * The verify service a Service SID names in the caller's tenant ('' its default), or Twilio's 404
+   * for a SID of no service of the tenant (another tenant's, a deleted one, not a SID).
+   */
+  resolveService(caller: Caller, serviceSid: string, path: string): Promise<string>;
 }
 
 const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
@@ -26,12 +32,13 @@ export function createTwilioVerifyContext(
   handset: Handset,
   authenticator: Authenticator,
   clock: Clock,
-  codeLength: number,
+  defaults: { codeLength: number; appNameOf(tenantId: string): string },
 ): TwilioVerifyContext {
   return {
     handset,
     clock,
-    codeLength,
+    codeLength: defaults.codeLength,
+    appNameOf: defaults.appNameOf,
     async authorize(request, scope) {
       const basic = readBasicAuth(request.headers.authorization);
       if (!basic || !ACCOUNT_SID.test(basic.username)) throw twilioErrors.authenticate();
@@ -53,10 +60,18 @@ export function createTwilioVerifyContext(
       }
       return callerOfRequest(caller, request);
     },
-    assertService(caller, serviceSid, path) {
-      if (serviceSid.toUpperCase() !== serviceSidOf(caller.tenantId).toUpperCase()) {
-        throw twilioErrors.notFound(path);
+    async resolveService(caller, serviceSid, path) {
+      const id = fromServiceSid(caller.tenantId, serviceSid);
+      if (id === null) throw twilioErrors.notFound(path);
+      if (id === "") return id;
+      try {
+        await handset.verifyServices.get(caller, id);
+      } catch (error) {
+        if (isHandsetError(error) && error.code === "VERIFY_SERVICE_NOT_FOUND")
+          throw twilioErrors.notFound(path);
+        throw error;
       }
+      return id;
     },
   };
 }

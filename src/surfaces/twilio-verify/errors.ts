@@ -54,6 +54,12 @@ function parameterOf(error: HandsetError, fallback: string): string {
     code: "Code",
     locale: "Locale",
     verification_id: "VerificationSid",
+    app_name: "CustomFriendlyName",
+    app_hash: "AppHash",
+    friendlyName: "FriendlyName",
+    codeLength: "CodeLength",
+    ttsName: "TtsName",
+    defaultTemplateSid: "DefaultTemplateSid",
   };
   return map[field] ?? field;
 }
@@ -69,7 +75,10 @@ export function toTwilioError(error: HandsetError, path: string): TwilioApiError
   const code = error.code;
   switch (code) {
     case "INVALID_REQUEST":
-      return twilioErrors.invalidParameter(parameterOf(error, "request"), error.message);
+      return twilioErrors.invalidParameter(
+        parameterOf(error, "request"),
+        error.details.fields?.[0]?.message ?? error.message,
+      );
     case "MALFORMED_JSON":
       return new TwilioApiError(400, 60200, `Invalid parameter: ${error.message}`);
     case "UNSUPPORTED_MEDIA_TYPE":
@@ -116,6 +125,7 @@ export function toTwilioError(error: HandsetError, path: string): TwilioApiError
     case "CREDENTIAL_NOT_FOUND":
     case "WEBHOOK_ENDPOINT_NOT_FOUND":
     case "WEBHOOK_DELIVERY_NOT_FOUND":
+    case "VERIFY_SERVICE_NOT_FOUND":
       return twilioErrors.notFound(path);
     // A wrong code is a 200 `pending` check on Twilio; the routes answer it so and never get here,
     // but any other route that met one says it as a bad parameter.

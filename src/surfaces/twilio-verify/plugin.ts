@@ -1,5 +1,6 @@
 import formbody from "@fastify/formbody";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { appNameOf } from "../../delivery/templates/message-renderer.js";
 import { HandsetError } from "../../domain/errors.js";
 import { sendErrorReply } from "../../http/error-edge.js";
 import { toHandsetError } from "../../http/request-errors.js";
@@ -38,12 +39,11 @@ function sendTwilioError(error: unknown, request: FastifyRequest, reply: Fastify
  * `httpClient` (docs/twilio-verify.md). Form-encoded requests, JSON answers, Twilio's error envelope.
  */
 export async function twilioVerifySurface(app: FastifyInstance, options: TwilioVerifyOptions): Promise<void> {
-  const ctx = createTwilioVerifyContext(
-    options.handset,
-    options.authenticator,
-    options.clock,
-    options.config.otp.codeLength,
-  );
+  const messages = options.config.sms.routing.messages;
+  const ctx = createTwilioVerifyContext(options.handset, options.authenticator, options.clock, {
+    codeLength: options.config.otp.codeLength,
+    appNameOf: (tenantId) => appNameOf(messages, tenantId),
+  });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
 
   app.setErrorHandler(

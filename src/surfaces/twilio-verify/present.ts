@@ -1,5 +1,5 @@
 import type { BareVerificationView } from "../../services/bare-verification.js";
-import { accountSidOf, serviceSidOf, toVerificationSid } from "./sids.js";
+import { accountSidOf, toServiceSid, toVerificationSid } from "./sids.js";
 
 /** Twilio's timestamps: ISO 8601 in UTC, to the second. */
 export const twilioTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -32,7 +32,7 @@ const updatedAt = (view: BareVerificationView) => view.verifiedAt ?? view.create
 /** Twilio's Verification resource (verify.v2.service.verification). */
 export function presentVerification(view: BareVerificationView, baseUrl: string) {
   const sid = sidOf(view);
-  const serviceSid = serviceSidOf(view.tenantId);
+  const serviceSid = toServiceSid(view.tenantId, view.serviceId);
   return {
     sid,
     service_sid: serviceSid,
@@ -61,7 +61,7 @@ export function presentVerification(view: BareVerificationView, baseUrl: string)
 export function presentVerificationCheck(view: BareVerificationView) {
   return {
     sid: sidOf(view),
-    service_sid: serviceSidOf(view.tenantId),
+    service_sid: toServiceSid(view.tenantId, view.serviceId),
     account_sid: accountSidOf(view.tenantId),
     to: view.e164,
     channel: "sms",
@@ -72,58 +72,5 @@ export function presentVerificationCheck(view: BareVerificationView) {
     date_created: twilioTime(view.createdAt),
     date_updated: twilioTime(updatedAt(view)),
     sna_attempts_error_codes: [],
-  };
-}
-
-/**
- * A wrong code checked by `To`: Twilio answers 200 `pending`, `valid: false`. The check by number does
- * not tell Handset's service which verification it counted against, so the SID is null here.
- */
-export function presentPendingCheck(tenantId: string, to: string, now: number) {
-  return {
-    sid: null,
-    service_sid: serviceSidOf(tenantId),
-    account_sid: accountSidOf(tenantId),
-    to,
-    channel: "sms",
-    status: "pending",
-    valid: false,
-    amount: null,
-    payee: null,
-    date_created: null,
-    date_updated: twilioTime(now),
-    sna_attempts_error_codes: [],
-  };
-}
-
-/** Twilio's Service resource (verify.v2.service) for the tenant's one service. */
-export function presentService(tenantId: string, codeLength: number, baseUrl: string) {
-  const sid = serviceSidOf(tenantId);
-  const url = `${baseUrl}/v2/Services/${sid}`;
-  return {
-    sid,
-    account_sid: accountSidOf(tenantId),
-    friendly_name: tenantId,
-    code_length: codeLength,
-    lookup_enabled: false,
-    psd2_enabled: false,
-    skip_sms_to_landlines: true,
-    dtmf_input_required: false,
-    tts_name: null,
-    do_not_share_warning_enabled: false,
-    custom_code_enabled: false,
-    push: null,
-    totp: null,
-    default_template_sid: null,
-    whatsapp: null,
-    passkeys: null,
-    verify_event_subscription_enabled: false,
-    date_created: null,
-    date_updated: null,
-    url,
-    links: {
-      verifications: `${url}/Verifications`,
-      verification_checks: `${url}/VerificationCheck`,
-    },
   };
 }

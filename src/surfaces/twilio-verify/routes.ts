@@ -5,25 +5,16 @@ import type { Caller } from "../../services/caller.js";
 import type { TwilioVerifyContext } from "./context.js";
 import { twilioErrors } from "./errors.js";
 import { optionalParam, requiredParam, TWILIO_CHANNELS } from "./params.js";
-import {
-  presentPendingCheck,
-  presentService,
-  presentVerification,
-  presentVerificationCheck,
-} from "./present.js";
+import { presentVerification, presentVerificationCheck } from "./present.js";
+import { featureNotSupported } from "./service-params.js";
+import { registerServiceRoutes } from "./service-routes.js";
 import { fromVerificationSid } from "./sids.js";
+import { baseUrlOf, pathOf } from "./urls.js";
 
 type ServiceParams = { Params: { service_sid: string } };
 type VerificationParams = { Params: { service_sid: string; sid: string } };
 
-const pathOf = (request: FastifyRequest) => request.url.split("?")[0] ?? "";
-
-/** The absolute URL of the surface's mount, as Twilio's `url` fields are absolute. */
-function baseUrlOf(request: FastifyRequest, prefix: string): string {
-  return `${request.protocol}://${request.host}${prefix}`;
-}
-
-/** Handset's id for a Verification SID of the caller's service; Twilio's 404 for anything else. */
+/** Handset's id for a Verification SID; Twilio's 404 for anything else. */
 function verificationIdOf(request: FastifyRequest, sid: string): string {
   const id = fromVerificationSid(sid);
   if (id === null) throw twilioErrors.notFound(pathOf(request));
@@ -31,61 +22,25 @@ function verificationIdOf(request: FastifyRequest, sid: string): string {
 }
 
 /**
- * Twilio Verify v2: the tenant's one Service, its Verifications and VerificationCheck, over
- * `handset.bareVerifications` (docs/twilio-verify.md).
+ * Twilio Verify v2: Services (service-routes.ts), and each one's Verifications and VerificationCheck
+ * over `handset.bareVerifications` (docs/twilio-verify.md).
  */
 export function registerTwilioVerifyRoutes(
   v2: FastifyInstance,
   ctx: TwilioVerifyContext,
   prefix: string,
 ): void {
-  const service = async (request: FastifyRequest<ServiceParams>, scope: Scope) => {
+  registerServiceRoutes(v2, ctx, prefix);
+
+  /** The caller and the verify service the path names ('' the tenant's default). */
+  const underService = async (request: FastifyRequest<ServiceParams>, scope: Scope) => {
     const caller = await ctx.authorize(request, scope);
-    ctx.assertService(caller, request.params.service_sid, pathOf(request));
-    return caller;
+    const serviceId = await ctx.resolveService(caller, request.params.service_sid, pathOf(request));
+    return { caller, serviceId };
   };
 
-  v2.get("/Services", async (request) => {
-    const caller = await ctx.authorize(request, "phone:read");
-    const url = `${baseUrlOf(request, prefix)}/v2/Services`;
-    const page = `${url}?PageSize=50&Page=0`;
-    return {
-      services: [presentService(caller.tenantId, ctx.codeLength, baseUrlOf(request, prefix))],
-      meta: {
-        page: 0,
-        page_size: 50,
-        first_page_url: page,
-        previous_page_url: null,
-        url: page,
-        next_page_url: null,
-        key: "services",
-      },
-    };
-  });
-
-  v2.get<ServiceParams>("/Services/:service_sid", async (request) => {
-    const caller = await service(request, "phone:read");
-    return presentService(caller.tenantId, ctx.codeLength, baseUrlOf(request, prefix));
-  });
-
-  // One service per tenant, derived from it: nothing to create, change or delete (docs/twilio-verify.md).
-  const unsupported =
-    "Handset serves one Verify Service per tenant: it cannot be created, updated or deleted.";
-  v2.post("/Services", async (request) => {
-    await ctx.authorize(request, "phone:write");
-    throw twilioErrors.forbidden(unsupported);
-  });
-  v2.post<ServiceParams>("/Services/:service_sid", async (request) => {
-    await service(request, "phone:write");
-    throw twilioErrors.forbidden(unsupported);
-  });
-  v2.delete<ServiceParams>("/Services/:service_sid", async (request) => {
-    await service(request, "phone:write");
-    throw twilioErrors.forbidden(unsupported);
-  });
-
   v2.post<ServiceParams>("/Services/:service_sid/Verifications", async (request, reply) => {
-    const caller = await service(request, "phone:verify");
+    const { caller, serviceId } = await underService(request, "phone:verify");
     const to = requiredParam(request.body, "To");
     const channel = requiredParam(request.body, "Channel");
     if (!(TWILIO_CHANNELS as readonly string[]).includes(channel)) {
@@ -95,17 +50,24 @@ export function registerTwilioVerifyRoutes(
       );
     }
     if (channel !== "sms") throw twilioErrors.channelDisabled(channel);
+    // Handset derives every code from a secret and never stores one (DESIGN.md, invariant 1).
+    if (optionalParam(request.body, "CustomCode") !== undefined) {
+      throw featureNotSupported("Custom code not allowed: Handset derives every code and never stores one");
+    }
     const sent = await ctx.handset.bareVerifications.start(caller, {
       to,
       locale: optionalParam(request.body, "Locale") ?? null,
+      serviceId,
+      appName: optionalParam(request.body, "CustomFriendlyName") ?? null,
+      appHash: optionalParam(request.body, "AppHash") ?? null,
     });
     return reply.code(201).send(presentVerification(sent.verification, baseUrlOf(request, prefix)));
   });
 
   v2.get<VerificationParams>("/Services/:service_sid/Verifications/:sid", async (request) => {
-    const caller = await service(request, "phone:read");
+    const { caller, serviceId } = await underService(request, "phone:read");
     const id = verificationIdOf(request, request.params.sid);
-    const found = await ctx.handset.bareVerifications.get(caller, id);
+    const found = await ctx.handset.bareVerifications.get(caller, id, serviceId);
     return presentVerification(found.verification, baseUrlOf(request, prefix));
   });
 
@@ -113,7 +75,10 @@ export function registerTwilioVerifyRoutes(
     // Approving without a code vouches for the number: the scope that changes numbers. The credential
     // is checked before the parameter, so that a bad one is no oracle to a caller without credentials.
     const asked = (request.body as Record<string, unknown> | null | undefined)?.Status;
-    const caller = await service(request, asked === "approved" ? "phone:write" : "phone:verify");
+    const { caller, serviceId } = await underService(
+      request,
+      asked === "approved" ? "phone:write" : "phone:verify",
+    );
     const status = requiredParam(request.body, "Status");
     if (status !== "canceled" && status !== "approved") {
       throw twilioErrors.invalidParameter("Status", "it is canceled or approved");
@@ -121,13 +86,13 @@ export function registerTwilioVerifyRoutes(
     const id = verificationIdOf(request, request.params.sid);
     const closed =
       status === "approved"
-        ? await ctx.handset.bareVerifications.approve(caller, id)
-        : await ctx.handset.bareVerifications.cancel(caller, id);
+        ? await ctx.handset.bareVerifications.approve(caller, id, serviceId)
+        : await ctx.handset.bareVerifications.cancel(caller, id, serviceId);
     return presentVerification(closed.verification, baseUrlOf(request, prefix));
   });
 
   v2.post<ServiceParams>("/Services/:service_sid/VerificationCheck", async (request) => {
-    const caller = await service(request, "phone:verify");
+    const { caller, serviceId } = await underService(request, "phone:verify");
     const code = requiredParam(request.body, "Code");
     const sid = optionalParam(request.body, "VerificationSid");
     const to = optionalParam(request.body, "To");
@@ -136,19 +101,25 @@ export function registerTwilioVerifyRoutes(
     try {
       const checked = await ctx.handset.bareVerifications.check(
         caller,
-        id !== undefined ? { id } : { to: to ?? "" },
+        id !== undefined ? { id, serviceId } : { to: to ?? "", serviceId },
         code,
       );
       return presentVerificationCheck(checked.verification);
     } catch (error) {
       if (!isHandsetError(error) || error.code !== "CODE_INVALID") throw error;
-      return wrongCode(caller, id, to ?? "");
+      return wrongCode(caller, id ?? error.details.verificationId, serviceId);
     }
   });
 
-  /** A wrong code is counted and answered as Twilio does: 200, `pending`, `valid: false`. */
-  async function wrongCode(caller: Caller, id: string | undefined, to: string) {
-    if (id === undefined) return presentPendingCheck(caller.tenantId, to, ctx.clock.now());
-    return presentVerificationCheck((await ctx.handset.bareVerifications.get(caller, id)).verification);
+  /**
+   * A wrong code is counted and answered as Twilio does: 200, `pending`, `valid: false`, with the
+   * verification it counted against (a check by `To` learns which from the refusal). Read after the
+   * guess committed, the verification may have moved on (another check approved it): this guess was
+   * still wrong, and is answered so.
+   */
+  async function wrongCode(caller: Caller, id: string | undefined, serviceId: string) {
+    if (id === undefined) throw new Error("a counted wrong code names no verification");
+    const { verification } = await ctx.handset.bareVerifications.get(caller, id, serviceId);
+    return { ...presentVerificationCheck(verification), status: "pending", valid: false };
   }
 }

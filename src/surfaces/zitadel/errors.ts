@@ -145,6 +145,8 @@ export function toZitadelError(error: HandsetError, api: ZitadelApi, op: Zitadel
       return handset(Code.NotFound, "WEBHOOK-ENDPOINT-NOT-FOUND");
     case "WEBHOOK_DELIVERY_NOT_FOUND":
       return handset(Code.NotFound, "WEBHOOK-DELIVERY-NOT-FOUND");
+    case "VERIFY_SERVICE_NOT_FOUND":
+      return handset(Code.NotFound, "VERIFY-SERVICE-NOT-FOUND");
     case "TENANT_ALREADY_EXISTS":
       return handset(Code.AlreadyExists, "TENANT-EXISTS");
     case "CONFIRMATION_REQUIRED":

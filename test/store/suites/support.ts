@@ -104,6 +104,7 @@ export function verificationRow(
     updated_at: T0,
     verified_at: null,
     verified_strategy: null,
+    service_id: "",
     ...over,
   } satisfies VerificationTable;
 }
@@ -131,6 +132,8 @@ export function outboxRow(tenantId: string, over: Partial<OutboxTable> = {}) {
     receipt_status: null,
     receipt_error: null,
     receipt_at: null,
+    app_name: null,
+    app_hash: null,
     ...over,
   } satisfies OutboxTable;
 }
