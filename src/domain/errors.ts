@@ -36,7 +36,7 @@ export const ERROR_CODES = [
   "WEBHOOK_ENDPOINT_NOT_FOUND",
   /** A delivery of one of this tenant's webhook endpoints. */
   "WEBHOOK_DELIVERY_NOT_FOUND",
-  /** A verify service of this tenant (docs/verify-services.md; Twilio Verify's Services). */
+  /** A verify service of this tenant (docs/twilio-verify.md, "Services"; Twilio Verify's Services). */
   "VERIFY_SERVICE_NOT_FOUND",
   /** Creating a tenant whose id is taken. */
   "TENANT_ALREADY_EXISTS",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { HandsetError } from "./errors.js";
 
 /**
- * A verify service (docs/verify-services.md): a named set of verification settings inside a tenant,
+ * A verify service (docs/twilio-verify.md, "Services"): a named set of verification settings inside a tenant,
  * as Twilio Verify's Services are. What Handset acts on: the name its SMS say (`{app}`) and the code
  * length. The rest are Twilio's settings of channels and features Handset does not have (voice, PSD2,
  * lookups, templates, event streams): kept and answered as set, so that a client reads back what it

@@ -130,7 +130,7 @@ export interface StartBareVerificationInput {
   locale?: string | null;
   /** The end user's address, for the per-IP budget (an admin key's own address is the backend's). */
   clientIp?: string | null;
-  /** The verify service (docs/verify-services.md) to start it under; absent or '': the tenant's default. */
+  /** The verify service (docs/twilio-verify.md, "Services") to start it under; absent or '': the tenant's default. */
   serviceId?: string;
   /** The name the SMS gives the app (`{app}`), over the service's and the tenant's (Twilio's CustomFriendlyName). */
   appName?: string | null;

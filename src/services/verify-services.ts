@@ -24,7 +24,7 @@ import type { ServiceDeps } from "./deps.js";
 import type { SmsRendering } from "./queued-sms.js";
 
 /**
- * A tenant's verify services (docs/verify-services.md): named sets of verification settings, which
+ * A tenant's verify services (docs/twilio-verify.md, "Services"): named sets of verification settings, which
  * Twilio Verify's Services are on its surface. The tenant's own settings are its default service,
  * which is not stored and not managed here.
  */

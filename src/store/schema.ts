@@ -133,7 +133,7 @@ export interface OutboxTable {
   app_hash: string | null;
 }
 
-/** A named set of verification settings inside a tenant (migration 018, docs/verify-services.md). */
+/** A named set of verification settings inside a tenant (migration 018, docs/twilio-verify.md, "Services"). */
 export interface VerifyServiceTable {
   tenant_id: string;
   id: string;

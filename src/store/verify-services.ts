@@ -1,7 +1,7 @@
 import type { Executor } from "./executor.js";
 import type { VerifyServiceRow, VerifyServiceTable } from "./schema.js";
 
-/** A tenant's verify services (migration 018, docs/verify-services.md). */
+/** A tenant's verify services (migration 018, docs/twilio-verify.md, "Services"). */
 
 export async function insertVerifyService(db: Executor, row: VerifyServiceTable): Promise<void> {
   await db.insertInto("verify_services").values(row).execute();

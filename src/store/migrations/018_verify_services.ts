@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * Verify services (docs/verify-services.md): named sets of verification settings inside a tenant, as
+ * Verify services (docs/twilio-verify.md, "Services"): named sets of verification settings inside a tenant, as
  * Twilio Verify's Services are (its surface creates, changes and deletes them). A tenant's default
  * service is its own settings and has no row; a verification started under another carries its id.
  *
