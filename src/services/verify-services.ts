@@ -107,12 +107,17 @@ export function createVerifyServiceService(deps: ServiceDeps) {
   }
 
   return {
-    async list(caller: Caller, page: { limit: number; offset: number }): Promise<VerifyServiceView[]> {
+    /** Oldest first, from `offset` (Twilio's pages) or after the id `after` (a cursor). */
+    async list(
+      caller: Caller,
+      page: { limit: number; offset?: number; after?: string },
+    ): Promise<VerifyServiceView[]> {
       assertBackend(caller);
       const limit = Math.min(Math.max(page.limit, 1), MAX_VERIFY_SERVICE_PAGE);
       const rows = await listVerifyServices(deps.store.db, caller.tenantId, {
         limit,
-        offset: Math.max(page.offset, 0),
+        offset: Math.max(page.offset ?? 0, 0),
+        after: page.after,
       });
       return rows.map(toVerifyServiceView);
     },

@@ -20,21 +20,20 @@ export async function findVerifyService(
     .executeTakeFirst();
 }
 
-/** A page of a tenant's services, oldest first (ids are ULIDs: id order is creation order). */
+/**
+ * A page of a tenant's services, oldest first: ids are ULIDs made at creation, so id order is creation
+ * order, and a page starts after the id `after` (a cursor) or `offset` rows in (Twilio's page numbers).
+ */
 export async function listVerifyServices(
   db: Executor,
   tenantId: string,
-  options: { limit: number; offset: number },
+  options: { limit: number; offset?: number; after?: string },
 ): Promise<VerifyServiceRow[]> {
-  return db
-    .selectFrom("verify_services")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .orderBy("created_at")
-    .orderBy("id")
-    .limit(options.limit)
-    .offset(options.offset)
-    .execute();
+  let query = db.selectFrom("verify_services").selectAll().where("tenant_id", "=", tenantId);
+  if (options.after !== undefined) query = query.where("id", ">", options.after);
+  query = query.orderBy("id").limit(options.limit);
+  if (options.offset !== undefined && options.offset > 0) query = query.offset(options.offset);
+  return query.execute();
 }
 
 /** Writes a changed service; false when it is gone (deleted meanwhile). */

@@ -147,6 +147,8 @@ export function sampleBody(route: Route, ids: ProbeIds): Record<string, unknown>
     [`POST ${n}/verifications/check`]: { to: ids.freshNumber, code: "123456" },
     [`POST ${n}/webhooks`]: { url: "https://hooks.example.com/probe", event_types: ["*"] },
     [`PATCH ${n}/webhooks/:id`]: { enabled: true },
+    [`POST ${n}/verify-services`]: { friendly_name: "Probe" },
+    [`PATCH ${n}/verify-services/:service_id`]: { friendly_name: "Probe" },
     [`POST ${SURFACE_PREFIXES.clerk}/v1/phone_numbers`]: {
       user_id: ids.userId,
       phone_number: ids.freshNumber,

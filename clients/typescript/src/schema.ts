@@ -815,6 +815,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/verify-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant's verify services
+         * @description Oldest first. The tenant's default service (its own settings, used when no `service_id` is given) is not listed. Needs `phone:read`.
+         */
+        get: operations["listVerifyServices"];
+        put?: never;
+        /**
+         * Create a verify service
+         * @description A name its SMS say and a code length of its own; the tenant's other settings (limits, budgets, geo permissions, templates) apply to it as to every verification. Needs `phone:write`.
+         */
+        post: operations["createVerifyService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/verify-services/{service_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Show a verify service */
+        get: operations["getVerifyService"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a verify service
+         * @description Its open verifications are canceled (their codes are refused from now on) and stay readable by id. Needs `phone:write`.
+         */
+        delete: operations["deleteVerifyService"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a verify service or change its code length
+         * @description Verifications already started keep the code length they were issued with. Needs `phone:write`.
+         */
+        patch: operations["updateVerifyService"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1388,6 +1437,8 @@ export interface components {
             attachable_until: string | null;
             /** @description The user of this tenant who holds the number already, or null: shown to admin keys only */
             holder: components["schemas"]["NumberHolderInput"] | null;
+            /** @description The verify service it was started under (`/v1/verify-services`); null: the tenant's default */
+            service_id: string | null;
         };
         BareCodeSentInput: {
             verification: components["schemas"]["BareVerificationInput"];
@@ -1455,6 +1506,46 @@ export interface components {
         UserPageInput: {
             data: components["schemas"]["UserInput"][];
             next_cursor: string | null;
+        };
+        VerifyServiceInput: {
+            /** @example vsv_01kbf2v8q7r6s5t4v3w2x1y0z9 */
+            id: string;
+            tenant_id: string;
+            /** @description The app name its SMS say (the `{app}` of the text) */
+            friendly_name: string;
+            /** @description Digits of its codes; null: the tenant's configured length */
+            code_length: number | null;
+            /** @description Twilio's settings, kept as its surface set them; they change nothing in Handset */
+            twilio: {
+                lookup_enabled: boolean;
+                psd2_enabled: boolean;
+                dtmf_input_required: boolean;
+                do_not_share_warning_enabled: boolean;
+                verify_event_subscription_enabled: boolean;
+                tts_name: string | null;
+                default_template_sid: string | null;
+            };
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
+        };
+        VerifyServicePageInput: {
+            data: components["schemas"]["VerifyServiceInput"][];
+            next_cursor: string | null;
+        };
+        VerifyServiceDeletedInput: {
+            id: string;
+            /** @constant */
+            deleted: true;
+            /** @description Its open verifications, canceled with it */
+            canceled_verifications: number;
         };
         WebhookEndpointInput: {
             /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
@@ -2146,6 +2237,8 @@ export interface components {
             attachable_until: string | null;
             /** @description The user of this tenant who holds the number already, or null: shown to admin keys only */
             holder: components["schemas"]["NumberHolder"] | null;
+            /** @description The verify service it was started under (`/v1/verify-services`); null: the tenant's default */
+            service_id: string | null;
         };
         BareCodeSent: {
             verification: components["schemas"]["BareVerification"];
@@ -2213,6 +2306,46 @@ export interface components {
         UserPage: {
             data: components["schemas"]["User"][];
             next_cursor: string | null;
+        };
+        VerifyService: {
+            /** @example vsv_01kbf2v8q7r6s5t4v3w2x1y0z9 */
+            id: string;
+            tenant_id: string;
+            /** @description The app name its SMS say (the `{app}` of the text) */
+            friendly_name: string;
+            /** @description Digits of its codes; null: the tenant's configured length */
+            code_length: number | null;
+            /** @description Twilio's settings, kept as its surface set them; they change nothing in Handset */
+            twilio: {
+                lookup_enabled: boolean;
+                psd2_enabled: boolean;
+                dtmf_input_required: boolean;
+                do_not_share_warning_enabled: boolean;
+                verify_event_subscription_enabled: boolean;
+                tts_name: string | null;
+                default_template_sid: string | null;
+            };
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
+        };
+        VerifyServicePage: {
+            data: components["schemas"]["VerifyService"][];
+            next_cursor: string | null;
+        };
+        VerifyServiceDeleted: {
+            id: string;
+            /** @constant */
+            deleted: true;
+            /** @description Its open verifications, canceled with it */
+            canceled_verifications: number;
         };
         WebhookEndpoint: {
             /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
@@ -8348,6 +8481,12 @@ export interface operations {
                      * @example 203.0.113.7
                      */
                     client_ip?: string;
+                    /** @description A verify service (`/v1/verify-services`); absent: the tenant's default service */
+                    service_id?: string;
+                    /** @description The app name this SMS says (its `{app}`), over the service's and the tenant's; 1 to 30 characters */
+                    app_name?: string;
+                    /** @description Android SMS Retriever app hash (11 base64 characters) to end this SMS with, over the tenant's */
+                    app_hash?: string;
                 };
             };
         };
@@ -8486,6 +8625,8 @@ export interface operations {
                     verification_id?: string;
                     /** @example 123456 */
                     code: string;
+                    /** @description The verify service to check in: with `to`, its open verification; with `verification_id`, only one of it */
+                    service_id?: string;
                 };
             };
         };
@@ -8875,6 +9016,593 @@ export interface operations {
                 };
             };
             /** @description No such verification in this tenant: `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listVerifyServices: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyServicePage"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createVerifyService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the POST safe to retry: the same key with the same request within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) without doing the work twice. The same key with another request answers 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_KEY_IN_PROGRESS` with `Retry-After`. Answers that carry a secret are not kept: their replay answers 409 `IDEMPOTENCY_ANSWER_WITHHELD`. Keys are per tenant (and per user for user tokens).
+                 * @example 5f0c7a9e-3b1d-4c1e-9a57-2f6c1d8e4b10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 1 to 30 printable characters on one line
+                     * @example Acme Shop
+                     */
+                    friendly_name: string;
+                    /** @description 6 to 10; absent or null: the tenant's length */
+                    code_length?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyService"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVerifyService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyService"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such verify service in this tenant: `VERIFY_SERVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteVerifyService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyServiceDeleted"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such verify service in this tenant: `VERIFY_SERVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state: `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused input: `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many: a limit or budget refused it: `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable for now; retry: `SERVICE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateVerifyService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example Acme Shop */
+                    friendly_name?: string;
+                    /** @description null: back to the tenant's length */
+                    code_length?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyService"];
+                };
+            };
+            /** @description Bad request: `INVALID_REQUEST`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, or not a valid one: `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential lacks the scope: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such verify service in this tenant: `VERIFY_SERVICE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;

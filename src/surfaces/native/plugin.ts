@@ -14,6 +14,7 @@ import { registerSettingsRoutes } from "./settings-routes.js";
 import { registerTenantRoutes } from "./tenant-routes.js";
 import { registerUserRoutes } from "./user-routes.js";
 import { registerVerificationRoutes } from "./verification-routes.js";
+import { registerVerifyServiceRoutes } from "./verify-service-routes.js";
 import { registerWebhookRoutes } from "./webhook-routes.js";
 
 /** Handset's own API under `/v1`: admin routes for API keys, `/v1/me` routes for user tokens. */
@@ -39,4 +40,5 @@ export async function nativeSurface(app: FastifyInstance, ctx: NativeContext): P
   registerTenantRoutes(app, ctx);
   registerOperatorRoutes(app, ctx);
   registerVerificationRoutes(app, ctx);
+  registerVerifyServiceRoutes(app, ctx);
 }

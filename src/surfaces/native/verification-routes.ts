@@ -26,6 +26,7 @@ export function presentBareVerification({ verification: v, holder }: BareVerific
     holder: holder
       ? { user_id: holder.userId, phone_number_id: holder.phoneNumberId, verified: holder.verified }
       : null,
+    service_id: v.serviceId === "" ? null : v.serviceId,
   };
 }
 
@@ -66,6 +67,9 @@ export function registerVerificationRoutes(app: FastifyInstance, ctx: NativeCont
         to: request.body.to,
         region: request.body.region,
         locale: request.body.locale ?? null,
+        serviceId: request.body.service_id,
+        appName: request.body.app_name ?? null,
+        appHash: request.body.app_hash ?? null,
       });
       return reply.code(202).send({
         verification: presentBareVerification(sent),
@@ -96,8 +100,8 @@ export function registerVerificationRoutes(app: FastifyInstance, ctx: NativeCont
     },
     async (request) => {
       const caller = await ctx.authorize(request, "admin", "phone:verify");
-      const { to, region, verification_id: id, code } = request.body;
-      const ref = id !== undefined ? { id } : { to: to ?? "", region };
+      const { to, region, verification_id: id, code, service_id: serviceId } = request.body;
+      const ref = id !== undefined ? { id, serviceId } : { to: to ?? "", region, serviceId };
       return presentBareVerification(await ctx.handset.bareVerifications.check(caller, ref, code));
     },
   );

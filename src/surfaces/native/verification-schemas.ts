@@ -46,6 +46,10 @@ export const BareVerificationSchema = VerificationSchema.extend({
   holder: NumberHolderSchema.nullable().describe(
     "The user of this tenant who holds the number already, or null: shown to admin keys only",
   ),
+  service_id: z
+    .string()
+    .nullable()
+    .describe("The verify service it was started under (`/v1/verify-services`); null: the tenant's default"),
 }).meta({ id: "BareVerification" });
 
 export const BareCodeSentSchema = z
@@ -74,6 +78,26 @@ export const StartVerificationBody = z
       description: "The end user's IP address, for the per-IP budget (as `Handset-Client-IP`)",
       example: "203.0.113.7",
     }),
+    service_id: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("A verify service (`/v1/verify-services`); absent: the tenant's default service"),
+    app_name: z
+      .string()
+      .max(200)
+      .optional()
+      .describe(
+        "The app name this SMS says (its `{app}`), over the service's and the tenant's; 1 to 30 characters",
+      ),
+    app_hash: z
+      .string()
+      .max(200)
+      .optional()
+      .describe(
+        "Android SMS Retriever app hash (11 base64 characters) to end this SMS with, over the tenant's",
+      ),
   })
   .meta({ example: { to: "+447400123456", locale: "en", client_ip: "203.0.113.7" } });
 
@@ -87,6 +111,14 @@ export const CheckVerificationBody = z
       .optional()
       .describe("Or the verification's id"),
     code: z.string().min(1).max(200).meta({ example: "123456" }),
+    service_id: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe(
+        "The verify service to check in: with `to`, its open verification; with `verification_id`, only one of it",
+      ),
   })
   .refine((body) => (body.to === undefined) !== (body.verification_id === undefined), {
     message: "give `to` or `verification_id`, one of them",
