@@ -37,7 +37,8 @@ export interface VerifyServiceView {
   updatedAt: number;
 }
 
-export const MAX_VERIFY_SERVICE_PAGE = 1000;
+/** A page of 1000 (Twilio's largest) and one more, which tells whether another page follows. */
+export const MAX_VERIFY_SERVICE_PAGE = 1001;
 
 export function toVerifyServiceView(row: VerifyServiceRow): VerifyServiceView {
   return {
