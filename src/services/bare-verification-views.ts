@@ -31,6 +31,8 @@ export interface BareVerificationView extends VerificationView {
   attachableUntil: number | null;
   /** The verify service it was started under: '' for the tenant's default. */
   serviceId: string;
+  /** Its last change: a send, a guess, its end. */
+  updatedAt: number;
 }
 
 /** An answer about one bare verification, with the number's holder for an admin key. */
@@ -61,6 +63,7 @@ export function toBareVerificationView(
     verifiedStrategy: row.verified_strategy,
     attachableUntil: attachable ? verifiedAt + attachWindowMs(policy) : null,
     serviceId: row.service_id,
+    updatedAt: Number(row.updated_at),
   };
 }
 

@@ -80,9 +80,13 @@ describe("Twilio Verify through the twilio SDK", () => {
     const service = s.client.verify.v2.services(s.serviceSid);
     const to = mobileNumber();
     const created = await service.verifications.create({ to, channel: "sms" });
+    await s.t.clock.advance(42_000);
     const canceled = await service.verifications(created.sid).update({ status: "canceled" });
     expectTwilioSchema("verify.v2.service.verification", lastBody(s.client));
     expect(canceled).toMatchObject({ sid: created.sid, status: "canceled", valid: false });
+    // date_updated is the cancellation's time (Twilio's timestamps are to the second).
+    expect(canceled.dateUpdated.getTime() - created.dateCreated.getTime()).toBe(42_000);
+    expect((await service.verifications(created.sid).fetch()).dateUpdated).toEqual(canceled.dateUpdated);
     await expectTwilioError(service.verificationChecks.create({ to, code: codeOf(handsetId(created.sid)) }), {
       status: 404,
       code: 20404,

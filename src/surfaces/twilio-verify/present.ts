@@ -26,8 +26,6 @@ function sidOf(view: BareVerificationView): string {
   return sid;
 }
 
-/** The last change Handset knows of: the approval, else the creation. */
-const updatedAt = (view: BareVerificationView) => view.verifiedAt ?? view.createdAt;
 
 /** Twilio's Verification resource (verify.v2.service.verification). */
 export function presentVerification(view: BareVerificationView, baseUrl: string) {
@@ -51,7 +49,7 @@ export function presentVerification(view: BareVerificationView, baseUrl: string)
       ...(i === 0 ? { time: twilioTime(view.createdAt) } : {}),
     })),
     date_created: twilioTime(view.createdAt),
-    date_updated: twilioTime(updatedAt(view)),
+    date_updated: twilioTime(view.updatedAt),
     sna: null,
     url: `${baseUrl}/v2/Services/${serviceSid}/Verifications/${sid}`,
   };
@@ -70,7 +68,7 @@ export function presentVerificationCheck(view: BareVerificationView) {
     amount: null,
     payee: null,
     date_created: twilioTime(view.createdAt),
-    date_updated: twilioTime(updatedAt(view)),
+    date_updated: twilioTime(view.updatedAt),
     sna_attempts_error_codes: [],
   };
 }
