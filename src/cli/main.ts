@@ -16,6 +16,7 @@ import { registerTenantAdminCommands } from "./tenant-admin.js";
 import { registerTenantCommands } from "./tenants.js";
 import { UsageError } from "./usage-error.js";
 import { registerUserCommands } from "./users.js";
+import { registerVerifyServiceCommands } from "./verify-services.js";
 import { registerWebhookCommands } from "./webhooks.js";
 
 // The configuration (zod), the server, the store and the services are imported inside the actions that
@@ -103,6 +104,7 @@ export function buildCli(io: CliIo = processIo): Command {
   registerMessageCommands(program, { io, config, parseTenant, parseExpiry });
   registerEventCommands(program, { io, config, parseTenant, parseExpiry });
   registerWebhookCommands(program, { io, config, parseTenant, parseExpiry });
+  registerVerifyServiceCommands(program, { io, config, parseTenant, parseExpiry });
   registerSecretsCommands(program, io, config);
   registerOpenApiCommand(program, io);
 

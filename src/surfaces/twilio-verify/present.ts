@@ -26,7 +26,6 @@ function sidOf(view: BareVerificationView): string {
   return sid;
 }
 
-
 /** Twilio's Verification resource (verify.v2.service.verification). */
 export function presentVerification(view: BareVerificationView, baseUrl: string) {
   const sid = sidOf(view);
