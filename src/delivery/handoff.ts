@@ -6,7 +6,7 @@ import type { OutboxRow, VerificationRow } from "../store/schema.js";
  */
 export type CodeInputs = Pick<
   VerificationRow,
-  "id" | "tenant_id" | "e164" | "key_id" | "code_length" | "expires_at"
+  "id" | "tenant_id" | "e164" | "key_id" | "code_length" | "expires_at" | "sealed_code"
 >;
 
 /** A message whose transaction is durable, with the verification it carries the code of. */

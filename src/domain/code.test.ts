@@ -5,6 +5,8 @@ import {
   createKeyring,
   deriveCode,
   expectedCode,
+  openCode,
+  sealCode,
   TEST_NUMBER_KEY_ID,
 } from "./code.js";
 
@@ -151,5 +153,41 @@ describe("expectedCode", () => {
 
   it("knows no code when the key is no longer configured", () => {
     expect(expectedCode({ ...verification, key_id: "gone" }, { keyring: ring, testNumbers })).toBeUndefined();
+  });
+});
+
+describe("sealCode and openCode (a code the application chose)", () => {
+  const key = { id: "k1", secret: Buffer.alloc(32, 1) };
+  const other = { id: "k2", secret: Buffer.alloc(32, 2) };
+
+  it("opens what it sealed, for that verification and key only", () => {
+    const sealed = sealCode(key, "vf_a", "12345678");
+    expect(sealed.startsWith("v1.")).toBe(true);
+    expect(sealed).not.toContain("12345678");
+    expect(openCode(key, "vf_a", sealed)).toBe("12345678");
+    // Bound to the verification: a sealed code copied to another row does not open.
+    expect(openCode(key, "vf_b", sealed)).toBeUndefined();
+    expect(openCode(other, "vf_a", sealed)).toBeUndefined();
+  });
+
+  it("seals the same code differently each time, and refuses a tampered or foreign value", () => {
+    const a = sealCode(key, "vf_a", "12345678");
+    const b = sealCode(key, "vf_a", "12345678");
+    expect(a).not.toBe(b);
+    const bytes = Buffer.from(a.slice(3), "base64url");
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
+    expect(openCode(key, "vf_a", `v1.${bytes.toString("base64url")}`)).toBeUndefined();
+    expect(openCode(key, "vf_a", "v1.short")).toBeUndefined();
+    expect(openCode(key, "vf_a", "12345678")).toBeUndefined();
+  });
+
+  it("is what expectedCode answers for a row that carries one, under the row's key", () => {
+    const keyring = createKeyring(other, [key]);
+    const row = { id: "vf_a", e164: "+33612345678", key_id: "k1", code_length: 8 };
+    const sealed = sealCode(key, "vf_a", "87654321");
+    expect(expectedCode({ ...row, sealed_code: sealed }, { keyring })).toBe("87654321");
+    expect(expectedCode({ ...row, sealed_code: null }, { keyring })).toBe(deriveCode(key, "vf_a", 8));
+    // Its key retired from the ring: no code, as for a derived one.
+    expect(expectedCode({ ...row, sealed_code: sealed }, { keyring: createKeyring(other) })).toBeUndefined();
   });
 });

@@ -112,7 +112,10 @@ export interface ErrorDetails {
   fields?: FieldIssue[];
   /** Which budget or guard refused (`user_sms_per_hour`, `conversion_guard`, ...). */
   limit?: string;
-  /** Why a credential was refused, where more than one reason exists (an app JWT: `token_expired`, ...). */
+  /**
+   * Why, where more than one reason exists: a credential refused (an app JWT: `token_expired`, ...), a
+   * feature the verify service does not allow (`feature_not_enabled`).
+   */
   reason?: string;
   /** The verification a wrong code was counted against (a check by number names none). */
   verificationId?: string;

@@ -3,14 +3,16 @@ import { HandsetError } from "./errors.js";
 
 /**
  * A verify service (docs/twilio-verify.md, "Services"): a named set of verification settings inside a tenant,
- * as Twilio Verify's Services are. What Handset acts on: the name its SMS say (`{app}`) and the code
- * length. The rest are Twilio's settings of channels and features Handset does not have (voice, PSD2,
+ * as Twilio Verify's Services are. What Handset acts on: the name its SMS say (`{app}`), the code
+ * length, and whether the application may choose a verification's code (`customCodeEnabled`). The rest are Twilio's settings of channels and features Handset does not have (voice, PSD2,
  * lookups, templates, event streams): kept and answered as set, so that a client reads back what it
  * wrote, and changing nothing.
  */
 export interface VerifyServiceSettings {
   /** Digits of its codes; null: the tenant's configured length (HANDSET_CODE_LENGTH). */
   codeLength: number | null;
+  /** Whether a verification may be started with a code the application chose (Twilio's CustomCode). */
+  customCodeEnabled: boolean;
   lookupEnabled: boolean;
   dtmfInputRequired: boolean;
   psd2Enabled: boolean;
@@ -26,6 +28,7 @@ export interface VerifyServiceInput extends Partial<VerifyServiceSettings> {
 
 export const DEFAULT_VERIFY_SERVICE_SETTINGS: VerifyServiceSettings = {
   codeLength: null,
+  customCodeEnabled: false,
   lookupEnabled: false,
   dtmfInputRequired: false,
   psd2Enabled: false,
@@ -59,6 +62,7 @@ const InputSchema = z.strictObject({
     .max(SERVICE_CODE_LENGTH.max, `Handset's codes have 6 to ${SERVICE_CODE_LENGTH.max} digits`)
     .nullable()
     .optional(),
+  customCodeEnabled: z.boolean().optional(),
   lookupEnabled: z.boolean().optional(),
   dtmfInputRequired: z.boolean().optional(),
   psd2Enabled: z.boolean().optional(),
@@ -99,6 +103,19 @@ export function parseSmsOverrides(input: { appName?: string | null; appHash?: st
     });
   }
   return { appName: parsedName.data, appHash: hash };
+}
+
+/**
+ * A code the application chose: digits only, as many as Handset's codes may have (6 to 10), so that
+ * it is no weaker than one Handset would make.
+ */
+export function assertCustomCode(code: string): void {
+  if (!/^\d+$/.test(code) || code.length < SERVICE_CODE_LENGTH.min || code.length > SERVICE_CODE_LENGTH.max) {
+    const message = `${SERVICE_CODE_LENGTH.min} to ${SERVICE_CODE_LENGTH.max} digits`;
+    throw new HandsetError("INVALID_REQUEST", `custom_code: ${message}`, {
+      fields: [{ path: "custom_code", message }],
+    });
+  }
 }
 
 /** The input's first problem as Handset's INVALID_REQUEST, naming the field. */
@@ -147,6 +164,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 
 const StoredSchema = z.object({
   codeLength: z.number().int().nullable().catch(null),
+  customCodeEnabled: z.boolean().catch(false),
   lookupEnabled: z.boolean().catch(false),
   dtmfInputRequired: z.boolean().catch(false),
   psd2Enabled: z.boolean().catch(false),

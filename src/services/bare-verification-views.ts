@@ -139,6 +139,8 @@ export interface StartBareVerificationInput {
   appName?: string | null;
   /** The Android SMS Retriever hash to end the SMS with, over the tenant's (Twilio's AppHash). */
   appHash?: string | null;
+  /** A code the application chose (Twilio's CustomCode), for a service that allows it. */
+  customCode?: string | null;
 }
 
 /**

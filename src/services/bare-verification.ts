@@ -23,6 +23,7 @@ import {
   toBareVerificationView,
 } from "./bare-verification-views.js";
 import type { Caller } from "./caller.js";
+import { assertNotTestNumber, assertResendCode, withCustomCode } from "./custom-code.js";
 import type { ServiceDeps } from "./deps.js";
 import { toMessageView } from "./message-view.js";
 import { queuedSms } from "./queued-sms.js";
@@ -56,8 +57,10 @@ export function createBareVerificationService(deps: ServiceDeps) {
         count("expired", caller.tenantId);
         pending = undefined;
       }
+      assertNotTestNumber(testNumber, options.customCode);
       let row: VerificationRow;
       if (pending) {
+        assertResendCode(pending, options.customCode, deps);
         if (!testNumber) {
           assertResendAllowed(policy, pending, now);
           await assertNumberSendBudget(trx, policy, target, now);
@@ -83,6 +86,7 @@ export function createBareVerificationService(deps: ServiceDeps) {
             codeLength: options.codeLength,
           },
         );
+        if (options.customCode !== null) row = withCustomCode(row, deps.keyring.active, options.customCode);
       }
       // A resend counted only if no one else counted one since the read; a start written only if no
       // one else started one: the loser answers as a resend inside the cooldown would.

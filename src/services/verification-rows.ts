@@ -56,6 +56,7 @@ export function newVerificationRow(
     verified_at: null,
     verified_strategy: null,
     service_id: subject.serviceId ?? "",
+    sealed_code: null,
   };
 }
 

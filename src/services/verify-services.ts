@@ -1,6 +1,7 @@
 import { HandsetError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import {
+  assertCustomCode,
   changeVerifyService,
   newVerifyService,
   parseSmsOverrides,
@@ -72,6 +73,8 @@ export interface StartOptions {
   /** The service's code length, over the tenant's; undefined: the tenant's. */
   codeLength: number | undefined;
   rendering: SmsRendering;
+  /** The code the application chose, where the service allows it; null: a derived code. */
+  customCode: string | null;
 }
 
 /**
@@ -81,15 +84,27 @@ export interface StartOptions {
 export async function startOptions(
   db: Executor,
   tenantId: string,
-  input: { serviceId?: string; appName?: string | null; appHash?: string | null },
+  input: { serviceId?: string; appName?: string | null; appHash?: string | null; customCode?: string | null },
 ): Promise<StartOptions> {
   const overrides = parseSmsOverrides(input);
   const serviceId = input.serviceId ?? "";
   const service = serviceId === "" ? null : await loadVerifyService(db, tenantId, serviceId);
+  const customCode = input.customCode ?? null;
+  if (customCode !== null) {
+    if (!service?.settings.customCodeEnabled) {
+      const message = "custom codes are not enabled for this verify service (custom_code_enabled)";
+      throw new HandsetError("INVALID_REQUEST", `custom_code: ${message}`, {
+        fields: [{ path: "custom_code", message }],
+        reason: "feature_not_enabled",
+      });
+    }
+    assertCustomCode(customCode);
+  }
   return {
     serviceId,
     codeLength: service?.settings.codeLength ?? undefined,
     rendering: { appName: overrides.appName ?? service?.friendlyName ?? null, appHash: overrides.appHash },
+    customCode,
   };
 }
 

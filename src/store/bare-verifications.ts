@@ -17,13 +17,14 @@ import { insertVerificationValues, VERIFICATION_SELECT } from "./verifications.j
  */
 export const INSERT_BARE_VERIFICATION = hotQuery(`
   insert into verifications (tenant_id, id, user_id, phone_number_id, e164, key_id, code_length, status,
-    attempts_used, max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at, service_id)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+    attempts_used, max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at, service_id,
+    sealed_code)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
   on conflict (tenant_id, service_id, e164) where status = 'pending' and phone_number_id is null do nothing`);
 
-/** The values of `INSERT_BARE_VERIFICATION`: a user's number's, and the verify service. */
+/** The values of `INSERT_BARE_VERIFICATION`: a user's number's, the verify service and a chosen code. */
 export function insertBareVerificationValues(row: VerificationTable): unknown[] {
-  return [...insertVerificationValues(row), row.service_id];
+  return [...insertVerificationValues(row), row.service_id, row.sealed_code];
 }
 
 const FIND_PENDING_BARE = hotQuery(`

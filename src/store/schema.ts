@@ -98,6 +98,8 @@ export interface VerificationTable {
   verified_strategy: VerificationStrategy | null;
   /** The verify service it was started under (migration 018): '' for the tenant's default. */
   service_id: string;
+  /** A code the application chose, sealed (src/domain/code.ts, `sealCode`); null: derived. */
+  sealed_code: string | null;
 }
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";

@@ -35,7 +35,7 @@ export function insertVerificationValues(row: VerificationTable): unknown[] {
 
 export const VERIFICATION_SELECT = `tenant_id, id, user_id, phone_number_id, e164, key_id, code_length, status,
   attempts_used, max_attempts, sends_used, last_sent_at, expires_at, created_at, updated_at, verified_at,
-  verified_strategy, service_id`;
+  verified_strategy, service_id, sealed_code`;
 
 export const FIND_PENDING_VERIFICATION = hotQuery(`
   select ${VERIFICATION_SELECT}

@@ -84,6 +84,7 @@ async function verification(
       created_at: row.at,
       updated_at: row.at,
       service_id: "",
+      sealed_code: null,
     })
     .execute();
 }

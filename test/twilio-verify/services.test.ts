@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { deriveCode } from "../../src/domain/code.js";
 import { fromVerificationSid } from "../../src/surfaces/twilio-verify/sids.js";
@@ -122,11 +124,6 @@ describe("Twilio Verify Services through the twilio SDK", () => {
     await expectTwilioError(services.create({ friendlyName: "Long", codeLength: 11 }), {
       status: 400,
       code: 60200,
-    });
-    // Custom codes would need a stored code.
-    await expectTwilioError(services.create({ friendlyName: "Custom", customCodeEnabled: true }), {
-      status: 403,
-      code: 60204,
     });
     await expectTwilioError(services.create({ friendlyName: "Tpl", defaultTemplateSid: "HJ123" }), {
       status: 400,
@@ -286,6 +283,61 @@ describe("Verifications under a created service", () => {
       headers: bearer(s.t.adminKey),
     });
     expect(messages.json().verifications).toEqual([]);
+  });
+
+  it("sends and checks a CustomCode where the service allows it, and keeps it sealed at rest", async () => {
+    const s = await start();
+    const services = s.client.verify.v2.services;
+    const custom = await services.create({ friendlyName: "Custom", customCodeEnabled: true });
+    expectTwilioSchema("verify.v2.service", lastBody(s.client));
+    expect(custom.customCodeEnabled).toBe(true);
+    const service = services(custom.sid);
+    const to = mobileNumber();
+    const chosen = String(1_000_000_000 + Math.floor(Math.random() * 8_999_999_999));
+    const started = await service.verifications.create({ to, channel: "sms", customCode: chosen });
+    expect(started.status).toBe("pending");
+    expect(await lastText(s, to)).toContain(chosen);
+    // A resend with the same code sends it again; another code is refused while this one is open.
+    await s.t.clock.advance(60_000);
+    expect((await service.verifications.create({ to, channel: "sms", customCode: chosen })).sid).toBe(
+      started.sid,
+    );
+    await expectTwilioError(service.verifications.create({ to, channel: "sms", customCode: "5555555555" }), {
+      status: 400,
+      code: 60200,
+    });
+    // Too short, or not digits: refused before anything is written.
+    for (const customCode of ["1234", "12ab5678", "12345678901"]) {
+      await expectTwilioError(
+        service.verifications.create({ to: mobileNumber(), channel: "sms", customCode }),
+        {
+          status: 400,
+          code: 60200,
+        },
+      );
+    }
+    const wrongCheck = await service.verificationChecks.create({ to, code: wrong(chosen) });
+    expect(wrongCheck).toMatchObject({ sid: started.sid, status: "pending", valid: false });
+    const right = await service.verificationChecks.create({ to, code: chosen });
+    expect(right).toMatchObject({ sid: started.sid, status: "approved", valid: true });
+
+    // Switched off, the service refuses it again, as Twilio does.
+    await service.update({ customCodeEnabled: false });
+    await expectTwilioError(
+      service.verifications.create({ to: mobileNumber(), channel: "sms", customCode: chosen }),
+      {
+        status: 403,
+        code: 60204,
+      },
+    );
+
+    await s.t.close({ keepData: true });
+    servers.splice(servers.indexOf(s), 1);
+    const file = join(s.t.dataDir, "handset.sqlite");
+    const bytes = Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
+    rmSync(s.t.dataDir, { recursive: true, force: true });
+    expect(bytes.includes(Buffer.from(to))).toBe(true);
+    expect(bytes.includes(Buffer.from(chosen)), "the custom code is in the database file").toBe(false);
   });
 
   it("cancels a deleted service's open verifications: its codes are refused", async () => {

@@ -147,6 +147,28 @@ describe.each(DIALECTS)("verify services on the native API, on $name", ({ postgr
     },
   );
 
+  maybe("takes custom_code for a service with custom_code_enabled only", async () => {
+    const t = await start();
+    const v = verificationsClient(t);
+    const plain = (await v.call("POST", "/v1/verify-services", { friendly_name: "Plain" })).json();
+    const custom = (
+      await v.call("POST", "/v1/verify-services", { friendly_name: "Custom", custom_code_enabled: true })
+    ).json();
+    expect(custom.custom_code_enabled).toBe(true);
+    const to = mobileNumber();
+    const refused = await v.start(to, { service_id: plain.id, custom_code: "24681357" });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toMatchObject({ reason: "feature_not_enabled" });
+    expect((await v.start(to, { custom_code: "24681357" })).statusCode).toBe(400);
+
+    const sent = await v.start(to, { service_id: custom.id, custom_code: "24681357" });
+    expect(sent.statusCode, sent.body).toBe(202);
+    await t.dispatcher.runOnce();
+    expect(t.inbox?.list({ to })[0]?.code).toBe("24681357");
+    const checked = await v.check({ to, code: "24681357", service_id: custom.id });
+    expect(checked.json()).toMatchObject({ status: "verified", service_id: custom.id });
+  });
+
   maybe("cancels a deleted service's open verifications", async () => {
     const t = await start();
     const v = verificationsClient(t);

@@ -858,7 +858,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename a verify service or change its code length
+         * Rename a verify service, change its code length or allow custom codes
          * @description Verifications already started keep the code length they were issued with. Needs `phone:write`.
          */
         patch: operations["updateVerifyService"];
@@ -868,140 +868,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        TenantSettingsPatchInput: {
-            regions?: {
-                /** @description Send only to these regions; empty: every region */
-                allowed?: string[];
-                /** @description Never send to these regions */
-                denied?: string[];
-                /** @description High-risk regions (blocked by default) this tenant sends to */
-                allow_high_risk?: string[];
-            } | null;
-            number_types?: {
-                /** @description Types refused by default that this tenant takes */
-                allow?: ("VOIP" | "PERSONAL_NUMBER")[];
-            } | null;
-            /** @description Each key replaces the service's default for this tenant; null turns that budget off */
-            budgets?: {
-                user_numbers_per_day?: number | null;
-                user_sms_per_hour?: number | null;
-                ip_sms_per_hour?: number | null;
-                tenant_sms_per_hour?: number | null;
-                tenant_sms_per_day?: number | null;
-                tenant_spend_per_day?: number | null;
-                country_sms_per_hour?: number | null;
-                countries?: {
-                    [key: string]: number | null;
-                };
-                range_sms_per_hour?: number | null;
-                prefixes?: {
-                    prefix: string;
-                    sms_per_hour: number;
-                }[];
-            } | null;
-        };
-        CredentialInput: {
-            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
-            id: string;
-            /** @enum {string} */
-            kind: "admin_key" | "user_token";
-            /** @example default */
-            tenant_id: string;
-            /** @description The one user a user token acts for; null for an admin key */
-            user_id: string | null;
-            /** @example billing backend */
-            name: string;
-            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
-            /**
-             * @description The secret's first characters, to tell credentials apart
-             * @example hsk_Xq3vP9
-             */
-            hint: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
-            expires_at: string | null;
-            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
-            revoked_at: string | null;
-            /** @description The latest authenticated request, within about a minute; null: never used */
-            last_used_at: string | null;
-        };
-        IssuedCredentialInput: {
-            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
-            id: string;
-            /** @enum {string} */
-            kind: "admin_key" | "user_token";
-            /** @example default */
-            tenant_id: string;
-            /** @description The one user a user token acts for; null for an admin key */
-            user_id: string | null;
-            /** @example billing backend */
-            name: string;
-            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
-            /**
-             * @description The secret's first characters, to tell credentials apart
-             * @example hsk_Xq3vP9
-             */
-            hint: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
-            expires_at: string | null;
-            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
-            revoked_at: string | null;
-            /** @description The latest authenticated request, within about a minute; null: never used */
-            last_used_at: string | null;
-            /** @description The secret, shown this once: Handset keeps only its hash */
-            secret: string;
-        };
-        CredentialPageInput: {
-            data: components["schemas"]["CredentialInput"][];
-            next_cursor: string | null;
-        };
-        TenantInput: {
-            /** @example acme */
-            id: string;
-            /** @example Acme Inc. */
-            name: string;
-            /** @description The configured default tenant, which cannot be deleted */
-            default: boolean;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-        };
-        TenantDetailInput: {
-            /** @example acme */
-            id: string;
-            /** @example Acme Inc. */
-            name: string;
-            /** @description The configured default tenant, which cannot be deleted */
-            default: boolean;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            counts: {
-                users: number;
-                phone_numbers: number;
-                /** @description Admin keys neither revoked nor expired */
-                active_keys: number;
-                /** @description User tokens neither revoked nor expired */
-                active_tokens: number;
-            };
-        };
-        TenantPageInput: {
-            data: components["schemas"]["TenantInput"][];
-            next_cursor: string | null;
-        };
         MessageInput: {
             /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
             id: string;
@@ -1185,6 +1051,182 @@ export interface components {
             was_primary: boolean;
             /** @description The user's primary after removal; never promoted silently */
             primary_phone_number_id: string | null;
+        };
+        VerifyServiceInput: {
+            /** @example vsv_01kbf2v8q7r6s5t4v3w2x1y0z9 */
+            id: string;
+            tenant_id: string;
+            /** @description The app name its SMS say (the `{app}` of the text) */
+            friendly_name: string;
+            /** @description Digits of its codes; null: the tenant's configured length */
+            code_length: number | null;
+            /** @description Whether `POST /v1/verifications` may give the code (`custom_code`) for its verifications */
+            custom_code_enabled: boolean;
+            /** @description Twilio's settings, kept as its surface set them; they change nothing in Handset */
+            twilio: {
+                lookup_enabled: boolean;
+                psd2_enabled: boolean;
+                dtmf_input_required: boolean;
+                do_not_share_warning_enabled: boolean;
+                verify_event_subscription_enabled: boolean;
+                tts_name: string | null;
+                default_template_sid: string | null;
+            };
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
+        };
+        VerifyServicePageInput: {
+            data: components["schemas"]["VerifyServiceInput"][];
+            next_cursor: string | null;
+        };
+        VerifyServiceDeletedInput: {
+            id: string;
+            /** @constant */
+            deleted: true;
+            /** @description Its open verifications, canceled with it */
+            canceled_verifications: number;
+        };
+        TenantSettingsPatchInput: {
+            regions?: {
+                /** @description Send only to these regions; empty: every region */
+                allowed?: string[];
+                /** @description Never send to these regions */
+                denied?: string[];
+                /** @description High-risk regions (blocked by default) this tenant sends to */
+                allow_high_risk?: string[];
+            } | null;
+            number_types?: {
+                /** @description Types refused by default that this tenant takes */
+                allow?: ("VOIP" | "PERSONAL_NUMBER")[];
+            } | null;
+            /** @description Each key replaces the service's default for this tenant; null turns that budget off */
+            budgets?: {
+                user_numbers_per_day?: number | null;
+                user_sms_per_hour?: number | null;
+                ip_sms_per_hour?: number | null;
+                tenant_sms_per_hour?: number | null;
+                tenant_sms_per_day?: number | null;
+                tenant_spend_per_day?: number | null;
+                country_sms_per_hour?: number | null;
+                countries?: {
+                    [key: string]: number | null;
+                };
+                range_sms_per_hour?: number | null;
+                prefixes?: {
+                    prefix: string;
+                    sms_per_hour: number;
+                }[];
+            } | null;
+        };
+        CredentialInput: {
+            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            /** @enum {string} */
+            kind: "admin_key" | "user_token";
+            /** @example default */
+            tenant_id: string;
+            /** @description The one user a user token acts for; null for an admin key */
+            user_id: string | null;
+            /** @example billing backend */
+            name: string;
+            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
+            /**
+             * @description The secret's first characters, to tell credentials apart
+             * @example hsk_Xq3vP9
+             */
+            hint: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
+            expires_at: string | null;
+            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
+            revoked_at: string | null;
+            /** @description The latest authenticated request, within about a minute; null: never used */
+            last_used_at: string | null;
+        };
+        IssuedCredentialInput: {
+            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            /** @enum {string} */
+            kind: "admin_key" | "user_token";
+            /** @example default */
+            tenant_id: string;
+            /** @description The one user a user token acts for; null for an admin key */
+            user_id: string | null;
+            /** @example billing backend */
+            name: string;
+            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
+            /**
+             * @description The secret's first characters, to tell credentials apart
+             * @example hsk_Xq3vP9
+             */
+            hint: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
+            expires_at: string | null;
+            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
+            revoked_at: string | null;
+            /** @description The latest authenticated request, within about a minute; null: never used */
+            last_used_at: string | null;
+            /** @description The secret, shown this once: Handset keeps only its hash */
+            secret: string;
+        };
+        CredentialPageInput: {
+            data: components["schemas"]["CredentialInput"][];
+            next_cursor: string | null;
+        };
+        TenantInput: {
+            /** @example acme */
+            id: string;
+            /** @example Acme Inc. */
+            name: string;
+            /** @description The configured default tenant, which cannot be deleted */
+            default: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+        };
+        TenantDetailInput: {
+            /** @example acme */
+            id: string;
+            /** @example Acme Inc. */
+            name: string;
+            /** @description The configured default tenant, which cannot be deleted */
+            default: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            counts: {
+                users: number;
+                phone_numbers: number;
+                /** @description Admin keys neither revoked nor expired */
+                active_keys: number;
+                /** @description User tokens neither revoked nor expired */
+                active_tokens: number;
+            };
+        };
+        TenantPageInput: {
+            data: components["schemas"]["TenantInput"][];
+            next_cursor: string | null;
         };
         DestinationPauseInput: {
             /** @description `country:NG` (ISO region) or `prefix:+234803` (calling code and 3 national digits) */
@@ -1507,46 +1549,6 @@ export interface components {
             data: components["schemas"]["UserInput"][];
             next_cursor: string | null;
         };
-        VerifyServiceInput: {
-            /** @example vsv_01kbf2v8q7r6s5t4v3w2x1y0z9 */
-            id: string;
-            tenant_id: string;
-            /** @description The app name its SMS say (the `{app}` of the text) */
-            friendly_name: string;
-            /** @description Digits of its codes; null: the tenant's configured length */
-            code_length: number | null;
-            /** @description Twilio's settings, kept as its surface set them; they change nothing in Handset */
-            twilio: {
-                lookup_enabled: boolean;
-                psd2_enabled: boolean;
-                dtmf_input_required: boolean;
-                do_not_share_warning_enabled: boolean;
-                verify_event_subscription_enabled: boolean;
-                tts_name: string | null;
-                default_template_sid: string | null;
-            };
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            updated_at: string;
-        };
-        VerifyServicePageInput: {
-            data: components["schemas"]["VerifyServiceInput"][];
-            next_cursor: string | null;
-        };
-        VerifyServiceDeletedInput: {
-            id: string;
-            /** @constant */
-            deleted: true;
-            /** @description Its open verifications, canceled with it */
-            canceled_verifications: number;
-        };
         WebhookEndpointInput: {
             /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
             id: string;
@@ -1667,140 +1669,6 @@ export interface components {
             id: string;
             /** @constant */
             deleted: true;
-        };
-        TenantSettingsPatch: {
-            regions?: {
-                /** @description Send only to these regions; empty: every region */
-                allowed?: string[];
-                /** @description Never send to these regions */
-                denied?: string[];
-                /** @description High-risk regions (blocked by default) this tenant sends to */
-                allow_high_risk?: string[];
-            } | null;
-            number_types?: {
-                /** @description Types refused by default that this tenant takes */
-                allow?: ("VOIP" | "PERSONAL_NUMBER")[];
-            } | null;
-            /** @description Each key replaces the service's default for this tenant; null turns that budget off */
-            budgets?: {
-                user_numbers_per_day?: number | null;
-                user_sms_per_hour?: number | null;
-                ip_sms_per_hour?: number | null;
-                tenant_sms_per_hour?: number | null;
-                tenant_sms_per_day?: number | null;
-                tenant_spend_per_day?: number | null;
-                country_sms_per_hour?: number | null;
-                countries?: {
-                    [key: string]: number | null;
-                };
-                range_sms_per_hour?: number | null;
-                prefixes?: {
-                    prefix: string;
-                    sms_per_hour: number;
-                }[];
-            } | null;
-        };
-        Credential: {
-            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
-            id: string;
-            /** @enum {string} */
-            kind: "admin_key" | "user_token";
-            /** @example default */
-            tenant_id: string;
-            /** @description The one user a user token acts for; null for an admin key */
-            user_id: string | null;
-            /** @example billing backend */
-            name: string;
-            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
-            /**
-             * @description The secret's first characters, to tell credentials apart
-             * @example hsk_Xq3vP9
-             */
-            hint: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
-            expires_at: string | null;
-            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
-            revoked_at: string | null;
-            /** @description The latest authenticated request, within about a minute; null: never used */
-            last_used_at: string | null;
-        };
-        IssuedCredential: {
-            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
-            id: string;
-            /** @enum {string} */
-            kind: "admin_key" | "user_token";
-            /** @example default */
-            tenant_id: string;
-            /** @description The one user a user token acts for; null for an admin key */
-            user_id: string | null;
-            /** @example billing backend */
-            name: string;
-            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
-            /**
-             * @description The secret's first characters, to tell credentials apart
-             * @example hsk_Xq3vP9
-             */
-            hint: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
-            expires_at: string | null;
-            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
-            revoked_at: string | null;
-            /** @description The latest authenticated request, within about a minute; null: never used */
-            last_used_at: string | null;
-            /** @description The secret, shown this once: Handset keeps only its hash */
-            secret: string;
-        };
-        CredentialPage: {
-            data: components["schemas"]["Credential"][];
-            next_cursor: string | null;
-        };
-        Tenant: {
-            /** @example acme */
-            id: string;
-            /** @example Acme Inc. */
-            name: string;
-            /** @description The configured default tenant, which cannot be deleted */
-            default: boolean;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-        };
-        TenantDetail: {
-            /** @example acme */
-            id: string;
-            /** @example Acme Inc. */
-            name: string;
-            /** @description The configured default tenant, which cannot be deleted */
-            default: boolean;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            counts: {
-                users: number;
-                phone_numbers: number;
-                /** @description Admin keys neither revoked nor expired */
-                active_keys: number;
-                /** @description User tokens neither revoked nor expired */
-                active_tokens: number;
-            };
-        };
-        TenantPage: {
-            data: components["schemas"]["Tenant"][];
-            next_cursor: string | null;
         };
         Message: {
             /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
@@ -1985,6 +1853,182 @@ export interface components {
             was_primary: boolean;
             /** @description The user's primary after removal; never promoted silently */
             primary_phone_number_id: string | null;
+        };
+        VerifyService: {
+            /** @example vsv_01kbf2v8q7r6s5t4v3w2x1y0z9 */
+            id: string;
+            tenant_id: string;
+            /** @description The app name its SMS say (the `{app}` of the text) */
+            friendly_name: string;
+            /** @description Digits of its codes; null: the tenant's configured length */
+            code_length: number | null;
+            /** @description Whether `POST /v1/verifications` may give the code (`custom_code`) for its verifications */
+            custom_code_enabled: boolean;
+            /** @description Twilio's settings, kept as its surface set them; they change nothing in Handset */
+            twilio: {
+                lookup_enabled: boolean;
+                psd2_enabled: boolean;
+                dtmf_input_required: boolean;
+                do_not_share_warning_enabled: boolean;
+                verify_event_subscription_enabled: boolean;
+                tts_name: string | null;
+                default_template_sid: string | null;
+            };
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
+        };
+        VerifyServicePage: {
+            data: components["schemas"]["VerifyService"][];
+            next_cursor: string | null;
+        };
+        VerifyServiceDeleted: {
+            id: string;
+            /** @constant */
+            deleted: true;
+            /** @description Its open verifications, canceled with it */
+            canceled_verifications: number;
+        };
+        TenantSettingsPatch: {
+            regions?: {
+                /** @description Send only to these regions; empty: every region */
+                allowed?: string[];
+                /** @description Never send to these regions */
+                denied?: string[];
+                /** @description High-risk regions (blocked by default) this tenant sends to */
+                allow_high_risk?: string[];
+            } | null;
+            number_types?: {
+                /** @description Types refused by default that this tenant takes */
+                allow?: ("VOIP" | "PERSONAL_NUMBER")[];
+            } | null;
+            /** @description Each key replaces the service's default for this tenant; null turns that budget off */
+            budgets?: {
+                user_numbers_per_day?: number | null;
+                user_sms_per_hour?: number | null;
+                ip_sms_per_hour?: number | null;
+                tenant_sms_per_hour?: number | null;
+                tenant_sms_per_day?: number | null;
+                tenant_spend_per_day?: number | null;
+                country_sms_per_hour?: number | null;
+                countries?: {
+                    [key: string]: number | null;
+                };
+                range_sms_per_hour?: number | null;
+                prefixes?: {
+                    prefix: string;
+                    sms_per_hour: number;
+                }[];
+            } | null;
+        };
+        Credential: {
+            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            /** @enum {string} */
+            kind: "admin_key" | "user_token";
+            /** @example default */
+            tenant_id: string;
+            /** @description The one user a user token acts for; null for an admin key */
+            user_id: string | null;
+            /** @example billing backend */
+            name: string;
+            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
+            /**
+             * @description The secret's first characters, to tell credentials apart
+             * @example hsk_Xq3vP9
+             */
+            hint: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
+            expires_at: string | null;
+            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
+            revoked_at: string | null;
+            /** @description The latest authenticated request, within about a minute; null: never used */
+            last_used_at: string | null;
+        };
+        IssuedCredential: {
+            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            /** @enum {string} */
+            kind: "admin_key" | "user_token";
+            /** @example default */
+            tenant_id: string;
+            /** @description The one user a user token acts for; null for an admin key */
+            user_id: string | null;
+            /** @example billing backend */
+            name: string;
+            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
+            /**
+             * @description The secret's first characters, to tell credentials apart
+             * @example hsk_Xq3vP9
+             */
+            hint: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
+            expires_at: string | null;
+            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
+            revoked_at: string | null;
+            /** @description The latest authenticated request, within about a minute; null: never used */
+            last_used_at: string | null;
+            /** @description The secret, shown this once: Handset keeps only its hash */
+            secret: string;
+        };
+        CredentialPage: {
+            data: components["schemas"]["Credential"][];
+            next_cursor: string | null;
+        };
+        Tenant: {
+            /** @example acme */
+            id: string;
+            /** @example Acme Inc. */
+            name: string;
+            /** @description The configured default tenant, which cannot be deleted */
+            default: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+        };
+        TenantDetail: {
+            /** @example acme */
+            id: string;
+            /** @example Acme Inc. */
+            name: string;
+            /** @description The configured default tenant, which cannot be deleted */
+            default: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            counts: {
+                users: number;
+                phone_numbers: number;
+                /** @description Admin keys neither revoked nor expired */
+                active_keys: number;
+                /** @description User tokens neither revoked nor expired */
+                active_tokens: number;
+            };
+        };
+        TenantPage: {
+            data: components["schemas"]["Tenant"][];
+            next_cursor: string | null;
         };
         DestinationPause: {
             /** @description `country:NG` (ISO region) or `prefix:+234803` (calling code and 3 national digits) */
@@ -2306,46 +2350,6 @@ export interface components {
         UserPage: {
             data: components["schemas"]["User"][];
             next_cursor: string | null;
-        };
-        VerifyService: {
-            /** @example vsv_01kbf2v8q7r6s5t4v3w2x1y0z9 */
-            id: string;
-            tenant_id: string;
-            /** @description The app name its SMS say (the `{app}` of the text) */
-            friendly_name: string;
-            /** @description Digits of its codes; null: the tenant's configured length */
-            code_length: number | null;
-            /** @description Twilio's settings, kept as its surface set them; they change nothing in Handset */
-            twilio: {
-                lookup_enabled: boolean;
-                psd2_enabled: boolean;
-                dtmf_input_required: boolean;
-                do_not_share_warning_enabled: boolean;
-                verify_event_subscription_enabled: boolean;
-                tts_name: string | null;
-                default_template_sid: string | null;
-            };
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            updated_at: string;
-        };
-        VerifyServicePage: {
-            data: components["schemas"]["VerifyService"][];
-            next_cursor: string | null;
-        };
-        VerifyServiceDeleted: {
-            id: string;
-            /** @constant */
-            deleted: true;
-            /** @description Its open verifications, canceled with it */
-            canceled_verifications: number;
         };
         WebhookEndpoint: {
             /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
@@ -8487,6 +8491,8 @@ export interface operations {
                     app_name?: string;
                     /** @description Android SMS Retriever app hash (11 base64 characters) to end this SMS with, over the tenant's */
                     app_hash?: string;
+                    /** @description The code to send (6 to 10 digits), for a service with `custom_code_enabled`; kept sealed, never in clear */
+                    custom_code?: string;
                 };
             };
         };
@@ -9217,6 +9223,8 @@ export interface operations {
                     friendly_name: string;
                     /** @description 6 to 10; absent or null: the tenant's length */
                     code_length?: number | null;
+                    /** @description Let the application choose its verifications' codes (sealed at rest); default false */
+                    custom_code_enabled?: boolean;
                 };
             };
         };
@@ -9562,6 +9570,7 @@ export interface operations {
                     friendly_name?: string;
                     /** @description null: back to the tenant's length */
                     code_length?: number | null;
+                    custom_code_enabled?: boolean;
                 };
             };
         };

@@ -10,6 +10,9 @@ import { type Kysely, sql } from "kysely";
  * - `verifications.service_id`: '' for the tenant's default service (every verification before this
  *   migration, and every one of a user's number), else the service's id. Not null, so that the one-open-
  *   per-number index can name it: a number may have one open verification per service, as on Twilio.
+ * - `verifications.sealed_code`: a code the application chose (Twilio's CustomCode, for a service that
+ *   allows it), sealed with AES-256-GCM under a key derived from the verification's code key, so that
+ *   no code rests in clear (src/domain/code.ts, `sealCode`); null for a derived code.
  * - `outbox.app_name`, `outbox.app_hash`: the app name and Android SMS Retriever hash this message is
  *   rendered with (a service's friendly name or a verification's `CustomFriendlyName`, `AppHash`);
  *   null for the tenant's. Kept with the message, since it is rendered at delivery and reads nothing.
@@ -33,6 +36,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(["tenant_id", "created_at", "id"])
     .execute();
   await sql`alter table verifications add column service_id varchar(64) not null default ''`.execute(db);
+  await sql`alter table verifications add column sealed_code varchar(200)`.execute(db);
   await sql`drop index verifications_one_pending_bare`.execute(db);
   await sql
     .raw(
@@ -55,6 +59,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index verifications_one_pending_bare`.execute(db);
   await sql`alter table outbox drop column app_hash`.execute(db);
   await sql`alter table outbox drop column app_name`.execute(db);
+  await sql`alter table verifications drop column sealed_code`.execute(db);
   await sql`alter table verifications drop column service_id`.execute(db);
   await sql
     .raw(

@@ -70,6 +70,7 @@ export function registerVerificationRoutes(app: FastifyInstance, ctx: NativeCont
         serviceId: request.body.service_id,
         appName: request.body.app_name ?? null,
         appHash: request.body.app_hash ?? null,
+        customCode: request.body.custom_code ?? null,
       });
       return reply.code(202).send({
         verification: presentBareVerification(sent),

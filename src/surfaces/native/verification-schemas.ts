@@ -98,6 +98,13 @@ export const StartVerificationBody = z
       .describe(
         "Android SMS Retriever app hash (11 base64 characters) to end this SMS with, over the tenant's",
       ),
+    custom_code: z
+      .string()
+      .max(200)
+      .optional()
+      .describe(
+        "The code to send (6 to 10 digits), for a service with `custom_code_enabled`; kept sealed, never in clear",
+      ),
   })
   .meta({ example: { to: "+447400123456", locale: "en", client_ip: "203.0.113.7" } });
 

@@ -20,6 +20,7 @@ export function presentVerifyService(view: VerifyServiceView) {
     tenant_id: view.tenantId,
     friendly_name: view.friendlyName,
     code_length: s.codeLength,
+    custom_code_enabled: s.customCodeEnabled,
     twilio: {
       lookup_enabled: s.lookupEnabled,
       psd2_enabled: s.psd2Enabled,
@@ -64,6 +65,7 @@ export function registerVerifyServiceRoutes(app: FastifyInstance, ctx: NativeCon
       const created = await services.create(caller, {
         friendlyName: request.body.friendly_name,
         codeLength: request.body.code_length,
+        customCodeEnabled: request.body.custom_code_enabled,
       });
       return reply.code(201).send(presentVerifyService(created));
     },
@@ -120,7 +122,7 @@ export function registerVerifyServiceRoutes(app: FastifyInstance, ctx: NativeCon
       schema: {
         operationId: "updateVerifyService",
         tags,
-        summary: "Rename a verify service or change its code length",
+        summary: "Rename a verify service, change its code length or allow custom codes",
         description:
           "Verifications already started keep the code length they were issued with. Needs `phone:write`.",
         responseDescriptions: { 404: NOT_FOUND },
@@ -134,6 +136,7 @@ export function registerVerifyServiceRoutes(app: FastifyInstance, ctx: NativeCon
       const updated = await services.update(caller, request.params.service_id, {
         friendlyName: request.body.friendly_name,
         codeLength: request.body.code_length,
+        customCodeEnabled: request.body.custom_code_enabled,
       });
       return presentVerifyService(updated);
     },

@@ -14,6 +14,9 @@ export const VerifyServiceSchema = z
       .int()
       .nullable()
       .describe("Digits of its codes; null: the tenant's configured length"),
+    custom_code_enabled: z
+      .boolean()
+      .describe("Whether `POST /v1/verifications` may give the code (`custom_code`) for its verifications"),
     twilio: z
       .object({
         lookup_enabled: z.boolean(),
@@ -41,6 +44,10 @@ export const CreateVerifyServiceBody = z
   .strictObject({
     friendly_name: friendlyName.describe(`1 to ${FRIENDLY_NAME_MAX} printable characters on one line`),
     code_length: codeLength.nullable().optional().describe("6 to 10; absent or null: the tenant's length"),
+    custom_code_enabled: z
+      .boolean()
+      .optional()
+      .describe("Let the application choose its verifications' codes (sealed at rest); default false"),
   })
   .meta({ example: { friendly_name: "Acme Shop", code_length: 8 } });
 
@@ -48,6 +55,7 @@ export const UpdateVerifyServiceBody = z
   .strictObject({
     friendly_name: friendlyName.optional(),
     code_length: codeLength.nullable().optional().describe("null: back to the tenant's length"),
+    custom_code_enabled: z.boolean().optional(),
   })
   .meta({ example: { code_length: 6 } });
 

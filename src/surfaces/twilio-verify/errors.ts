@@ -56,6 +56,7 @@ function parameterOf(error: HandsetError, fallback: string): string {
     verification_id: "VerificationSid",
     app_name: "CustomFriendlyName",
     app_hash: "AppHash",
+    custom_code: "CustomCode",
     friendlyName: "FriendlyName",
     codeLength: "CodeLength",
     ttsName: "TtsName",
@@ -74,7 +75,15 @@ const tooMany = (error: HandsetError, code: number) =>
 export function toTwilioError(error: HandsetError, path: string): TwilioApiError {
   const code = error.code;
   switch (code) {
+    // A feature the verify service does not allow (a CustomCode without CustomCodeEnabled).
     case "INVALID_REQUEST":
+      if (error.details.reason === "feature_not_enabled") {
+        return new TwilioApiError(
+          403,
+          60204,
+          "Service does not support this feature: Custom code not allowed",
+        );
+      }
       return twilioErrors.invalidParameter(
         parameterOf(error, "request"),
         error.details.fields?.[0]?.message ?? error.message,

@@ -31,7 +31,7 @@ function presentServiceFacts(facts: ServiceFacts, baseUrl: string) {
     dtmf_input_required: settings.dtmfInputRequired,
     tts_name: settings.ttsName,
     do_not_share_warning_enabled: settings.doNotShareWarningEnabled,
-    custom_code_enabled: false,
+    custom_code_enabled: settings.customCodeEnabled,
     push: null,
     totp: null,
     default_template_sid: settings.defaultTemplateSid,
@@ -79,6 +79,7 @@ export function presentDefaultService(
       codeLength: tenant.codeLength,
       settings: {
         codeLength: tenant.codeLength,
+        customCodeEnabled: false,
         lookupEnabled: false,
         dtmfInputRequired: false,
         psd2Enabled: false,

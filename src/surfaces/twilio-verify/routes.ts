@@ -6,7 +6,6 @@ import type { TwilioVerifyContext } from "./context.js";
 import { twilioErrors } from "./errors.js";
 import { optionalParam, requiredParam, TWILIO_CHANNELS } from "./params.js";
 import { presentVerification, presentVerificationCheck } from "./present.js";
-import { featureNotSupported } from "./service-params.js";
 import { registerServiceRoutes } from "./service-routes.js";
 import { fromVerificationSid } from "./sids.js";
 import { baseUrlOf, pathOf } from "./urls.js";
@@ -50,16 +49,13 @@ export function registerTwilioVerifyRoutes(
       );
     }
     if (channel !== "sms") throw twilioErrors.channelDisabled(channel);
-    // Handset derives every code from a secret and never stores one (DESIGN.md, invariant 1).
-    if (optionalParam(request.body, "CustomCode") !== undefined) {
-      throw featureNotSupported("Custom code not allowed: Handset derives every code and never stores one");
-    }
     const sent = await ctx.handset.bareVerifications.start(caller, {
       to,
       locale: optionalParam(request.body, "Locale") ?? null,
       serviceId,
       appName: optionalParam(request.body, "CustomFriendlyName") ?? null,
       appHash: optionalParam(request.body, "AppHash") ?? null,
+      customCode: optionalParam(request.body, "CustomCode") ?? null,
     });
     return reply.code(201).send(presentVerification(sent.verification, baseUrlOf(request, prefix)));
   });

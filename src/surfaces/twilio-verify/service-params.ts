@@ -1,5 +1,5 @@
 import type { VerifyServiceInput } from "../../domain/verify-service.js";
-import { TwilioApiError, twilioErrors } from "./errors.js";
+import { twilioErrors } from "./errors.js";
 import { optionalParam } from "./params.js";
 
 /** A Twilio boolean parameter (the SDK sends `true` or `false`); absent: undefined. */
@@ -26,23 +26,17 @@ function clearableParam(body: unknown, name: string): string | null | undefined 
   return value.trim() === "" ? null : value;
 }
 
-/** Twilio's 60204, for the features a service of Handset cannot have. */
-export const featureNotSupported = (detail: string) =>
-  new TwilioApiError(403, 60204, `Service does not support this feature: ${detail}`);
-
 /**
  * A Service's create or update parameters (verify.v2 CreateService/UpdateService) as Handset's input.
  * The Push, Totp, Whatsapp and Passkeys groups configure channels Handset does not serve and are not
  * read. `SkipSmsToLandlines` is checked but changes nothing: Handset never texts a fixed line.
  */
 export function serviceInputOf(body: unknown): VerifyServiceInput {
-  if (booleanParam(body, "CustomCodeEnabled") === true) {
-    throw featureNotSupported("custom codes (Handset derives every code and never stores one)");
-  }
   booleanParam(body, "SkipSmsToLandlines");
   const input: VerifyServiceInput = {
     friendlyName: optionalParam(body, "FriendlyName"),
     codeLength: integerParam(body, "CodeLength"),
+    customCodeEnabled: booleanParam(body, "CustomCodeEnabled"),
     lookupEnabled: booleanParam(body, "LookupEnabled"),
     dtmfInputRequired: booleanParam(body, "DtmfInputRequired"),
     psd2Enabled: booleanParam(body, "Psd2Enabled"),

@@ -105,6 +105,7 @@ export function verificationRow(
     verified_at: null,
     verified_strategy: null,
     service_id: "",
+    sealed_code: null,
     ...over,
   } satisfies VerificationTable;
 }
