@@ -61,6 +61,19 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 const ownerOf = (caller: Caller) => (caller.userId === null ? caller.kind : `user:${caller.userId}`);
 
 /**
+ * Body fields that carry a code (`custom_code`, 6 to 10 digits): hashed with the rest of a request an
+ * attacker could rebuild from a dump, a code would be found by trying them all, so they are left out
+ * of the fingerprint (DESIGN.md, invariant 1). A retry that changes only such a field replays the first
+ * answer instead of being refused as another request.
+ */
+const SECRET_FIELDS = ["custom_code"];
+
+function withoutSecrets(body: unknown): unknown {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([name]) => !SECRET_FIELDS.includes(name)));
+}
+
+/**
  * The request's identity. The credential is part of it: a key used by another credential is another
  * request, so a replay never answers a credential what another one (perhaps with other scopes) was told.
  */
@@ -69,7 +82,7 @@ function fingerprintOf(request: KeyedRequest): string {
     JSON.stringify([
       request.method.toUpperCase(),
       request.url,
-      canonicalJson(request.body),
+      canonicalJson(withoutSecrets(request.body)),
       request.caller.credentialId,
     ]),
   );
