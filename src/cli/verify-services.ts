@@ -17,6 +17,13 @@ function parseCodeLength(value: string): number | "default" {
 
 const codeLengthOf = (given: number | "default" | undefined) => (given === "default" ? null : given);
 
+/** `--custom-codes on|off`. */
+function parseOnOff(value: string): boolean {
+  if (value === "on") return true;
+  if (value === "off") return false;
+  throw new InvalidArgumentError("on or off");
+}
+
 function serviceBlock(view: VerifyServiceView): string {
   const shown = presentVerifyService(view);
   return formatBlock([
@@ -25,6 +32,7 @@ function serviceBlock(view: VerifyServiceView): string {
     ["tenant", shown.tenant_id],
     ["name", shown.friendly_name],
     ["code length", shown.code_length === null ? "the tenant's" : String(shown.code_length)],
+    ["custom codes", shown.custom_code_enabled ? "on" : "off"],
     ["created", shown.created_at],
     ["updated", shown.updated_at],
   ]);
@@ -115,7 +123,7 @@ export function registerVerifyServiceCommands(program: Command, cli: OperatorCli
 
   services
     .command("update <id>")
-    .description("Rename a verify service or change its code length")
+    .description("Rename a verify service, change its code length, or turn custom codes on or off")
     .option("--name <text>", "a new name")
     .option("--code-length <digits>", "6 to 10, or default (the tenant's)", parseCodeLength)
     .option(...tenantOption, cli.parseTenant)
