@@ -43,6 +43,11 @@ interface Common {
   json?: boolean;
 }
 
+interface CodeOptions {
+  codeLength?: number | "default";
+  customCodes?: boolean;
+}
+
 /**
  * `handset verify-services ...`: a tenant's verify services, Twilio Verify's Services (docs/verifications.md,
  * "Verify services"). The same use cases as `/v1/verify-services`; `--json` prints its answer.
@@ -97,13 +102,19 @@ export function registerVerifyServiceCommands(program: Command, cli: OperatorCli
     .description("Create a verify service")
     .requiredOption("--name <text>", "the app name its SMS say, 1 to 30 characters")
     .option("--code-length <digits>", "6 to 10, or default (the tenant's)", parseCodeLength)
+    .option(
+      "--custom-codes <on|off>",
+      "let the app choose its verifications' codes (default off)",
+      parseOnOff,
+    )
     .option(...tenantOption, cli.parseTenant)
     .option(...jsonOption)
-    .action(async (opts: Common & { name: string; codeLength?: number | "default" }) => {
+    .action(async (opts: Common & CodeOptions & { name: string }) => {
       const created = await runAsOperator(cli, opts.tenant, (h, caller) =>
         h.verifyServices.create(caller, {
           friendlyName: opts.name,
           codeLength: codeLengthOf(opts.codeLength),
+          customCodeEnabled: opts.customCodes,
         }),
       );
       print(created, opts.json);
@@ -126,13 +137,15 @@ export function registerVerifyServiceCommands(program: Command, cli: OperatorCli
     .description("Rename a verify service, change its code length, or turn custom codes on or off")
     .option("--name <text>", "a new name")
     .option("--code-length <digits>", "6 to 10, or default (the tenant's)", parseCodeLength)
+    .option("--custom-codes <on|off>", "let the app choose its verifications' codes", parseOnOff)
     .option(...tenantOption, cli.parseTenant)
     .option(...jsonOption)
-    .action(async (id: string, opts: Common & { name?: string; codeLength?: number | "default" }) => {
+    .action(async (id: string, opts: Common & CodeOptions & { name?: string }) => {
       const updated = await runAsOperator(cli, opts.tenant, (h, caller) =>
         h.verifyServices.update(caller, id, {
           friendlyName: opts.name,
           codeLength: codeLengthOf(opts.codeLength),
+          customCodeEnabled: opts.customCodes,
         }),
       );
       print(updated, opts.json);

@@ -41,10 +41,20 @@ describe("handset verify-services", () => {
       service.id,
       "--code-length",
       "default",
+      "--custom-codes",
+      "on",
       "--json",
     ]);
     expect(updated.code, updated.stderr).toBe(0);
-    expect(JSON.parse(updated.stdout)).toMatchObject({ id: service.id, code_length: null });
+    expect(JSON.parse(updated.stdout)).toMatchObject({
+      id: service.id,
+      code_length: null,
+      custom_code_enabled: true,
+    });
+    expect((await cli(["verify-services", "show", service.id])).stdout).toMatch(/custom codes:\s+on/);
+    expect((await cli(["verify-services", "update", service.id, "--custom-codes", "maybe"])).code).not.toBe(
+      0,
+    );
 
     const refused = await cli(["verify-services", "create", "--name", "x".repeat(31)]);
     expect(refused.code).not.toBe(0);
