@@ -44,6 +44,9 @@ const VERIFICATION_COLUMNS = [
   "updated_at",
   "verified_at",
   "verified_strategy",
+  // Always '' and null for a user's number: read so that the row is the whole VerificationRow.
+  "service_id",
+  "sealed_code",
 ] as const;
 
 type Dialect = "sqlite" | "postgres";
