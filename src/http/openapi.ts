@@ -128,7 +128,7 @@ async function buildDocsApp(
     },
     transformObject: (input) =>
       withPostParameters(
-        withOptionalBodies(withoutZodArtefacts(jsonSchemaTransformObject(input))),
+        withOptionalBodies(withSortedSchemas(withoutZodArtefacts(jsonSchemaTransformObject(input)))),
         Object.keys(options.postParameters ?? {}),
       ),
   });
@@ -202,6 +202,25 @@ function withOptionalBodies<T>(document: T): T {
  * expression beside `format: date-time`; the docs page builds its examples from those, which is where
  * `-9007199254740991` and a year-2929 time came from. Both go; a schema's own `example` stays first.
  */
+/**
+ * `components.schemas` in name order. The generator lists them in the order zod's global registry
+ * met them, which is the order their modules were first imported: a process that imported a migration
+ * (which imports the tenant settings' schema) before the routes wrote another document than one that
+ * did not, and the checked-in client (clients/typescript) went stale by the test order alone.
+ */
+function withSortedSchemas<T>(document: T): T {
+  const components = (document as { components?: { schemas?: Record<string, unknown> } }).components;
+  if (components?.schemas) {
+    const schemas = components.schemas;
+    components.schemas = Object.fromEntries(
+      Object.keys(schemas)
+        .sort()
+        .map((name) => [name, schemas[name]]),
+    );
+  }
+  return document;
+}
+
 function withoutZodArtefacts<T>(document: T): T {
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {

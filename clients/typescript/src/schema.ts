@@ -868,619 +868,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        MessageInput: {
-            /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
-            id: string;
-            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
-            phone_number_id: string | null;
-            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
-            verification_id: string;
-            /**
-             * @description E.164
-             * @example +447400123456
-             */
-            to: string;
-            /**
-             * @description queued until a provider accepts it; sent once one has; then its receipt's delivered or undelivered, or failed (given up by Handset, or refused downstream)
-             * @enum {string}
-             */
-            status: "queued" | "sent" | "delivered" | "undelivered" | "failed";
-            /** @description The configured provider that took it */
-            provider: string | null;
-            provider_message_id: string | null;
-            /** @description The locale the request asked for; null for the default */
-            locale: string | null;
-            encoding: ("gsm7" | "ucs2") | null;
-            segments: number | null;
-            /** @example 1 */
-            delivery_attempts: number;
-            /** @description The receipt's error, else the last delivery error */
-            error: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            created_at: string;
-            sent_at: string | null;
-            receipt_at: string | null;
-            failed_at: string | null;
-        };
-        MessageListInput: {
-            data: components["schemas"]["MessageInput"][];
-        };
-        VerificationInput: {
-            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
-            id: string;
-            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
-            phone_number_id: string | null;
+        BareCodeSent: {
+            verification: components["schemas"]["BareVerification"];
             /** @enum {string} */
-            status: "pending" | "verified" | "expired" | "failed" | "canceled";
-            /** @enum {string} */
-            strategy: "sms_code" | "test_number";
-            /** @example 1 */
-            attempts_used: number;
-            /** @example 4 */
-            attempts_left: number;
-            /** @example 5 */
-            max_attempts: number;
-            /** @example 1 */
-            sends_used: number;
-            /** @example 2 */
-            sends_left: number;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:40:00.000Z
-             */
-            expires_at: string;
-            /** @description When asking again sends a code; null once ended */
-            resend_available_at: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            created_at: string;
-        };
-        PhoneNumberInput: {
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            id: string;
-            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
-            user_id: string;
-            /**
-             * @description E.164
-             * @example +447400123456
-             */
-            phone_number: string;
-            /** @description ISO 3166-1 alpha-2, when known */
-            region: string | null;
-            number_type: string;
-            primary: boolean;
-            verified: boolean;
-            verified_at: string | null;
-            verification_strategy: ("sms_code" | "admin" | "test_number") | null;
-            reserved_for_second_factor: boolean;
-            default_second_factor: boolean;
-            /** @description The latest code verification, if any */
-            verification: components["schemas"]["VerificationInput"] | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-01T17:04:00.000Z
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            updated_at: string;
-        };
-        UserInput: {
-            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
-            id: string;
-            /** @example customer-4711 */
-            external_id: string | null;
-            primary_phone_number_id: string | null;
-            phone_numbers: components["schemas"]["PhoneNumberInput"][];
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-01T17:04:00.000Z
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            updated_at: string;
-        };
-        ErrorInput: {
-            error: {
-                /**
-                 * @description Stable machine-readable code; each always answers the same status:
-                 *
-                 *     | status | codes |
-                 *     |---|---|
-                 *     | 400 | `INVALID_REQUEST`, `MALFORMED_JSON` |
-                 *     | 401 | `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` |
-                 *     | 403 | `INSUFFICIENT_SCOPE` |
-                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` |
-                 *     | 409 | `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` |
-                 *     | 413 | `PAYLOAD_TOO_LARGE` |
-                 *     | 415 | `UNSUPPORTED_MEDIA_TYPE` |
-                 *     | 422 | `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` |
-                 *     | 429 | `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` |
-                 *     | 500 | `INTERNAL` |
-                 *     | 503 | `SERVICE_UNAVAILABLE` |
-                 * @example PHONE_NUMBER_NOT_FOUND
-                 * @enum {string}
-                 */
-                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "VERIFY_SERVICE_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "VERIFICATION_ID_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_ANSWER_WITHHELD" | "SERVICE_UNAVAILABLE" | "INTERNAL";
-                /** @example No phone number pn_01kbf2tqa0w7y6x5v4t3s2r1q0. */
-                message: string;
-                /** @example req_01kbf2w0b1c2d3e4f5g6h7j8k9 */
-                request_id: string;
-                details?: {
-                    [key: string]: string | number;
-                };
-                fields?: {
-                    path: string;
-                    message: string;
-                }[];
-            };
-        };
-        CodeSentInput: {
-            phone_number: components["schemas"]["PhoneNumberInput"];
-            verification: components["schemas"]["VerificationInput"];
-            /** @enum {string} */
-            delivery: "sms" | "test_number" | "returned";
+            delivery: "sms" | "test_number";
             /** @description The SMS queued; null for a test number */
-            message: components["schemas"]["MessageInput"] | null;
-        };
-        CodeVerifiedInput: {
-            phone_number: components["schemas"]["PhoneNumberInput"];
-            verification: components["schemas"]["VerificationInput"];
-        };
-        PhoneNumberDeletedInput: {
-            id: string;
-            /** @constant */
-            deleted: true;
-            was_primary: boolean;
-            /** @description The user's primary after removal; never promoted silently */
-            primary_phone_number_id: string | null;
-        };
-        VerifyServiceInput: {
-            /** @example vsv_01kbf2v8q7r6s5t4v3w2x1y0z9 */
-            id: string;
-            tenant_id: string;
-            /** @description The app name its SMS say (the `{app}` of the text) */
-            friendly_name: string;
-            /** @description Digits of its codes; null: the tenant's configured length */
-            code_length: number | null;
-            /** @description Whether `POST /v1/verifications` may give the code (`custom_code`) for its verifications */
-            custom_code_enabled: boolean;
-            /** @description Twilio's settings, kept as its surface set them; they change nothing in Handset */
-            twilio: {
-                lookup_enabled: boolean;
-                psd2_enabled: boolean;
-                dtmf_input_required: boolean;
-                do_not_share_warning_enabled: boolean;
-                verify_event_subscription_enabled: boolean;
-                tts_name: string | null;
-                default_template_sid: string | null;
-            };
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            updated_at: string;
-        };
-        VerifyServicePageInput: {
-            data: components["schemas"]["VerifyServiceInput"][];
-            next_cursor: string | null;
-        };
-        VerifyServiceDeletedInput: {
-            id: string;
-            /** @constant */
-            deleted: true;
-            /** @description Its open verifications, canceled with it */
-            canceled_verifications: number;
-        };
-        TenantSettingsPatchInput: {
-            regions?: {
-                /** @description Send only to these regions; empty: every region */
-                allowed?: string[];
-                /** @description Never send to these regions */
-                denied?: string[];
-                /** @description High-risk regions (blocked by default) this tenant sends to */
-                allow_high_risk?: string[];
-            } | null;
-            number_types?: {
-                /** @description Types refused by default that this tenant takes */
-                allow?: ("VOIP" | "PERSONAL_NUMBER")[];
-            } | null;
-            /** @description Each key replaces the service's default for this tenant; null turns that budget off */
-            budgets?: {
-                user_numbers_per_day?: number | null;
-                user_sms_per_hour?: number | null;
-                ip_sms_per_hour?: number | null;
-                tenant_sms_per_hour?: number | null;
-                tenant_sms_per_day?: number | null;
-                tenant_spend_per_day?: number | null;
-                country_sms_per_hour?: number | null;
-                countries?: {
-                    [key: string]: number | null;
-                };
-                range_sms_per_hour?: number | null;
-                prefixes?: {
-                    prefix: string;
-                    sms_per_hour: number;
-                }[];
-            } | null;
-        };
-        CredentialInput: {
-            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
-            id: string;
-            /** @enum {string} */
-            kind: "admin_key" | "user_token";
-            /** @example default */
-            tenant_id: string;
-            /** @description The one user a user token acts for; null for an admin key */
-            user_id: string | null;
-            /** @example billing backend */
-            name: string;
-            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
-            /**
-             * @description The secret's first characters, to tell credentials apart
-             * @example hsk_Xq3vP9
-             */
-            hint: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
-            expires_at: string | null;
-            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
-            revoked_at: string | null;
-            /** @description The latest authenticated request, within about a minute; null: never used */
-            last_used_at: string | null;
-        };
-        IssuedCredentialInput: {
-            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
-            id: string;
-            /** @enum {string} */
-            kind: "admin_key" | "user_token";
-            /** @example default */
-            tenant_id: string;
-            /** @description The one user a user token acts for; null for an admin key */
-            user_id: string | null;
-            /** @example billing backend */
-            name: string;
-            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
-            /**
-             * @description The secret's first characters, to tell credentials apart
-             * @example hsk_Xq3vP9
-             */
-            hint: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
-            expires_at: string | null;
-            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
-            revoked_at: string | null;
-            /** @description The latest authenticated request, within about a minute; null: never used */
-            last_used_at: string | null;
-            /** @description The secret, shown this once: Handset keeps only its hash */
-            secret: string;
-        };
-        CredentialPageInput: {
-            data: components["schemas"]["CredentialInput"][];
-            next_cursor: string | null;
-        };
-        TenantInput: {
-            /** @example acme */
-            id: string;
-            /** @example Acme Inc. */
-            name: string;
-            /** @description The configured default tenant, which cannot be deleted */
-            default: boolean;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-        };
-        TenantDetailInput: {
-            /** @example acme */
-            id: string;
-            /** @example Acme Inc. */
-            name: string;
-            /** @description The configured default tenant, which cannot be deleted */
-            default: boolean;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            counts: {
-                users: number;
-                phone_numbers: number;
-                /** @description Admin keys neither revoked nor expired */
-                active_keys: number;
-                /** @description User tokens neither revoked nor expired */
-                active_tokens: number;
-            };
-        };
-        TenantPageInput: {
-            data: components["schemas"]["TenantInput"][];
-            next_cursor: string | null;
-        };
-        DestinationPauseInput: {
-            /** @description `country:NG` (ISO region) or `prefix:+234803` (calling code and 3 national digits) */
-            scope: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            paused_at: string;
-            /**
-             * Format: date-time
-             * @description Sends to the destination are refused until then (DESTINATION_PAUSED)
-             * @example 2026-12-03T09:30:00.000Z
-             */
-            paused_until: string;
-            /**
-             * @description SMS sent in the recent window when the pause started
-             * @example 240
-             */
-            sent: number;
-            /**
-             * @description Codes verified in the same window
-             * @example 3
-             */
-            verified: number;
-            /**
-             * @description verified / sent
-             * @example 0.0125
-             */
-            rate: number;
-            reason: string;
-        };
-        GuessLockInput: {
-            phone_number_id: string;
-            /**
-             * @description This tenant's wrong codes in a row on the number (a success resets them)
-             * @example 2
-             */
-            consecutive_failures: number;
-            /**
-             * @description Wrong codes in a row, summed over every tenant holding the number, that lock it
-             * @example 20
-             */
-            lock_after: number;
-            locked: boolean;
-            /** @description When the number was locked; null while it is not */
-            locked_at: string | null;
-            /** @description When the lock lapses by itself; null while it is not locked */
-            until: string | null;
-        };
-        GuessLockClearedInput: {
-            phone_number_id: string;
-            /**
-             * @description This tenant's wrong codes in a row on the number (a success resets them)
-             * @example 2
-             */
-            consecutive_failures: number;
-            /**
-             * @description Wrong codes in a row, summed over every tenant holding the number, that lock it
-             * @example 20
-             */
-            lock_after: number;
-            locked: boolean;
-            /** @description When the number was locked; null while it is not */
-            locked_at: string | null;
-            /** @description When the lock lapses by itself; null while it is not locked */
-            until: string | null;
-            /**
-             * @description The wrong codes in a row this reset forgot
-             * @example 2
-             */
-            cleared: number;
-        };
-        LookupVerificationInput: {
-            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
-            id: string;
-            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
-            phone_number_id: string | null;
-            /** @enum {string} */
-            status: "pending" | "verified" | "expired" | "failed" | "canceled";
-            /** @enum {string} */
-            strategy: "sms_code" | "test_number";
-            /** @example 1 */
-            attempts_used: number;
-            /** @example 4 */
-            attempts_left: number;
-            /** @example 5 */
-            max_attempts: number;
-            /** @example 1 */
-            sends_used: number;
-            /** @example 2 */
-            sends_left: number;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:40:00.000Z
-             */
-            expires_at: string;
-            /** @description When asking again sends a code; null once ended */
-            resend_available_at: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            created_at: string;
-            tenant_id: string;
-            /** @description The user it was issued to (the number may have changed hands since); null for a bare number's verification not attached to a user */
-            user_id: string | null;
-            /** @description E.164 */
-            phone_number: string;
-            /** Format: date-time */
-            last_sent_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        LookupMessageInput: {
-            /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
-            id: string;
-            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
-            phone_number_id: string | null;
-            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
-            verification_id: string;
-            /**
-             * @description E.164
-             * @example +447400123456
-             */
-            to: string;
-            /**
-             * @description queued until a provider accepts it; sent once one has; then its receipt's delivered or undelivered, or failed (given up by Handset, or refused downstream)
-             * @enum {string}
-             */
-            status: "queued" | "sent" | "delivered" | "undelivered" | "failed";
-            /** @description The configured provider that took it */
-            provider: string | null;
-            provider_message_id: string | null;
-            /** @description The locale the request asked for; null for the default */
-            locale: string | null;
-            encoding: ("gsm7" | "ucs2") | null;
-            segments: number | null;
-            /** @example 1 */
-            delivery_attempts: number;
-            /** @description The receipt's error, else the last delivery error */
-            error: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            created_at: string;
-            sent_at: string | null;
-            receipt_at: string | null;
-            failed_at: string | null;
-            tenant_id: string;
-            /** @description Null for a code to a bare number not attached to a user */
-            user_id: string | null;
-        };
-        PhoneNumberLookupInput: {
-            /** @description The number looked up, in E.164 */
-            e164: string;
-            /** @description Who holds it: at most one user per tenant; empty when nobody does */
-            holders: {
-                tenant_id: string;
-                user_id: string;
-                phone_number: components["schemas"]["PhoneNumberInput"];
-            }[];
-            /** @description Newest first, at most 20; never a code */
-            verifications: components["schemas"]["LookupVerificationInput"][];
-            /** @description Newest first, at most 20, with their delivery status */
-            messages: components["schemas"]["LookupMessageInput"][];
-        };
-        MessagePageInput: {
-            data: components["schemas"]["MessageInput"][];
-            next_cursor: string | null;
-        };
-        EventInput: {
-            id: string;
-            tenant_id: string;
-            /** @enum {string} */
-            aggregate_type: "tenant" | "user" | "message" | "credential" | "webhook_endpoint";
-            aggregate_id: string;
-            /** @description The aggregate's own sequence */
-            sequence: number;
-            type: string;
-            /** @description admin_key:<id>, user_token:<id> or system:<part> */
-            actor: string;
-            /** @description What changed: ids, flags and counts; never a code or a secret */
-            payload: unknown;
-            /** Format: date-time */
-            created_at: string;
-        };
-        EventPageInput: {
-            data: components["schemas"]["EventInput"][];
-            next_cursor: string | null;
-        };
-        NumberHolderInput: {
-            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
-            user_id: string;
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            phone_number_id: string;
-            /** @description Whether the holder's number is verified */
-            verified: boolean;
-        };
-        BareVerificationInput: {
-            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
-            id: string;
-            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
-            phone_number_id: string | null;
-            /** @enum {string} */
-            status: "pending" | "verified" | "expired" | "failed" | "canceled";
-            /** @enum {string} */
-            strategy: "sms_code" | "test_number";
-            /** @example 1 */
-            attempts_used: number;
-            /** @example 4 */
-            attempts_left: number;
-            /** @example 5 */
-            max_attempts: number;
-            /** @example 1 */
-            sends_used: number;
-            /** @example 2 */
-            sends_left: number;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:40:00.000Z
-             */
-            expires_at: string;
-            /** @description When asking again sends a code; null once ended */
-            resend_available_at: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            created_at: string;
-            /**
-             * @description E.164
-             * @example +447400123456
-             */
-            to: string;
-            /** @description The user it was attached to; null until then */
-            user_id: string | null;
-            /** @description When it was approved */
-            verified_at: string | null;
-            /** @description How it was approved: a code, a test number's code, or an admin without a code */
-            verification_strategy: ("sms_code" | "test_number" | "admin") | null;
-            /** @description Until when `POST /v1/phone-numbers` takes it as `verification_id`; null when it cannot */
-            attachable_until: string | null;
-            /** @description The user of this tenant who holds the number already, or null: shown to admin keys only */
-            holder: components["schemas"]["NumberHolderInput"] | null;
-            /** @description The verify service it was started under (`/v1/verify-services`); null: the tenant's default */
-            service_id: string | null;
+            message: components["schemas"]["Message"] | null;
+            /** @description True when this call started a new code, false for a resend */
+            new_verification: boolean;
         };
         BareCodeSentInput: {
             verification: components["schemas"]["BareVerificationInput"];
@@ -1490,748 +885,6 @@ export interface components {
             message: components["schemas"]["MessageInput"] | null;
             /** @description True when this call started a new code, false for a resend */
             new_verification: boolean;
-        };
-        PhoneNumberHolderInput: {
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            id: string;
-            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
-            user_id: string;
-            /**
-             * @description E.164
-             * @example +447400123456
-             */
-            phone_number: string;
-            verified: boolean;
-            primary: boolean;
-            reserved_for_second_factor: boolean;
-        };
-        PhoneNumberHolderListInput: {
-            /** @description The holder, or empty: at most one per tenant */
-            data: components["schemas"]["PhoneNumberHolderInput"][];
-        };
-        TenantSettingsInput: {
-            regions: {
-                /** @description Codes go only to these regions; empty: every region */
-                allowed: string[];
-                /** @description Codes never go to these regions */
-                denied: string[];
-                /** @description High-risk regions this tenant sends to */
-                allow_high_risk: string[];
-                /** @description The built-in high-risk regions still blocked for this tenant */
-                high_risk_blocked: string[];
-            };
-            number_types: {
-                /** @description Types refused by default that this tenant takes */
-                allow: string[];
-                /** @description Every number type refused for this tenant */
-                refused: string[];
-            };
-            /** @description The budgets in force (null: that budget is off) */
-            budgets: {
-                user_numbers_per_day: number | null;
-                user_sms_per_hour: number | null;
-                ip_sms_per_hour: number | null;
-                tenant_sms_per_hour: number | null;
-                tenant_sms_per_day: number | null;
-                tenant_spend_per_day: number | null;
-                country_sms_per_hour: number | null;
-                countries: {
-                    [key: string]: number | null;
-                };
-                range_sms_per_hour: number | null;
-                prefixes: {
-                    prefix: string;
-                    sms_per_hour: number;
-                }[];
-            };
-        };
-        UserPageInput: {
-            data: components["schemas"]["UserInput"][];
-            next_cursor: string | null;
-        };
-        WebhookEndpointInput: {
-            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
-            id: string;
-            tenant_id: string;
-            /** @example https://app.example.com/hooks/handset */
-            url: string;
-            description: string;
-            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
-            event_types: string[];
-            enabled: boolean;
-            disabled_reason: string | null;
-            disabled_at: string | null;
-            /** @description Since when every attempt failed; null once one succeeds */
-            failing_since: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            updated_at: string;
-        };
-        WebhookEndpointWithSecretInput: {
-            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
-            id: string;
-            tenant_id: string;
-            /** @example https://app.example.com/hooks/handset */
-            url: string;
-            description: string;
-            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
-            event_types: string[];
-            enabled: boolean;
-            disabled_reason: string | null;
-            disabled_at: string | null;
-            /** @description Since when every attempt failed; null once one succeeds */
-            failing_since: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            updated_at: string;
-            /** @description `whsec_...`, shown this once: verify each webhook's signature with it */
-            secret: string;
-        };
-        WebhookEndpointPageInput: {
-            data: components["schemas"]["WebhookEndpointInput"][];
-            next_cursor: string | null;
-        };
-        WebhookDeliveryInput: {
-            /** @example whd_0f3a9c2b7d4e1f6a8b9c0d1e2f */
-            id: string;
-            endpoint_id: string;
-            /** @description Also the `webhook-id` header: the same on every retry and replay */
-            event_id: string;
-            event_type: string;
-            /** @enum {string} */
-            status: "pending" | "sending" | "succeeded" | "failed";
-            attempts: number;
-            next_attempt_at: string | null;
-            last_status_code: number | null;
-            last_error: string | null;
-            last_attempt_at: string | null;
-            succeeded_at: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-        };
-        WebhookDeliveryDetailInput: {
-            /** @example whd_0f3a9c2b7d4e1f6a8b9c0d1e2f */
-            id: string;
-            endpoint_id: string;
-            /** @description Also the `webhook-id` header: the same on every retry and replay */
-            event_id: string;
-            event_type: string;
-            /** @enum {string} */
-            status: "pending" | "sending" | "succeeded" | "failed";
-            attempts: number;
-            next_attempt_at: string | null;
-            last_status_code: number | null;
-            last_error: string | null;
-            last_attempt_at: string | null;
-            succeeded_at: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            attempt_log: {
-                attempt: number;
-                /**
-                 * Format: date-time
-                 * @description RFC 3339 time, UTC
-                 */
-                started_at: string;
-                duration_ms: number;
-                status_code: number | null;
-                error: string | null;
-                /** @enum {string} */
-                outcome: "succeeded" | "retry" | "failed";
-                next_attempt_at: string | null;
-            }[];
-        };
-        WebhookDeliveryPageInput: {
-            data: components["schemas"]["WebhookDeliveryInput"][];
-            next_cursor: string | null;
-        };
-        WebhookEndpointDeletedInput: {
-            id: string;
-            /** @constant */
-            deleted: true;
-        };
-        Message: {
-            /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
-            id: string;
-            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
-            phone_number_id: string | null;
-            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
-            verification_id: string;
-            /**
-             * @description E.164
-             * @example +447400123456
-             */
-            to: string;
-            /**
-             * @description queued until a provider accepts it; sent once one has; then its receipt's delivered or undelivered, or failed (given up by Handset, or refused downstream)
-             * @enum {string}
-             */
-            status: "queued" | "sent" | "delivered" | "undelivered" | "failed";
-            /** @description The configured provider that took it */
-            provider: string | null;
-            provider_message_id: string | null;
-            /** @description The locale the request asked for; null for the default */
-            locale: string | null;
-            encoding: ("gsm7" | "ucs2") | null;
-            segments: number | null;
-            /** @example 1 */
-            delivery_attempts: number;
-            /** @description The receipt's error, else the last delivery error */
-            error: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            created_at: string;
-            sent_at: string | null;
-            receipt_at: string | null;
-            failed_at: string | null;
-        };
-        MessageList: {
-            data: components["schemas"]["Message"][];
-        };
-        Verification: {
-            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
-            id: string;
-            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
-            phone_number_id: string | null;
-            /** @enum {string} */
-            status: "pending" | "verified" | "expired" | "failed" | "canceled";
-            /** @enum {string} */
-            strategy: "sms_code" | "test_number";
-            /** @example 1 */
-            attempts_used: number;
-            /** @example 4 */
-            attempts_left: number;
-            /** @example 5 */
-            max_attempts: number;
-            /** @example 1 */
-            sends_used: number;
-            /** @example 2 */
-            sends_left: number;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:40:00.000Z
-             */
-            expires_at: string;
-            /** @description When asking again sends a code; null once ended */
-            resend_available_at: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            created_at: string;
-        };
-        PhoneNumber: {
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            id: string;
-            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
-            user_id: string;
-            /**
-             * @description E.164
-             * @example +447400123456
-             */
-            phone_number: string;
-            /** @description ISO 3166-1 alpha-2, when known */
-            region: string | null;
-            number_type: string;
-            primary: boolean;
-            verified: boolean;
-            verified_at: string | null;
-            verification_strategy: ("sms_code" | "admin" | "test_number") | null;
-            reserved_for_second_factor: boolean;
-            default_second_factor: boolean;
-            /** @description The latest code verification, if any */
-            verification: components["schemas"]["Verification"] | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-01T17:04:00.000Z
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            updated_at: string;
-        };
-        User: {
-            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
-            id: string;
-            /** @example customer-4711 */
-            external_id: string | null;
-            primary_phone_number_id: string | null;
-            phone_numbers: components["schemas"]["PhoneNumber"][];
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-01T17:04:00.000Z
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            updated_at: string;
-        };
-        Error: {
-            error: {
-                /**
-                 * @description Stable machine-readable code; each always answers the same status:
-                 *
-                 *     | status | codes |
-                 *     |---|---|
-                 *     | 400 | `INVALID_REQUEST`, `MALFORMED_JSON` |
-                 *     | 401 | `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` |
-                 *     | 403 | `INSUFFICIENT_SCOPE` |
-                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` |
-                 *     | 409 | `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` |
-                 *     | 413 | `PAYLOAD_TOO_LARGE` |
-                 *     | 415 | `UNSUPPORTED_MEDIA_TYPE` |
-                 *     | 422 | `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` |
-                 *     | 429 | `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` |
-                 *     | 500 | `INTERNAL` |
-                 *     | 503 | `SERVICE_UNAVAILABLE` |
-                 * @example PHONE_NUMBER_NOT_FOUND
-                 * @enum {string}
-                 */
-                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "VERIFY_SERVICE_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "VERIFICATION_ID_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_ANSWER_WITHHELD" | "SERVICE_UNAVAILABLE" | "INTERNAL";
-                /** @example No phone number pn_01kbf2tqa0w7y6x5v4t3s2r1q0. */
-                message: string;
-                /** @example req_01kbf2w0b1c2d3e4f5g6h7j8k9 */
-                request_id: string;
-                details?: {
-                    [key: string]: string | number;
-                };
-                fields?: {
-                    path: string;
-                    message: string;
-                }[];
-            };
-        };
-        CodeSent: {
-            phone_number: components["schemas"]["PhoneNumber"];
-            verification: components["schemas"]["Verification"];
-            /** @enum {string} */
-            delivery: "sms" | "test_number" | "returned";
-            /** @description The SMS queued; null for a test number */
-            message: components["schemas"]["Message"] | null;
-        };
-        CodeVerified: {
-            phone_number: components["schemas"]["PhoneNumber"];
-            verification: components["schemas"]["Verification"];
-        };
-        PhoneNumberDeleted: {
-            id: string;
-            /** @constant */
-            deleted: true;
-            was_primary: boolean;
-            /** @description The user's primary after removal; never promoted silently */
-            primary_phone_number_id: string | null;
-        };
-        VerifyService: {
-            /** @example vsv_01kbf2v8q7r6s5t4v3w2x1y0z9 */
-            id: string;
-            tenant_id: string;
-            /** @description The app name its SMS say (the `{app}` of the text) */
-            friendly_name: string;
-            /** @description Digits of its codes; null: the tenant's configured length */
-            code_length: number | null;
-            /** @description Whether `POST /v1/verifications` may give the code (`custom_code`) for its verifications */
-            custom_code_enabled: boolean;
-            /** @description Twilio's settings, kept as its surface set them; they change nothing in Handset */
-            twilio: {
-                lookup_enabled: boolean;
-                psd2_enabled: boolean;
-                dtmf_input_required: boolean;
-                do_not_share_warning_enabled: boolean;
-                verify_event_subscription_enabled: boolean;
-                tts_name: string | null;
-                default_template_sid: string | null;
-            };
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            updated_at: string;
-        };
-        VerifyServicePage: {
-            data: components["schemas"]["VerifyService"][];
-            next_cursor: string | null;
-        };
-        VerifyServiceDeleted: {
-            id: string;
-            /** @constant */
-            deleted: true;
-            /** @description Its open verifications, canceled with it */
-            canceled_verifications: number;
-        };
-        TenantSettingsPatch: {
-            regions?: {
-                /** @description Send only to these regions; empty: every region */
-                allowed?: string[];
-                /** @description Never send to these regions */
-                denied?: string[];
-                /** @description High-risk regions (blocked by default) this tenant sends to */
-                allow_high_risk?: string[];
-            } | null;
-            number_types?: {
-                /** @description Types refused by default that this tenant takes */
-                allow?: ("VOIP" | "PERSONAL_NUMBER")[];
-            } | null;
-            /** @description Each key replaces the service's default for this tenant; null turns that budget off */
-            budgets?: {
-                user_numbers_per_day?: number | null;
-                user_sms_per_hour?: number | null;
-                ip_sms_per_hour?: number | null;
-                tenant_sms_per_hour?: number | null;
-                tenant_sms_per_day?: number | null;
-                tenant_spend_per_day?: number | null;
-                country_sms_per_hour?: number | null;
-                countries?: {
-                    [key: string]: number | null;
-                };
-                range_sms_per_hour?: number | null;
-                prefixes?: {
-                    prefix: string;
-                    sms_per_hour: number;
-                }[];
-            } | null;
-        };
-        Credential: {
-            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
-            id: string;
-            /** @enum {string} */
-            kind: "admin_key" | "user_token";
-            /** @example default */
-            tenant_id: string;
-            /** @description The one user a user token acts for; null for an admin key */
-            user_id: string | null;
-            /** @example billing backend */
-            name: string;
-            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
-            /**
-             * @description The secret's first characters, to tell credentials apart
-             * @example hsk_Xq3vP9
-             */
-            hint: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
-            expires_at: string | null;
-            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
-            revoked_at: string | null;
-            /** @description The latest authenticated request, within about a minute; null: never used */
-            last_used_at: string | null;
-        };
-        IssuedCredential: {
-            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
-            id: string;
-            /** @enum {string} */
-            kind: "admin_key" | "user_token";
-            /** @example default */
-            tenant_id: string;
-            /** @description The one user a user token acts for; null for an admin key */
-            user_id: string | null;
-            /** @example billing backend */
-            name: string;
-            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
-            /**
-             * @description The secret's first characters, to tell credentials apart
-             * @example hsk_Xq3vP9
-             */
-            hint: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
-            expires_at: string | null;
-            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
-            revoked_at: string | null;
-            /** @description The latest authenticated request, within about a minute; null: never used */
-            last_used_at: string | null;
-            /** @description The secret, shown this once: Handset keeps only its hash */
-            secret: string;
-        };
-        CredentialPage: {
-            data: components["schemas"]["Credential"][];
-            next_cursor: string | null;
-        };
-        Tenant: {
-            /** @example acme */
-            id: string;
-            /** @example Acme Inc. */
-            name: string;
-            /** @description The configured default tenant, which cannot be deleted */
-            default: boolean;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-        };
-        TenantDetail: {
-            /** @example acme */
-            id: string;
-            /** @example Acme Inc. */
-            name: string;
-            /** @description The configured default tenant, which cannot be deleted */
-            default: boolean;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             */
-            created_at: string;
-            counts: {
-                users: number;
-                phone_numbers: number;
-                /** @description Admin keys neither revoked nor expired */
-                active_keys: number;
-                /** @description User tokens neither revoked nor expired */
-                active_tokens: number;
-            };
-        };
-        TenantPage: {
-            data: components["schemas"]["Tenant"][];
-            next_cursor: string | null;
-        };
-        DestinationPause: {
-            /** @description `country:NG` (ISO region) or `prefix:+234803` (calling code and 3 national digits) */
-            scope: string;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            paused_at: string;
-            /**
-             * Format: date-time
-             * @description Sends to the destination are refused until then (DESTINATION_PAUSED)
-             * @example 2026-12-03T09:30:00.000Z
-             */
-            paused_until: string;
-            /**
-             * @description SMS sent in the recent window when the pause started
-             * @example 240
-             */
-            sent: number;
-            /**
-             * @description Codes verified in the same window
-             * @example 3
-             */
-            verified: number;
-            /**
-             * @description verified / sent
-             * @example 0.0125
-             */
-            rate: number;
-            reason: string;
-        };
-        GuessLock: {
-            phone_number_id: string;
-            /**
-             * @description This tenant's wrong codes in a row on the number (a success resets them)
-             * @example 2
-             */
-            consecutive_failures: number;
-            /**
-             * @description Wrong codes in a row, summed over every tenant holding the number, that lock it
-             * @example 20
-             */
-            lock_after: number;
-            locked: boolean;
-            /** @description When the number was locked; null while it is not */
-            locked_at: string | null;
-            /** @description When the lock lapses by itself; null while it is not locked */
-            until: string | null;
-        };
-        GuessLockCleared: {
-            phone_number_id: string;
-            /**
-             * @description This tenant's wrong codes in a row on the number (a success resets them)
-             * @example 2
-             */
-            consecutive_failures: number;
-            /**
-             * @description Wrong codes in a row, summed over every tenant holding the number, that lock it
-             * @example 20
-             */
-            lock_after: number;
-            locked: boolean;
-            /** @description When the number was locked; null while it is not */
-            locked_at: string | null;
-            /** @description When the lock lapses by itself; null while it is not locked */
-            until: string | null;
-            /**
-             * @description The wrong codes in a row this reset forgot
-             * @example 2
-             */
-            cleared: number;
-        };
-        LookupVerification: {
-            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
-            id: string;
-            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
-            phone_number_id: string | null;
-            /** @enum {string} */
-            status: "pending" | "verified" | "expired" | "failed" | "canceled";
-            /** @enum {string} */
-            strategy: "sms_code" | "test_number";
-            /** @example 1 */
-            attempts_used: number;
-            /** @example 4 */
-            attempts_left: number;
-            /** @example 5 */
-            max_attempts: number;
-            /** @example 1 */
-            sends_used: number;
-            /** @example 2 */
-            sends_left: number;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:40:00.000Z
-             */
-            expires_at: string;
-            /** @description When asking again sends a code; null once ended */
-            resend_available_at: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            created_at: string;
-            tenant_id: string;
-            /** @description The user it was issued to (the number may have changed hands since); null for a bare number's verification not attached to a user */
-            user_id: string | null;
-            /** @description E.164 */
-            phone_number: string;
-            /** Format: date-time */
-            last_sent_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        LookupMessage: {
-            /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
-            id: string;
-            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
-            phone_number_id: string | null;
-            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
-            verification_id: string;
-            /**
-             * @description E.164
-             * @example +447400123456
-             */
-            to: string;
-            /**
-             * @description queued until a provider accepts it; sent once one has; then its receipt's delivered or undelivered, or failed (given up by Handset, or refused downstream)
-             * @enum {string}
-             */
-            status: "queued" | "sent" | "delivered" | "undelivered" | "failed";
-            /** @description The configured provider that took it */
-            provider: string | null;
-            provider_message_id: string | null;
-            /** @description The locale the request asked for; null for the default */
-            locale: string | null;
-            encoding: ("gsm7" | "ucs2") | null;
-            segments: number | null;
-            /** @example 1 */
-            delivery_attempts: number;
-            /** @description The receipt's error, else the last delivery error */
-            error: string | null;
-            /**
-             * Format: date-time
-             * @description RFC 3339 time, UTC
-             * @example 2026-12-02T09:30:00.000Z
-             */
-            created_at: string;
-            sent_at: string | null;
-            receipt_at: string | null;
-            failed_at: string | null;
-            tenant_id: string;
-            /** @description Null for a code to a bare number not attached to a user */
-            user_id: string | null;
-        };
-        PhoneNumberLookup: {
-            /** @description The number looked up, in E.164 */
-            e164: string;
-            /** @description Who holds it: at most one user per tenant; empty when nobody does */
-            holders: {
-                tenant_id: string;
-                user_id: string;
-                phone_number: components["schemas"]["PhoneNumber"];
-            }[];
-            /** @description Newest first, at most 20; never a code */
-            verifications: components["schemas"]["LookupVerification"][];
-            /** @description Newest first, at most 20, with their delivery status */
-            messages: components["schemas"]["LookupMessage"][];
-        };
-        MessagePage: {
-            data: components["schemas"]["Message"][];
-            next_cursor: string | null;
-        };
-        Event: {
-            id: string;
-            tenant_id: string;
-            /** @enum {string} */
-            aggregate_type: "tenant" | "user" | "message" | "credential" | "webhook_endpoint";
-            aggregate_id: string;
-            /** @description The aggregate's own sequence */
-            sequence: number;
-            type: string;
-            /** @description admin_key:<id>, user_token:<id> or system:<part> */
-            actor: string;
-            /** @description What changed: ids, flags and counts; never a code or a secret */
-            payload: unknown;
-            /** Format: date-time */
-            created_at: string;
-        };
-        EventPage: {
-            data: components["schemas"]["Event"][];
-            next_cursor: string | null;
-        };
-        NumberHolder: {
-            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
-            user_id: string;
-            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
-            phone_number_id: string;
-            /** @description Whether the holder's number is verified */
-            verified: boolean;
         };
         BareVerification: {
             /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
@@ -2284,16 +937,804 @@ export interface components {
             /** @description The verify service it was started under (`/v1/verify-services`); null: the tenant's default */
             service_id: string | null;
         };
-        BareCodeSent: {
-            verification: components["schemas"]["BareVerification"];
+        BareVerificationInput: {
+            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
+            id: string;
+            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
+            phone_number_id: string | null;
             /** @enum {string} */
-            delivery: "sms" | "test_number";
+            status: "pending" | "verified" | "expired" | "failed" | "canceled";
+            /** @enum {string} */
+            strategy: "sms_code" | "test_number";
+            /** @example 1 */
+            attempts_used: number;
+            /** @example 4 */
+            attempts_left: number;
+            /** @example 5 */
+            max_attempts: number;
+            /** @example 1 */
+            sends_used: number;
+            /** @example 2 */
+            sends_left: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:40:00.000Z
+             */
+            expires_at: string;
+            /** @description When asking again sends a code; null once ended */
+            resend_available_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            to: string;
+            /** @description The user it was attached to; null until then */
+            user_id: string | null;
+            /** @description When it was approved */
+            verified_at: string | null;
+            /** @description How it was approved: a code, a test number's code, or an admin without a code */
+            verification_strategy: ("sms_code" | "test_number" | "admin") | null;
+            /** @description Until when `POST /v1/phone-numbers` takes it as `verification_id`; null when it cannot */
+            attachable_until: string | null;
+            /** @description The user of this tenant who holds the number already, or null: shown to admin keys only */
+            holder: components["schemas"]["NumberHolderInput"] | null;
+            /** @description The verify service it was started under (`/v1/verify-services`); null: the tenant's default */
+            service_id: string | null;
+        };
+        CodeSent: {
+            phone_number: components["schemas"]["PhoneNumber"];
+            verification: components["schemas"]["Verification"];
+            /** @enum {string} */
+            delivery: "sms" | "test_number" | "returned";
             /** @description The SMS queued; null for a test number */
             message: components["schemas"]["Message"] | null;
-            /** @description True when this call started a new code, false for a resend */
-            new_verification: boolean;
+        };
+        CodeSentInput: {
+            phone_number: components["schemas"]["PhoneNumberInput"];
+            verification: components["schemas"]["VerificationInput"];
+            /** @enum {string} */
+            delivery: "sms" | "test_number" | "returned";
+            /** @description The SMS queued; null for a test number */
+            message: components["schemas"]["MessageInput"] | null;
+        };
+        CodeVerified: {
+            phone_number: components["schemas"]["PhoneNumber"];
+            verification: components["schemas"]["Verification"];
+        };
+        CodeVerifiedInput: {
+            phone_number: components["schemas"]["PhoneNumberInput"];
+            verification: components["schemas"]["VerificationInput"];
+        };
+        Credential: {
+            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            /** @enum {string} */
+            kind: "admin_key" | "user_token";
+            /** @example default */
+            tenant_id: string;
+            /** @description The one user a user token acts for; null for an admin key */
+            user_id: string | null;
+            /** @example billing backend */
+            name: string;
+            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
+            /**
+             * @description The secret's first characters, to tell credentials apart
+             * @example hsk_Xq3vP9
+             */
+            hint: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
+            expires_at: string | null;
+            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
+            revoked_at: string | null;
+            /** @description The latest authenticated request, within about a minute; null: never used */
+            last_used_at: string | null;
+        };
+        CredentialInput: {
+            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            /** @enum {string} */
+            kind: "admin_key" | "user_token";
+            /** @example default */
+            tenant_id: string;
+            /** @description The one user a user token acts for; null for an admin key */
+            user_id: string | null;
+            /** @example billing backend */
+            name: string;
+            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
+            /**
+             * @description The secret's first characters, to tell credentials apart
+             * @example hsk_Xq3vP9
+             */
+            hint: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
+            expires_at: string | null;
+            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
+            revoked_at: string | null;
+            /** @description The latest authenticated request, within about a minute; null: never used */
+            last_used_at: string | null;
+        };
+        CredentialPage: {
+            data: components["schemas"]["Credential"][];
+            next_cursor: string | null;
+        };
+        CredentialPageInput: {
+            data: components["schemas"]["CredentialInput"][];
+            next_cursor: string | null;
+        };
+        DestinationPause: {
+            /** @description `country:NG` (ISO region) or `prefix:+234803` (calling code and 3 national digits) */
+            scope: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            paused_at: string;
+            /**
+             * Format: date-time
+             * @description Sends to the destination are refused until then (DESTINATION_PAUSED)
+             * @example 2026-12-03T09:30:00.000Z
+             */
+            paused_until: string;
+            /**
+             * @description SMS sent in the recent window when the pause started
+             * @example 240
+             */
+            sent: number;
+            /**
+             * @description Codes verified in the same window
+             * @example 3
+             */
+            verified: number;
+            /**
+             * @description verified / sent
+             * @example 0.0125
+             */
+            rate: number;
+            reason: string;
+        };
+        DestinationPauseInput: {
+            /** @description `country:NG` (ISO region) or `prefix:+234803` (calling code and 3 national digits) */
+            scope: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            paused_at: string;
+            /**
+             * Format: date-time
+             * @description Sends to the destination are refused until then (DESTINATION_PAUSED)
+             * @example 2026-12-03T09:30:00.000Z
+             */
+            paused_until: string;
+            /**
+             * @description SMS sent in the recent window when the pause started
+             * @example 240
+             */
+            sent: number;
+            /**
+             * @description Codes verified in the same window
+             * @example 3
+             */
+            verified: number;
+            /**
+             * @description verified / sent
+             * @example 0.0125
+             */
+            rate: number;
+            reason: string;
+        };
+        Error: {
+            error: {
+                /**
+                 * @description Stable machine-readable code; each always answers the same status:
+                 *
+                 *     | status | codes |
+                 *     |---|---|
+                 *     | 400 | `INVALID_REQUEST`, `MALFORMED_JSON` |
+                 *     | 401 | `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` |
+                 *     | 403 | `INSUFFICIENT_SCOPE` |
+                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` |
+                 *     | 409 | `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` |
+                 *     | 413 | `PAYLOAD_TOO_LARGE` |
+                 *     | 415 | `UNSUPPORTED_MEDIA_TYPE` |
+                 *     | 422 | `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` |
+                 *     | 429 | `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` |
+                 *     | 500 | `INTERNAL` |
+                 *     | 503 | `SERVICE_UNAVAILABLE` |
+                 * @example PHONE_NUMBER_NOT_FOUND
+                 * @enum {string}
+                 */
+                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "VERIFY_SERVICE_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "VERIFICATION_ID_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_ANSWER_WITHHELD" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+                /** @example No phone number pn_01kbf2tqa0w7y6x5v4t3s2r1q0. */
+                message: string;
+                /** @example req_01kbf2w0b1c2d3e4f5g6h7j8k9 */
+                request_id: string;
+                details?: {
+                    [key: string]: string | number;
+                };
+                fields?: {
+                    path: string;
+                    message: string;
+                }[];
+            };
+        };
+        ErrorInput: {
+            error: {
+                /**
+                 * @description Stable machine-readable code; each always answers the same status:
+                 *
+                 *     | status | codes |
+                 *     |---|---|
+                 *     | 400 | `INVALID_REQUEST`, `MALFORMED_JSON` |
+                 *     | 401 | `UNAUTHENTICATED`, `CREDENTIAL_EXPIRED` |
+                 *     | 403 | `INSUFFICIENT_SCOPE` |
+                 *     | 404 | `ROUTE_NOT_FOUND`, `TENANT_NOT_FOUND`, `USER_NOT_FOUND`, `PHONE_NUMBER_NOT_FOUND`, `MESSAGE_NOT_FOUND`, `DESTINATION_PAUSE_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `WEBHOOK_ENDPOINT_NOT_FOUND`, `WEBHOOK_DELIVERY_NOT_FOUND`, `VERIFY_SERVICE_NOT_FOUND`, `VERIFICATION_ID_NOT_FOUND` |
+                 *     | 409 | `USER_ALREADY_EXISTS`, `TENANT_ALREADY_EXISTS`, `CONFIRMATION_REQUIRED`, `PHONE_NUMBER_TAKEN`, `PHONE_NUMBER_NOT_VERIFIED`, `PHONE_NUMBER_NOT_RESERVED`, `PHONE_NUMBER_ALREADY_VERIFIED`, `PHONE_NUMBER_LAST_IDENTIFICATION`, `DEFAULT_SECOND_FACTOR_REQUIRED`, `PROFILE_PHONE_ALREADY_VERIFIED`, `PROFILE_PHONE_UNCHANGED`, `VERIFICATION_NOT_FOUND`, `CODE_ALREADY_USED`, `IDEMPOTENCY_KEY_IN_PROGRESS`, `IDEMPOTENCY_ANSWER_WITHHELD` |
+                 *     | 413 | `PAYLOAD_TOO_LARGE` |
+                 *     | 415 | `UNSUPPORTED_MEDIA_TYPE` |
+                 *     | 422 | `PHONE_NUMBER_NOT_A_NUMBER`, `PHONE_NUMBER_TOO_LONG`, `PHONE_NUMBER_REGION_INVALID`, `PHONE_NUMBER_NOT_POSSIBLE`, `PHONE_NUMBER_NOT_VALID`, `PHONE_NUMBER_TYPE_NOT_ALLOWED`, `PHONE_NUMBER_COUNTRY_NOT_ALLOWED`, `PHONE_NUMBER_UNAVAILABLE`, `CODE_INVALID`, `CODE_EXPIRED`, `CODE_ATTEMPTS_EXHAUSTED`, `IDEMPOTENCY_KEY_REUSED` |
+                 *     | 429 | `NUMBER_GUESS_BUDGET_EXHAUSTED`, `RESEND_COOLDOWN`, `SEND_LIMIT_REACHED`, `BUDGET_EXCEEDED`, `DESTINATION_PAUSED`, `PHONE_NUMBER_LOCKED` |
+                 *     | 500 | `INTERNAL` |
+                 *     | 503 | `SERVICE_UNAVAILABLE` |
+                 * @example PHONE_NUMBER_NOT_FOUND
+                 * @enum {string}
+                 */
+                code: "INVALID_REQUEST" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ROUTE_NOT_FOUND" | "UNAUTHENTICATED" | "CREDENTIAL_EXPIRED" | "INSUFFICIENT_SCOPE" | "PHONE_NUMBER_NOT_A_NUMBER" | "PHONE_NUMBER_TOO_LONG" | "PHONE_NUMBER_REGION_INVALID" | "PHONE_NUMBER_NOT_POSSIBLE" | "PHONE_NUMBER_NOT_VALID" | "PHONE_NUMBER_TYPE_NOT_ALLOWED" | "PHONE_NUMBER_COUNTRY_NOT_ALLOWED" | "TENANT_NOT_FOUND" | "USER_NOT_FOUND" | "USER_ALREADY_EXISTS" | "PHONE_NUMBER_NOT_FOUND" | "MESSAGE_NOT_FOUND" | "DESTINATION_PAUSE_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "WEBHOOK_ENDPOINT_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "VERIFY_SERVICE_NOT_FOUND" | "TENANT_ALREADY_EXISTS" | "CONFIRMATION_REQUIRED" | "PHONE_NUMBER_TAKEN" | "PHONE_NUMBER_UNAVAILABLE" | "PHONE_NUMBER_NOT_VERIFIED" | "PHONE_NUMBER_NOT_RESERVED" | "PHONE_NUMBER_ALREADY_VERIFIED" | "PHONE_NUMBER_LAST_IDENTIFICATION" | "DEFAULT_SECOND_FACTOR_REQUIRED" | "PROFILE_PHONE_ALREADY_VERIFIED" | "PROFILE_PHONE_UNCHANGED" | "VERIFICATION_NOT_FOUND" | "VERIFICATION_ID_NOT_FOUND" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXHAUSTED" | "CODE_ALREADY_USED" | "NUMBER_GUESS_BUDGET_EXHAUSTED" | "RESEND_COOLDOWN" | "SEND_LIMIT_REACHED" | "BUDGET_EXCEEDED" | "DESTINATION_PAUSED" | "PHONE_NUMBER_LOCKED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "IDEMPOTENCY_ANSWER_WITHHELD" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+                /** @example No phone number pn_01kbf2tqa0w7y6x5v4t3s2r1q0. */
+                message: string;
+                /** @example req_01kbf2w0b1c2d3e4f5g6h7j8k9 */
+                request_id: string;
+                details?: {
+                    [key: string]: string | number;
+                };
+                fields?: {
+                    path: string;
+                    message: string;
+                }[];
+            };
+        };
+        Event: {
+            id: string;
+            tenant_id: string;
+            /** @enum {string} */
+            aggregate_type: "tenant" | "user" | "message" | "credential" | "webhook_endpoint";
+            aggregate_id: string;
+            /** @description The aggregate's own sequence */
+            sequence: number;
+            type: string;
+            /** @description admin_key:<id>, user_token:<id> or system:<part> */
+            actor: string;
+            /** @description What changed: ids, flags and counts; never a code or a secret */
+            payload: unknown;
+            /** Format: date-time */
+            created_at: string;
+        };
+        EventInput: {
+            id: string;
+            tenant_id: string;
+            /** @enum {string} */
+            aggregate_type: "tenant" | "user" | "message" | "credential" | "webhook_endpoint";
+            aggregate_id: string;
+            /** @description The aggregate's own sequence */
+            sequence: number;
+            type: string;
+            /** @description admin_key:<id>, user_token:<id> or system:<part> */
+            actor: string;
+            /** @description What changed: ids, flags and counts; never a code or a secret */
+            payload: unknown;
+            /** Format: date-time */
+            created_at: string;
+        };
+        EventPage: {
+            data: components["schemas"]["Event"][];
+            next_cursor: string | null;
+        };
+        EventPageInput: {
+            data: components["schemas"]["EventInput"][];
+            next_cursor: string | null;
+        };
+        GuessLock: {
+            phone_number_id: string;
+            /**
+             * @description This tenant's wrong codes in a row on the number (a success resets them)
+             * @example 2
+             */
+            consecutive_failures: number;
+            /**
+             * @description Wrong codes in a row, summed over every tenant holding the number, that lock it
+             * @example 20
+             */
+            lock_after: number;
+            locked: boolean;
+            /** @description When the number was locked; null while it is not */
+            locked_at: string | null;
+            /** @description When the lock lapses by itself; null while it is not locked */
+            until: string | null;
+        };
+        GuessLockCleared: {
+            phone_number_id: string;
+            /**
+             * @description This tenant's wrong codes in a row on the number (a success resets them)
+             * @example 2
+             */
+            consecutive_failures: number;
+            /**
+             * @description Wrong codes in a row, summed over every tenant holding the number, that lock it
+             * @example 20
+             */
+            lock_after: number;
+            locked: boolean;
+            /** @description When the number was locked; null while it is not */
+            locked_at: string | null;
+            /** @description When the lock lapses by itself; null while it is not locked */
+            until: string | null;
+            /**
+             * @description The wrong codes in a row this reset forgot
+             * @example 2
+             */
+            cleared: number;
+        };
+        GuessLockClearedInput: {
+            phone_number_id: string;
+            /**
+             * @description This tenant's wrong codes in a row on the number (a success resets them)
+             * @example 2
+             */
+            consecutive_failures: number;
+            /**
+             * @description Wrong codes in a row, summed over every tenant holding the number, that lock it
+             * @example 20
+             */
+            lock_after: number;
+            locked: boolean;
+            /** @description When the number was locked; null while it is not */
+            locked_at: string | null;
+            /** @description When the lock lapses by itself; null while it is not locked */
+            until: string | null;
+            /**
+             * @description The wrong codes in a row this reset forgot
+             * @example 2
+             */
+            cleared: number;
+        };
+        GuessLockInput: {
+            phone_number_id: string;
+            /**
+             * @description This tenant's wrong codes in a row on the number (a success resets them)
+             * @example 2
+             */
+            consecutive_failures: number;
+            /**
+             * @description Wrong codes in a row, summed over every tenant holding the number, that lock it
+             * @example 20
+             */
+            lock_after: number;
+            locked: boolean;
+            /** @description When the number was locked; null while it is not */
+            locked_at: string | null;
+            /** @description When the lock lapses by itself; null while it is not locked */
+            until: string | null;
+        };
+        IssuedCredential: {
+            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            /** @enum {string} */
+            kind: "admin_key" | "user_token";
+            /** @example default */
+            tenant_id: string;
+            /** @description The one user a user token acts for; null for an admin key */
+            user_id: string | null;
+            /** @example billing backend */
+            name: string;
+            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
+            /**
+             * @description The secret's first characters, to tell credentials apart
+             * @example hsk_Xq3vP9
+             */
+            hint: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
+            expires_at: string | null;
+            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
+            revoked_at: string | null;
+            /** @description The latest authenticated request, within about a minute; null: never used */
+            last_used_at: string | null;
+            /** @description The secret, shown this once: Handset keeps only its hash */
+            secret: string;
+        };
+        IssuedCredentialInput: {
+            /** @example cred_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            /** @enum {string} */
+            kind: "admin_key" | "user_token";
+            /** @example default */
+            tenant_id: string;
+            /** @description The one user a user token acts for; null for an admin key */
+            user_id: string | null;
+            /** @example billing backend */
+            name: string;
+            scopes: ("users:read" | "users:write" | "phone:read" | "phone:write" | "phone:verify" | "keys:read" | "keys:write" | "events:read" | "webhooks:read" | "webhooks:write" | "codes:return" | "tenants:manage")[];
+            /**
+             * @description The secret's first characters, to tell credentials apart
+             * @example hsk_Xq3vP9
+             */
+            hint: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /** @description Refused from then on (CREDENTIAL_EXPIRED); null: never */
+            expires_at: string | null;
+            /** @description Refused from then on (UNAUTHENTICATED); null: not revoked */
+            revoked_at: string | null;
+            /** @description The latest authenticated request, within about a minute; null: never used */
+            last_used_at: string | null;
+            /** @description The secret, shown this once: Handset keeps only its hash */
+            secret: string;
+        };
+        LookupMessage: {
+            /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
+            id: string;
+            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
+            phone_number_id: string | null;
+            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
+            verification_id: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            to: string;
+            /**
+             * @description queued until a provider accepts it; sent once one has; then its receipt's delivered or undelivered, or failed (given up by Handset, or refused downstream)
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "delivered" | "undelivered" | "failed";
+            /** @description The configured provider that took it */
+            provider: string | null;
+            provider_message_id: string | null;
+            /** @description The locale the request asked for; null for the default */
+            locale: string | null;
+            encoding: ("gsm7" | "ucs2") | null;
+            segments: number | null;
+            /** @example 1 */
+            delivery_attempts: number;
+            /** @description The receipt's error, else the last delivery error */
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            created_at: string;
+            sent_at: string | null;
+            receipt_at: string | null;
+            failed_at: string | null;
+            tenant_id: string;
+            /** @description Null for a code to a bare number not attached to a user */
+            user_id: string | null;
+        };
+        LookupMessageInput: {
+            /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
+            id: string;
+            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
+            phone_number_id: string | null;
+            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
+            verification_id: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            to: string;
+            /**
+             * @description queued until a provider accepts it; sent once one has; then its receipt's delivered or undelivered, or failed (given up by Handset, or refused downstream)
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "delivered" | "undelivered" | "failed";
+            /** @description The configured provider that took it */
+            provider: string | null;
+            provider_message_id: string | null;
+            /** @description The locale the request asked for; null for the default */
+            locale: string | null;
+            encoding: ("gsm7" | "ucs2") | null;
+            segments: number | null;
+            /** @example 1 */
+            delivery_attempts: number;
+            /** @description The receipt's error, else the last delivery error */
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            created_at: string;
+            sent_at: string | null;
+            receipt_at: string | null;
+            failed_at: string | null;
+            tenant_id: string;
+            /** @description Null for a code to a bare number not attached to a user */
+            user_id: string | null;
+        };
+        LookupVerification: {
+            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
+            id: string;
+            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
+            phone_number_id: string | null;
+            /** @enum {string} */
+            status: "pending" | "verified" | "expired" | "failed" | "canceled";
+            /** @enum {string} */
+            strategy: "sms_code" | "test_number";
+            /** @example 1 */
+            attempts_used: number;
+            /** @example 4 */
+            attempts_left: number;
+            /** @example 5 */
+            max_attempts: number;
+            /** @example 1 */
+            sends_used: number;
+            /** @example 2 */
+            sends_left: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:40:00.000Z
+             */
+            expires_at: string;
+            /** @description When asking again sends a code; null once ended */
+            resend_available_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            created_at: string;
+            tenant_id: string;
+            /** @description The user it was issued to (the number may have changed hands since); null for a bare number's verification not attached to a user */
+            user_id: string | null;
+            /** @description E.164 */
+            phone_number: string;
+            /** Format: date-time */
+            last_sent_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        LookupVerificationInput: {
+            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
+            id: string;
+            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
+            phone_number_id: string | null;
+            /** @enum {string} */
+            status: "pending" | "verified" | "expired" | "failed" | "canceled";
+            /** @enum {string} */
+            strategy: "sms_code" | "test_number";
+            /** @example 1 */
+            attempts_used: number;
+            /** @example 4 */
+            attempts_left: number;
+            /** @example 5 */
+            max_attempts: number;
+            /** @example 1 */
+            sends_used: number;
+            /** @example 2 */
+            sends_left: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:40:00.000Z
+             */
+            expires_at: string;
+            /** @description When asking again sends a code; null once ended */
+            resend_available_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            created_at: string;
+            tenant_id: string;
+            /** @description The user it was issued to (the number may have changed hands since); null for a bare number's verification not attached to a user */
+            user_id: string | null;
+            /** @description E.164 */
+            phone_number: string;
+            /** Format: date-time */
+            last_sent_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Message: {
+            /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
+            id: string;
+            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
+            phone_number_id: string | null;
+            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
+            verification_id: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            to: string;
+            /**
+             * @description queued until a provider accepts it; sent once one has; then its receipt's delivered or undelivered, or failed (given up by Handset, or refused downstream)
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "delivered" | "undelivered" | "failed";
+            /** @description The configured provider that took it */
+            provider: string | null;
+            provider_message_id: string | null;
+            /** @description The locale the request asked for; null for the default */
+            locale: string | null;
+            encoding: ("gsm7" | "ucs2") | null;
+            segments: number | null;
+            /** @example 1 */
+            delivery_attempts: number;
+            /** @description The receipt's error, else the last delivery error */
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            created_at: string;
+            sent_at: string | null;
+            receipt_at: string | null;
+            failed_at: string | null;
+        };
+        MessageInput: {
+            /** @example msg_01kbf2v7a8b9c0d1e2f3g4h5j6 */
+            id: string;
+            /** @description Null for a code to a bare number (`POST /v1/verifications`) not attached to a user */
+            phone_number_id: string | null;
+            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
+            verification_id: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            to: string;
+            /**
+             * @description queued until a provider accepts it; sent once one has; then its receipt's delivered or undelivered, or failed (given up by Handset, or refused downstream)
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "delivered" | "undelivered" | "failed";
+            /** @description The configured provider that took it */
+            provider: string | null;
+            provider_message_id: string | null;
+            /** @description The locale the request asked for; null for the default */
+            locale: string | null;
+            encoding: ("gsm7" | "ucs2") | null;
+            segments: number | null;
+            /** @example 1 */
+            delivery_attempts: number;
+            /** @description The receipt's error, else the last delivery error */
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            created_at: string;
+            sent_at: string | null;
+            receipt_at: string | null;
+            failed_at: string | null;
+        };
+        MessageList: {
+            data: components["schemas"]["Message"][];
+        };
+        MessageListInput: {
+            data: components["schemas"]["MessageInput"][];
+        };
+        MessagePage: {
+            data: components["schemas"]["Message"][];
+            next_cursor: string | null;
+        };
+        MessagePageInput: {
+            data: components["schemas"]["MessageInput"][];
+            next_cursor: string | null;
+        };
+        NumberHolder: {
+            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
+            user_id: string;
+            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
+            phone_number_id: string;
+            /** @description Whether the holder's number is verified */
+            verified: boolean;
+        };
+        NumberHolderInput: {
+            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
+            user_id: string;
+            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
+            phone_number_id: string;
+            /** @description Whether the holder's number is verified */
+            verified: boolean;
+        };
+        PhoneNumber: {
+            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
+            id: string;
+            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
+            user_id: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            phone_number: string;
+            /** @description ISO 3166-1 alpha-2, when known */
+            region: string | null;
+            number_type: string;
+            primary: boolean;
+            verified: boolean;
+            verified_at: string | null;
+            verification_strategy: ("sms_code" | "admin" | "test_number") | null;
+            reserved_for_second_factor: boolean;
+            default_second_factor: boolean;
+            /** @description The latest code verification, if any */
+            verification: components["schemas"]["Verification"] | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-01T17:04:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            updated_at: string;
+        };
+        PhoneNumberDeleted: {
+            id: string;
+            /** @constant */
+            deleted: true;
+            was_primary: boolean;
+            /** @description The user's primary after removal; never promoted silently */
+            primary_phone_number_id: string | null;
+        };
+        PhoneNumberDeletedInput: {
+            id: string;
+            /** @constant */
+            deleted: true;
+            was_primary: boolean;
+            /** @description The user's primary after removal; never promoted silently */
+            primary_phone_number_id: string | null;
         };
         PhoneNumberHolder: {
+            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
+            id: string;
+            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
+            user_id: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            phone_number: string;
+            verified: boolean;
+            primary: boolean;
+            reserved_for_second_factor: boolean;
+        };
+        PhoneNumberHolderInput: {
             /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
             id: string;
             /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
@@ -2310,6 +1751,148 @@ export interface components {
         PhoneNumberHolderList: {
             /** @description The holder, or empty: at most one per tenant */
             data: components["schemas"]["PhoneNumberHolder"][];
+        };
+        PhoneNumberHolderListInput: {
+            /** @description The holder, or empty: at most one per tenant */
+            data: components["schemas"]["PhoneNumberHolderInput"][];
+        };
+        PhoneNumberInput: {
+            /** @example pn_01kbf2tqa0w7y6x5v4t3s2r1q0 */
+            id: string;
+            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
+            user_id: string;
+            /**
+             * @description E.164
+             * @example +447400123456
+             */
+            phone_number: string;
+            /** @description ISO 3166-1 alpha-2, when known */
+            region: string | null;
+            number_type: string;
+            primary: boolean;
+            verified: boolean;
+            verified_at: string | null;
+            verification_strategy: ("sms_code" | "admin" | "test_number") | null;
+            reserved_for_second_factor: boolean;
+            default_second_factor: boolean;
+            /** @description The latest code verification, if any */
+            verification: components["schemas"]["VerificationInput"] | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-01T17:04:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            updated_at: string;
+        };
+        PhoneNumberLookup: {
+            /** @description The number looked up, in E.164 */
+            e164: string;
+            /** @description Who holds it: at most one user per tenant; empty when nobody does */
+            holders: {
+                tenant_id: string;
+                user_id: string;
+                phone_number: components["schemas"]["PhoneNumber"];
+            }[];
+            /** @description Newest first, at most 20; never a code */
+            verifications: components["schemas"]["LookupVerification"][];
+            /** @description Newest first, at most 20, with their delivery status */
+            messages: components["schemas"]["LookupMessage"][];
+        };
+        PhoneNumberLookupInput: {
+            /** @description The number looked up, in E.164 */
+            e164: string;
+            /** @description Who holds it: at most one user per tenant; empty when nobody does */
+            holders: {
+                tenant_id: string;
+                user_id: string;
+                phone_number: components["schemas"]["PhoneNumberInput"];
+            }[];
+            /** @description Newest first, at most 20; never a code */
+            verifications: components["schemas"]["LookupVerificationInput"][];
+            /** @description Newest first, at most 20, with their delivery status */
+            messages: components["schemas"]["LookupMessageInput"][];
+        };
+        Tenant: {
+            /** @example acme */
+            id: string;
+            /** @example Acme Inc. */
+            name: string;
+            /** @description The configured default tenant, which cannot be deleted */
+            default: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+        };
+        TenantDetail: {
+            /** @example acme */
+            id: string;
+            /** @example Acme Inc. */
+            name: string;
+            /** @description The configured default tenant, which cannot be deleted */
+            default: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            counts: {
+                users: number;
+                phone_numbers: number;
+                /** @description Admin keys neither revoked nor expired */
+                active_keys: number;
+                /** @description User tokens neither revoked nor expired */
+                active_tokens: number;
+            };
+        };
+        TenantDetailInput: {
+            /** @example acme */
+            id: string;
+            /** @example Acme Inc. */
+            name: string;
+            /** @description The configured default tenant, which cannot be deleted */
+            default: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            counts: {
+                users: number;
+                phone_numbers: number;
+                /** @description Admin keys neither revoked nor expired */
+                active_keys: number;
+                /** @description User tokens neither revoked nor expired */
+                active_tokens: number;
+            };
+        };
+        TenantInput: {
+            /** @example acme */
+            id: string;
+            /** @example Acme Inc. */
+            name: string;
+            /** @description The configured default tenant, which cannot be deleted */
+            default: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+        };
+        TenantPage: {
+            data: components["schemas"]["Tenant"][];
+            next_cursor: string | null;
+        };
+        TenantPageInput: {
+            data: components["schemas"]["TenantInput"][];
+            next_cursor: string | null;
         };
         TenantSettings: {
             regions: {
@@ -2347,24 +1930,242 @@ export interface components {
                 }[];
             };
         };
+        TenantSettingsInput: {
+            regions: {
+                /** @description Codes go only to these regions; empty: every region */
+                allowed: string[];
+                /** @description Codes never go to these regions */
+                denied: string[];
+                /** @description High-risk regions this tenant sends to */
+                allow_high_risk: string[];
+                /** @description The built-in high-risk regions still blocked for this tenant */
+                high_risk_blocked: string[];
+            };
+            number_types: {
+                /** @description Types refused by default that this tenant takes */
+                allow: string[];
+                /** @description Every number type refused for this tenant */
+                refused: string[];
+            };
+            /** @description The budgets in force (null: that budget is off) */
+            budgets: {
+                user_numbers_per_day: number | null;
+                user_sms_per_hour: number | null;
+                ip_sms_per_hour: number | null;
+                tenant_sms_per_hour: number | null;
+                tenant_sms_per_day: number | null;
+                tenant_spend_per_day: number | null;
+                country_sms_per_hour: number | null;
+                countries: {
+                    [key: string]: number | null;
+                };
+                range_sms_per_hour: number | null;
+                prefixes: {
+                    prefix: string;
+                    sms_per_hour: number;
+                }[];
+            };
+        };
+        TenantSettingsPatch: {
+            regions?: {
+                /** @description Send only to these regions; empty: every region */
+                allowed?: string[];
+                /** @description Never send to these regions */
+                denied?: string[];
+                /** @description High-risk regions (blocked by default) this tenant sends to */
+                allow_high_risk?: string[];
+            } | null;
+            number_types?: {
+                /** @description Types refused by default that this tenant takes */
+                allow?: ("VOIP" | "PERSONAL_NUMBER")[];
+            } | null;
+            /** @description Each key replaces the service's default for this tenant; null turns that budget off */
+            budgets?: {
+                user_numbers_per_day?: number | null;
+                user_sms_per_hour?: number | null;
+                ip_sms_per_hour?: number | null;
+                tenant_sms_per_hour?: number | null;
+                tenant_sms_per_day?: number | null;
+                tenant_spend_per_day?: number | null;
+                country_sms_per_hour?: number | null;
+                countries?: {
+                    [key: string]: number | null;
+                };
+                range_sms_per_hour?: number | null;
+                prefixes?: {
+                    prefix: string;
+                    sms_per_hour: number;
+                }[];
+            } | null;
+        };
+        TenantSettingsPatchInput: {
+            regions?: {
+                /** @description Send only to these regions; empty: every region */
+                allowed?: string[];
+                /** @description Never send to these regions */
+                denied?: string[];
+                /** @description High-risk regions (blocked by default) this tenant sends to */
+                allow_high_risk?: string[];
+            } | null;
+            number_types?: {
+                /** @description Types refused by default that this tenant takes */
+                allow?: ("VOIP" | "PERSONAL_NUMBER")[];
+            } | null;
+            /** @description Each key replaces the service's default for this tenant; null turns that budget off */
+            budgets?: {
+                user_numbers_per_day?: number | null;
+                user_sms_per_hour?: number | null;
+                ip_sms_per_hour?: number | null;
+                tenant_sms_per_hour?: number | null;
+                tenant_sms_per_day?: number | null;
+                tenant_spend_per_day?: number | null;
+                country_sms_per_hour?: number | null;
+                countries?: {
+                    [key: string]: number | null;
+                };
+                range_sms_per_hour?: number | null;
+                prefixes?: {
+                    prefix: string;
+                    sms_per_hour: number;
+                }[];
+            } | null;
+        };
+        User: {
+            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
+            id: string;
+            /** @example customer-4711 */
+            external_id: string | null;
+            primary_phone_number_id: string | null;
+            phone_numbers: components["schemas"]["PhoneNumber"][];
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-01T17:04:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            updated_at: string;
+        };
+        UserInput: {
+            /** @example usr_01kbf2t1n2m3k4j5h6g7f8e9d0 */
+            id: string;
+            /** @example customer-4711 */
+            external_id: string | null;
+            primary_phone_number_id: string | null;
+            phone_numbers: components["schemas"]["PhoneNumberInput"][];
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-01T17:04:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            updated_at: string;
+        };
         UserPage: {
             data: components["schemas"]["User"][];
             next_cursor: string | null;
         };
-        WebhookEndpoint: {
-            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+        UserPageInput: {
+            data: components["schemas"]["UserInput"][];
+            next_cursor: string | null;
+        };
+        Verification: {
+            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
+            id: string;
+            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
+            phone_number_id: string | null;
+            /** @enum {string} */
+            status: "pending" | "verified" | "expired" | "failed" | "canceled";
+            /** @enum {string} */
+            strategy: "sms_code" | "test_number";
+            /** @example 1 */
+            attempts_used: number;
+            /** @example 4 */
+            attempts_left: number;
+            /** @example 5 */
+            max_attempts: number;
+            /** @example 1 */
+            sends_used: number;
+            /** @example 2 */
+            sends_left: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:40:00.000Z
+             */
+            expires_at: string;
+            /** @description When asking again sends a code; null once ended */
+            resend_available_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            created_at: string;
+        };
+        VerificationInput: {
+            /** @example vf_01kbf2v6x1q9m8z3c4d5e6f7g8 */
+            id: string;
+            /** @description Null for a verification of a bare number (`POST /v1/verifications`) not attached yet */
+            phone_number_id: string | null;
+            /** @enum {string} */
+            status: "pending" | "verified" | "expired" | "failed" | "canceled";
+            /** @enum {string} */
+            strategy: "sms_code" | "test_number";
+            /** @example 1 */
+            attempts_used: number;
+            /** @example 4 */
+            attempts_left: number;
+            /** @example 5 */
+            max_attempts: number;
+            /** @example 1 */
+            sends_used: number;
+            /** @example 2 */
+            sends_left: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:40:00.000Z
+             */
+            expires_at: string;
+            /** @description When asking again sends a code; null once ended */
+            resend_available_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             * @example 2026-12-02T09:30:00.000Z
+             */
+            created_at: string;
+        };
+        VerifyService: {
+            /** @example vsv_01kbf2v8q7r6s5t4v3w2x1y0z9 */
             id: string;
             tenant_id: string;
-            /** @example https://app.example.com/hooks/handset */
-            url: string;
-            description: string;
-            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
-            event_types: string[];
-            enabled: boolean;
-            disabled_reason: string | null;
-            disabled_at: string | null;
-            /** @description Since when every attempt failed; null once one succeeds */
-            failing_since: string | null;
+            /** @description The app name its SMS say (the `{app}` of the text) */
+            friendly_name: string;
+            /** @description Digits of its codes; null: the tenant's configured length */
+            code_length: number | null;
+            /** @description Whether `POST /v1/verifications` may give the code (`custom_code`) for its verifications */
+            custom_code_enabled: boolean;
+            /** @description Twilio's settings, kept as its surface set them; they change nothing in Handset */
+            twilio: {
+                lookup_enabled: boolean;
+                psd2_enabled: boolean;
+                dtmf_input_required: boolean;
+                do_not_share_warning_enabled: boolean;
+                verify_event_subscription_enabled: boolean;
+                tts_name: string | null;
+                default_template_sid: string | null;
+            };
             /**
              * Format: date-time
              * @description RFC 3339 time, UTC
@@ -2376,20 +2177,40 @@ export interface components {
              */
             updated_at: string;
         };
-        WebhookEndpointWithSecret: {
-            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+        VerifyServiceDeleted: {
+            id: string;
+            /** @constant */
+            deleted: true;
+            /** @description Its open verifications, canceled with it */
+            canceled_verifications: number;
+        };
+        VerifyServiceDeletedInput: {
+            id: string;
+            /** @constant */
+            deleted: true;
+            /** @description Its open verifications, canceled with it */
+            canceled_verifications: number;
+        };
+        VerifyServiceInput: {
+            /** @example vsv_01kbf2v8q7r6s5t4v3w2x1y0z9 */
             id: string;
             tenant_id: string;
-            /** @example https://app.example.com/hooks/handset */
-            url: string;
-            description: string;
-            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
-            event_types: string[];
-            enabled: boolean;
-            disabled_reason: string | null;
-            disabled_at: string | null;
-            /** @description Since when every attempt failed; null once one succeeds */
-            failing_since: string | null;
+            /** @description The app name its SMS say (the `{app}` of the text) */
+            friendly_name: string;
+            /** @description Digits of its codes; null: the tenant's configured length */
+            code_length: number | null;
+            /** @description Whether `POST /v1/verifications` may give the code (`custom_code`) for its verifications */
+            custom_code_enabled: boolean;
+            /** @description Twilio's settings, kept as its surface set them; they change nothing in Handset */
+            twilio: {
+                lookup_enabled: boolean;
+                psd2_enabled: boolean;
+                dtmf_input_required: boolean;
+                do_not_share_warning_enabled: boolean;
+                verify_event_subscription_enabled: boolean;
+                tts_name: string | null;
+                default_template_sid: string | null;
+            };
             /**
              * Format: date-time
              * @description RFC 3339 time, UTC
@@ -2400,11 +2221,13 @@ export interface components {
              * @description RFC 3339 time, UTC
              */
             updated_at: string;
-            /** @description `whsec_...`, shown this once: verify each webhook's signature with it */
-            secret: string;
         };
-        WebhookEndpointPage: {
-            data: components["schemas"]["WebhookEndpoint"][];
+        VerifyServicePage: {
+            data: components["schemas"]["VerifyService"][];
+            next_cursor: string | null;
+        };
+        VerifyServicePageInput: {
+            data: components["schemas"]["VerifyServiceInput"][];
             next_cursor: string | null;
         };
         WebhookDelivery: {
@@ -2463,14 +2286,191 @@ export interface components {
                 next_attempt_at: string | null;
             }[];
         };
+        WebhookDeliveryDetailInput: {
+            /** @example whd_0f3a9c2b7d4e1f6a8b9c0d1e2f */
+            id: string;
+            endpoint_id: string;
+            /** @description Also the `webhook-id` header: the same on every retry and replay */
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "succeeded" | "failed";
+            attempts: number;
+            next_attempt_at: string | null;
+            last_status_code: number | null;
+            last_error: string | null;
+            last_attempt_at: string | null;
+            succeeded_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            attempt_log: {
+                attempt: number;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 time, UTC
+                 */
+                started_at: string;
+                duration_ms: number;
+                status_code: number | null;
+                error: string | null;
+                /** @enum {string} */
+                outcome: "succeeded" | "retry" | "failed";
+                next_attempt_at: string | null;
+            }[];
+        };
+        WebhookDeliveryInput: {
+            /** @example whd_0f3a9c2b7d4e1f6a8b9c0d1e2f */
+            id: string;
+            endpoint_id: string;
+            /** @description Also the `webhook-id` header: the same on every retry and replay */
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "succeeded" | "failed";
+            attempts: number;
+            next_attempt_at: string | null;
+            last_status_code: number | null;
+            last_error: string | null;
+            last_attempt_at: string | null;
+            succeeded_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+        };
         WebhookDeliveryPage: {
             data: components["schemas"]["WebhookDelivery"][];
             next_cursor: string | null;
+        };
+        WebhookDeliveryPageInput: {
+            data: components["schemas"]["WebhookDeliveryInput"][];
+            next_cursor: string | null;
+        };
+        WebhookEndpoint: {
+            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            tenant_id: string;
+            /** @example https://app.example.com/hooks/handset */
+            url: string;
+            description: string;
+            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
+            event_types: string[];
+            enabled: boolean;
+            disabled_reason: string | null;
+            disabled_at: string | null;
+            /** @description Since when every attempt failed; null once one succeeds */
+            failing_since: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
         };
         WebhookEndpointDeleted: {
             id: string;
             /** @constant */
             deleted: true;
+        };
+        WebhookEndpointDeletedInput: {
+            id: string;
+            /** @constant */
+            deleted: true;
+        };
+        WebhookEndpointInput: {
+            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            tenant_id: string;
+            /** @example https://app.example.com/hooks/handset */
+            url: string;
+            description: string;
+            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
+            event_types: string[];
+            enabled: boolean;
+            disabled_reason: string | null;
+            disabled_at: string | null;
+            /** @description Since when every attempt failed; null once one succeeds */
+            failing_since: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
+        };
+        WebhookEndpointPage: {
+            data: components["schemas"]["WebhookEndpoint"][];
+            next_cursor: string | null;
+        };
+        WebhookEndpointPageInput: {
+            data: components["schemas"]["WebhookEndpointInput"][];
+            next_cursor: string | null;
+        };
+        WebhookEndpointWithSecret: {
+            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            tenant_id: string;
+            /** @example https://app.example.com/hooks/handset */
+            url: string;
+            description: string;
+            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
+            event_types: string[];
+            enabled: boolean;
+            disabled_reason: string | null;
+            disabled_at: string | null;
+            /** @description Since when every attempt failed; null once one succeeds */
+            failing_since: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
+            /** @description `whsec_...`, shown this once: verify each webhook's signature with it */
+            secret: string;
+        };
+        WebhookEndpointWithSecretInput: {
+            /** @example whep_01jdz8m3k9q4r6s7t8v9w0x1y2 */
+            id: string;
+            tenant_id: string;
+            /** @example https://app.example.com/hooks/handset */
+            url: string;
+            description: string;
+            /** @description Public event types, or ["*"] for all: *, user.created, user.deleted, phone_number.added, phone_number.updated, phone_number.verified, phone_number.deleted, phone_number.add_refused, phone_number.locked, phone_number.unlocked, verification.code_sent, verification.failed, verification.approved, verification.canceled, sms.sent, sms.delivered, sms.failed, budget.exceeded, guard.destination_paused, guard.destination_pause_lifted, guard.destination_refused, guard.phone_number_locked, tenant.settings_changed, webhook_endpoint.disabled */
+            event_types: string[];
+            enabled: boolean;
+            disabled_reason: string | null;
+            disabled_at: string | null;
+            /** @description Since when every attempt failed; null once one succeeds */
+            failing_since: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 time, UTC
+             */
+            updated_at: string;
+            /** @description `whsec_...`, shown this once: verify each webhook's signature with it */
+            secret: string;
         };
     };
     responses: never;
