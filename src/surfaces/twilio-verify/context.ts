@@ -6,6 +6,7 @@ import type { Authenticator } from "../../http/authenticator.js";
 import { callerOfRequest } from "../../http/request-caller.js";
 import type { Caller } from "../../services/caller.js";
 import type { Handset } from "../../services/handset.js";
+import type { VerifyServiceView } from "../../services/verify-services.js";
 import { readBasicAuth } from "./credentials.js";
 import { twilioErrors } from "./errors.js";
 import { accountSidOf, fromServiceSid } from "./sids.js";
@@ -20,10 +21,10 @@ export interface TwilioVerifyContext {
   /** Resolves Basic auth (Account SID, auth token) to the admin-key caller of its tenant. */
   authorize(request: FastifyRequest, scope: Scope): Promise<Caller>;
   /**
-   * The verify service a Service SID names in the caller's tenant ('' its default), or Twilio's 404
-   * for a SID of no service of the tenant (another tenant's, a deleted one, not a SID).
+   * The verify service a Service SID names in the caller's tenant (null: its default, which is not
+   * stored), or Twilio's 404 for a SID of no service of the tenant (another tenant's, a deleted one).
    */
-  resolveService(caller: Caller, serviceSid: string, path: string): Promise<string>;
+  resolveService(caller: Caller, serviceSid: string, path: string): Promise<VerifyServiceView | null>;
 }
 
 const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
@@ -63,15 +64,15 @@ export function createTwilioVerifyContext(
     async resolveService(caller, serviceSid, path) {
       const id = fromServiceSid(caller.tenantId, serviceSid);
       if (id === null) throw twilioErrors.notFound(path);
-      if (id === "") return id;
+      if (id === "") return null;
       try {
-        await handset.verifyServices.get(caller, id);
+        return await handset.verifyServices.get(caller, id);
       } catch (error) {
-        if (isHandsetError(error) && error.code === "VERIFY_SERVICE_NOT_FOUND")
+        if (isHandsetError(error) && error.code === "VERIFY_SERVICE_NOT_FOUND") {
           throw twilioErrors.notFound(path);
+        }
         throw error;
       }
-      return id;
     },
   };
 }

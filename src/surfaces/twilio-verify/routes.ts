@@ -34,8 +34,8 @@ export function registerTwilioVerifyRoutes(
   /** The caller and the verify service the path names ('' the tenant's default). */
   const underService = async (request: FastifyRequest<ServiceParams>, scope: Scope) => {
     const caller = await ctx.authorize(request, scope);
-    const serviceId = await ctx.resolveService(caller, request.params.service_sid, pathOf(request));
-    return { caller, serviceId };
+    const service = await ctx.resolveService(caller, request.params.service_sid, pathOf(request));
+    return { caller, serviceId: service?.id ?? "" };
   };
 
   v2.post<ServiceParams>("/Services/:service_sid/Verifications", async (request, reply) => {

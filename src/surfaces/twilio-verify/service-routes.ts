@@ -39,14 +39,14 @@ export function registerServiceRoutes(v2: FastifyInstance, ctx: TwilioVerifyCont
 
   /** The stored service a path names; the default one cannot be changed or deleted here. */
   const storedService = async (request: FastifyRequest<ServiceParams>, caller: Caller) => {
-    const id = await ctx.resolveService(caller, request.params.service_sid, pathOf(request));
-    if (id === "") {
+    const service = await ctx.resolveService(caller, request.params.service_sid, pathOf(request));
+    if (service === null) {
       throw twilioErrors.forbidden(
         "This is the tenant's default service: its settings are the tenant's (PATCH /v1/settings, " +
           "handset tenants settings set, HANDSET_CODE_LENGTH). Create a Service to have settings of its own.",
       );
     }
-    return id;
+    return service.id;
   };
 
   v2.get("/Services", async (request) => {
@@ -82,10 +82,9 @@ export function registerServiceRoutes(v2: FastifyInstance, ctx: TwilioVerifyCont
 
   v2.get<ServiceParams>("/Services/:service_sid", async (request) => {
     const caller = await ctx.authorize(request, "phone:read");
-    const id = await ctx.resolveService(caller, request.params.service_sid, pathOf(request));
-    if (id === "") return defaultService(request, caller);
-    const view = await ctx.handset.verifyServices.get(caller, id);
-    return presentService(view, ctx.codeLength, baseUrlOf(request, prefix));
+    const service = await ctx.resolveService(caller, request.params.service_sid, pathOf(request));
+    if (service === null) return defaultService(request, caller);
+    return presentService(service, ctx.codeLength, baseUrlOf(request, prefix));
   });
 
   v2.post("/Services", async (request, reply) => {
