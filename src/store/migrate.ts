@@ -18,6 +18,7 @@ import * as idempotencyKeys from "./migrations/016_idempotency_keys.js";
 import * as webhooks from "./migrations/017_webhooks.js";
 import * as verifyServices from "./migrations/018_verify_services.js";
 import type { Database } from "./schema.js";
+import { introspectingOneSchema } from "./schema-introspection.js";
 
 /** Migrations are listed in code, not read from a folder, so the built service needs no source tree. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -77,7 +78,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
       const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(conn);
       const schema = rows[0]?.schema;
       if (!schema) throw new Error("PostgreSQL has no current schema: check the search_path of DATABASE_URL");
-      return await runMigrator(conn, schema);
+      return await runMigrator(introspectingOneSchema(conn, schema), schema);
     } finally {
       // A failed reset means a broken connection, which the pool discards anyway.
       await sql`reset statement_timeout`.execute(conn).catch(() => undefined);

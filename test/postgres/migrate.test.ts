@@ -125,4 +125,39 @@ describe.skipIf(!TEST_DATABASE_URL)("migrations on PostgreSQL", () => {
     }
     expect(await tablesIn(second)).toContain("kysely_migration");
   });
+
+  it("migrates while another schema of the database is changing its tables", async () => {
+    // Kysely looks for its bookkeeping tables by reading every schema's columns with functions that
+    // look each table up by name: a table dropped meanwhile in another schema (another deployment
+    // migrating, a test schema dropped) failed the migration with "relation ... does not exist".
+    const busy = await freshSchema();
+    const churn = new pg.Client({ connectionString: busy.url });
+    await churn.connect();
+    let churning = true;
+    const churned = (async () => {
+      let n = 0;
+      while (churning) {
+        n += 1;
+        await churn.query(`create table churn_${n % 4} (id serial primary key, value text)`);
+        await churn.query(`drop table churn_${n % 4}`);
+      }
+      return n;
+    })();
+    try {
+      for (let attempt = 0; attempt < 6; attempt += 1) {
+        const schema = await freshSchema();
+        const store = openStore({ url: schema.url, poolSize: 2 });
+        try {
+          const report = await migrateToLatest(store.db);
+          expect(report.applied).toEqual(MIGRATION_NAMES);
+        } finally {
+          await store.close();
+        }
+      }
+    } finally {
+      churning = false;
+      expect(await churned).toBeGreaterThan(10);
+      await churn.end();
+    }
+  }, 60_000);
 });
