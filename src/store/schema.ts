@@ -1,7 +1,10 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { ReceiptStatus } from "../domain/message-status.js";
 import type { SmsEncoding } from "../domain/sms-text.js";
+import type { VerifyServiceTable } from "./verify-service-schema.js";
 import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookEndpointTable } from "./webhook-schema.js";
+
+export type { VerifyServiceRow, VerifyServiceTable } from "./verify-service-schema.js";
 
 export type {
   WebhookAttemptOutcome,
@@ -133,17 +136,6 @@ export interface OutboxTable {
   /** The app name and SMS Retriever hash it is rendered with (migration 018); null: the tenant's. */
   app_name: string | null;
   app_hash: string | null;
-}
-
-/** A named set of verification settings inside a tenant (migration 018, docs/twilio-verify.md, "Services"). */
-export interface VerifyServiceTable {
-  tenant_id: string;
-  id: string;
-  friendly_name: string;
-  /** JSON: the service's settings (src/domain/verify-service.ts). */
-  settings: string;
-  created_at: Millis;
-  updated_at: Millis;
 }
 
 export interface EventTable {
@@ -298,7 +290,6 @@ export type NewPhoneNumber = Insertable<PhoneNumberTable>;
 export type PhoneNumberUpdate = Updateable<PhoneNumberTable>;
 export type VerificationRow = Selectable<VerificationTable>;
 export type OutboxRow = Selectable<OutboxTable>;
-export type VerifyServiceRow = Selectable<VerifyServiceTable>;
 export type EventRow = Selectable<EventTable>;
 export type CredentialRow = Selectable<CredentialTable>;
 export type ConsoleSessionRow = Selectable<ConsoleSessionTable>;
