@@ -89,40 +89,46 @@ export function parseSmsOverrides(input: { appName?: string | null; appHash?: st
 } {
   const name = input.appName ?? null;
   const parsedName = name === null ? { success: true as const, data: null } : FriendlyName.safeParse(name);
-  if (!parsedName.success) {
-    const message = parsedName.error.issues[0]?.message ?? "invalid";
-    throw new HandsetError("INVALID_REQUEST", `app_name: ${message}`, {
-      fields: [{ path: "app_name", message }],
-    });
-  }
+  if (!parsedName.success) throw invalidField("app_name", parsedName.error.issues[0]?.message ?? "invalid");
   const hash = input.appHash ?? null;
   if (hash !== null && !APP_HASH.test(hash)) {
-    const message = "11 characters of the base64 alphabet (A-Z a-z 0-9 + /), from Google's app hash recipe";
-    throw new HandsetError("INVALID_REQUEST", `app_hash: ${message}`, {
-      fields: [{ path: "app_hash", message }],
-    });
+    throw invalidField(
+      "app_hash",
+      "11 characters of the base64 alphabet (A-Z a-z 0-9 + /), from Google's app hash recipe",
+    );
   }
   return { appName: parsedName.data, appHash: hash };
 }
 
 /**
- * A code the application chose: digits only, as many as Handset's codes may have (6 to 10), so that
- * it is no weaker than one Handset would make.
+ * A code the application chose, under a service (null: the tenant's default, which allows none): the
+ * service must allow it, and it is digits only, as many as Handset's codes may have (6 to 10), so
+ * that it is no weaker than one Handset would make.
  */
-export function assertCustomCode(code: string): void {
-  if (!/^\d+$/.test(code) || code.length < SERVICE_CODE_LENGTH.min || code.length > SERVICE_CODE_LENGTH.max) {
-    const message = `${SERVICE_CODE_LENGTH.min} to ${SERVICE_CODE_LENGTH.max} digits`;
-    throw new HandsetError("INVALID_REQUEST", `custom_code: ${message}`, {
-      fields: [{ path: "custom_code", message }],
-    });
+export function assertCustomCode(code: string, service: VerifyServiceSettings | null): void {
+  if (!service?.customCodeEnabled) {
+    throw invalidField(
+      "custom_code",
+      "custom codes are not enabled for this verify service (custom_code_enabled)",
+      "feature_not_enabled",
+    );
   }
+  if (!/^\d+$/.test(code) || code.length < SERVICE_CODE_LENGTH.min || code.length > SERVICE_CODE_LENGTH.max) {
+    throw invalidField("custom_code", `${SERVICE_CODE_LENGTH.min} to ${SERVICE_CODE_LENGTH.max} digits`);
+  }
+}
+
+/** Bad input, naming its field, as Handset's INVALID_REQUEST; `reason` where more than one exists. */
+export function invalidField(path: string, message: string, reason?: string): HandsetError {
+  return new HandsetError("INVALID_REQUEST", `${path}: ${message}`, {
+    fields: [{ path, message }],
+    ...(reason === undefined ? {} : { reason }),
+  });
 }
 
 /** The input's first problem as Handset's INVALID_REQUEST, naming the field. */
 function invalid(issue: z.core.$ZodIssue | undefined): HandsetError {
-  const path = issue?.path.map(String).join(".") || "request";
-  const message = issue?.message ?? "invalid";
-  return new HandsetError("INVALID_REQUEST", `${path}: ${message}`, { fields: [{ path, message }] });
+  return invalidField(issue?.path.map(String).join(".") || "request", issue?.message ?? "invalid");
 }
 
 function parseInput(input: VerifyServiceInput): VerifyServiceInput {

@@ -1,5 +1,5 @@
 import { type CodeKey, type CodeSecrets, codesMatch, expectedCode, sealCode } from "../domain/code.js";
-import { HandsetError } from "../domain/errors.js";
+import { invalidField } from "../domain/verify-service.js";
 import type { VerificationRow } from "../store/schema.js";
 
 /**
@@ -7,10 +7,7 @@ import type { VerificationRow } from "../store/schema.js";
  * with the verification (src/domain/code.ts), never in clear.
  */
 
-const refused = (message: string) =>
-  new HandsetError("INVALID_REQUEST", `custom_code: ${message}`, {
-    fields: [{ path: "custom_code", message }],
-  });
+const refused = (message: string) => invalidField("custom_code", message);
 
 /** A new verification carrying the chosen code, sealed under the key it is issued with. */
 export function withCustomCode(row: VerificationRow, key: CodeKey, code: string): VerificationRow {

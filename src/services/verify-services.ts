@@ -90,16 +90,7 @@ export async function startOptions(
   const serviceId = input.serviceId ?? "";
   const service = serviceId === "" ? null : await loadVerifyService(db, tenantId, serviceId);
   const customCode = input.customCode ?? null;
-  if (customCode !== null) {
-    if (!service?.settings.customCodeEnabled) {
-      const message = "custom codes are not enabled for this verify service (custom_code_enabled)";
-      throw new HandsetError("INVALID_REQUEST", `custom_code: ${message}`, {
-        fields: [{ path: "custom_code", message }],
-        reason: "feature_not_enabled",
-      });
-    }
-    assertCustomCode(customCode);
-  }
+  if (customCode !== null) assertCustomCode(customCode, service?.settings ?? null);
   return {
     serviceId,
     codeLength: service?.settings.codeLength ?? undefined,
